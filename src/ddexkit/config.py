@@ -1,0 +1,202 @@
+"""User configuration: ``[tool.ddexkit]`` in pyproject.toml or a ddexkit.toml, found upward
+from the validated file, or a file named with ``--config``.
+
+Codes and family prefixes select and ignore rules; when both match a code, the longer prefix
+wins (flake8's rule), so ``select = ["TXT"]`` with ``ignore = ["TXT303"]`` keeps TXT301.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from ddexkit.issues import Severity
+
+CONFIG_FILE_NAMES = ("ddexkit.toml", "pyproject.toml")
+_KNOWN_KEYS = frozenset(
+    {"select", "ignore", "severity", "per-file-ignores", "schema-dir", "catalog", "strict",
+     "isrc-extra-prefixes"}
+)
+
+
+class ConfigError(ValueError):
+    """The configuration cannot be used; the message names the file and the key."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    schema_dir: Path | None = None
+    catalog: Path | None = None
+    strict: bool = False
+    isrc_extra_prefixes: tuple[str, ...] = ()
+    source: Path | None = None
+
+    def is_selected(self, code: str, path: str | None = None) -> bool:
+        """Whether a rule runs: the longest matching select/ignore prefix decides."""
+        selected = _longest_prefix(code, self.select or ("",))
+        ignored = _longest_prefix(code, self.ignore + self._file_ignores(path))
+        return selected > ignored
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        best = -1
+        chosen = default
+        for prefix, severity in self.severity.items():
+            if code.startswith(prefix) and len(prefix) > best:
+                best, chosen = len(prefix), severity
+        return chosen
+
+    def _file_ignores(self, path: str | None) -> tuple[str, ...]:
+        if path is None or not self.per_file_ignores:
+            return ()
+        candidates = {Path(path).as_posix(), Path(path).name}
+        if self.source is not None:
+            try:
+                candidates.add(Path(path).resolve().relative_to(self.source.parent.resolve())
+                               .as_posix())
+            except ValueError:
+                pass
+        codes: list[str] = []
+        for pattern, ignored in self.per_file_ignores.items():
+            if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates):
+                codes.extend(ignored)
+        return tuple(codes)
+
+    def prefixes(self) -> Iterable[tuple[str, str]]:
+        """Every code or prefix the configuration names, with the key that names it."""
+        for key, values in (("select", self.select), ("ignore", self.ignore)):
+            for value in values:
+                yield key, value
+        for value in self.severity:
+            yield "severity", value
+        for pattern, values in self.per_file_ignores.items():
+            for value in values:
+                yield f"per-file-ignores {pattern!r}", value
+
+    def check_codes(self, known_codes: Iterable[str]) -> None:
+        """Raise ConfigError for a code or prefix that matches no rule, naming the closest."""
+        known = sorted(known_codes)
+        for key, value in self.prefixes():
+            if value and not any(code.startswith(value) for code in known):
+                close = difflib.get_close_matches(value, known, n=1)
+                suggestion = f"; did you mean {close[0]}?" if close else ""
+                where = f"{self.source}: " if self.source else ""
+                raise ConfigError(f"{where}{key}: {value!r} matches no rule{suggestion}")
+
+    def merged(self, **overrides: Any) -> Config:
+        """This configuration with command-line values laid over it (None = keep)."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _longest_prefix(code: str, prefixes: Iterable[str]) -> int:
+    return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+
+def _codes(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of rule codes or prefixes")
+    return tuple("" if v.upper() == "ALL" else v.strip().upper() for v in value)
+
+
+def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
+    """Build a Config from a ``[tool.ddexkit]`` table; paths are relative to its file."""
+    where = str(source) if source else "configuration"
+    unknown = set(table) - _KNOWN_KEYS
+    if unknown:
+        name = sorted(unknown)[0]
+        close = difflib.get_close_matches(name, sorted(_KNOWN_KEYS), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise ConfigError(f"{where}: unknown key '{name}'{hint}")
+    base = source.parent if source else Path.cwd()
+    severity: dict[str, Severity] = {}
+    raw_severity = table.get("severity", {})
+    if not isinstance(raw_severity, dict):
+        raise ConfigError(f"{where}: 'severity' must be a table of code = \"error\"|\"warning\"")
+    for code, value in raw_severity.items():
+        if value not in ("error", "warning"):
+            raise ConfigError(f"{where}: severity.{code} must be \"error\" or \"warning\"")
+        severity[code.upper()] = Severity(value)
+    per_file: dict[str, tuple[str, ...]] = {}
+    raw_per_file = table.get("per-file-ignores", {})
+    if not isinstance(raw_per_file, dict):
+        raise ConfigError(f"{where}: 'per-file-ignores' must be a table of glob = [codes]")
+    for pattern, codes in raw_per_file.items():
+        per_file[pattern] = _codes(codes, f"{where}: per-file-ignores.{pattern}")
+    strict = table.get("strict", False)
+    if not isinstance(strict, bool):
+        raise ConfigError(f"{where}: 'strict' must be true or false")
+    prefixes = table.get("isrc-extra-prefixes", [])
+    if not isinstance(prefixes, list) or not all(isinstance(p, str) for p in prefixes):
+        raise ConfigError(f"{where}: 'isrc-extra-prefixes' must be a list of two-letter codes")
+
+    def path_of(key: str) -> Path | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: '{key}' must be a path")
+        return (base / value).resolve()
+
+    return Config(
+        select=_codes(table.get("select", []), f"{where}: select"),
+        ignore=_codes(table.get("ignore", []), f"{where}: ignore"),
+        severity=severity,
+        per_file_ignores=per_file,
+        schema_dir=path_of("schema-dir"),
+        catalog=path_of("catalog"),
+        strict=strict,
+        isrc_extra_prefixes=tuple(p.upper() for p in prefixes),
+        source=source,
+    )
+
+
+def load_config(path: str | Path) -> Config:
+    """Read a ddexkit.toml (top-level keys) or a pyproject.toml ([tool.ddexkit])."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read the configuration ({error.strerror})") from error
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML ({error})") from error
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("ddexkit", {})
+    else:
+        table = data.get("tool", {}).get("ddexkit", data)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.ddexkit] must be a table")
+    return config_from_table(table, path)
+
+
+def discover_config(start: str | Path) -> Config:
+    """The configuration that applies to a file or folder: the nearest ddexkit.toml, or
+    pyproject.toml with a [tool.ddexkit] table, from ``start`` upward; defaults if none."""
+    folder = Path(start).resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        own = candidate / "ddexkit.toml"
+        if own.is_file():
+            return load_config(own)
+        project = candidate / "pyproject.toml"
+        if project.is_file() and _has_tool_table(project):
+            return load_config(project)
+    return Config()
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return False
+    return isinstance(data.get("tool", {}).get("ddexkit"), dict)

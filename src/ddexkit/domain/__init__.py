@@ -1,0 +1,1 @@
+"""Pure helpers about the world the messages describe: identifiers, territories, time, catalogs."""

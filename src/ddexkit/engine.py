@@ -1,0 +1,228 @@
+"""validate(): inputs → safexml → xsd → parser → rules → selection, dedupe → Report.
+
+One parse per message, one XSD pass over the same tree, one walk to build the model, one
+pass of the rules (each rule sees the model once; shared indexes live on the RuleContext).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ddexkit._version import __version__
+from ddexkit.config import Config, discover_config
+from ddexkit.domain.catalog import Catalog, load_catalog
+from ddexkit.inputs import MessageSource, expand_paths, read_bytes, read_package
+from ddexkit.issues import WHOLE_FILE, Finding, Issue, Severity
+from ddexkit.locate import Locator
+from ddexkit.model import Message
+from ddexkit.parser import build_message
+from ddexkit.report import TOOL_NAME, FileReport, Report
+from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
+from ddexkit.rules.message.ern004_not_ern382 import ERN382_NAMESPACE
+from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
+from ddexkit.summary import summarize
+from ddexkit.xsd import XsdFacts, find_schema_dir, validate_tree
+
+# Rule families that still run on a PurgeReleaseMessage or CatalogListMessage (ERN011).
+_FAMILIES_FOR_OTHER_MESSAGES = frozenset({"ERN", "ID"})
+_XSD_CODE = "ERN006"
+_UNREADABLE_CODE = "ERN001"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Everything validation needs besides the message, resolved once per batch."""
+
+    config: Config = field(default_factory=Config)
+    schema_dir: Path | None = None
+    catalog: Catalog | None = None
+    assets: Path | None = None
+
+
+def resolve_settings(
+    config: Config | None = None,
+    *,
+    schema_dir: str | Path | None = None,
+    catalog: str | Path | Catalog | None = None,
+    assets: str | Path | None = None,
+    start: str | Path | None = None,
+) -> Settings:
+    """Settings from explicit values, else the configuration (discovered from ``start``)."""
+    if config is None:
+        config = discover_config(start) if start is not None else Config()
+    config.check_codes(rule.code for rule in ALL_RULES)
+    chosen_schema = schema_dir if schema_dir is not None else config.schema_dir
+    if isinstance(catalog, Catalog):
+        loaded: Catalog | None = catalog
+    else:
+        catalog_path = catalog if catalog is not None else config.catalog
+        loaded = load_catalog(catalog_path) if catalog_path is not None else None
+    return Settings(
+        config=config,
+        schema_dir=find_schema_dir(chosen_schema),
+        catalog=loaded,
+        assets=Path(assets) if assets is not None else None,
+    )
+
+
+def _rules_for(settings: Settings, path: str | None) -> list[Rule]:
+    available = {"catalog"} if settings.catalog is not None else set()
+    if settings.assets is not None:
+        available.add("assets")
+    return [
+        rule
+        for rule in ALL_RULES
+        if rule.needs <= available and settings.config.is_selected(rule.code, path)
+    ]
+
+
+def _run(
+    rules: Iterable[Rule], stage: Stage, subject: object, context: RuleContext
+) -> list[tuple[Rule, Finding]]:
+    found = []
+    for rule in rules:
+        if rule.stage is not stage:
+            continue
+        try:
+            found.extend((rule, finding) for finding in rule.check(subject, context))
+        except Exception as error:  # a bug in one rule must not hide the other rules' issues
+            found.append(
+                (
+                    rule,
+                    Finding(
+                        at=WHOLE_FILE,
+                        message=f"ddexkit could not finish this check: internal error {error!r}",
+                        hint="Please report this, with the file, to the ddexkit maintainers",
+                    ),
+                )
+            )
+    return found
+
+
+def _issues(
+    found: Sequence[tuple[Rule, Finding]], locator: Locator, config: Config
+) -> tuple[Issue, ...]:
+    issues = []
+    for rule, finding in found:
+        default = finding.severity or rule.severity
+        issues.append(
+            Issue(
+                code=rule.code,
+                severity=config.severity_for(rule.code, default),
+                message=finding.message,
+                location=locator.resolve(finding.at),
+                hint=finding.hint,
+            )
+        )
+    explained = {i.location.xpath for i in issues if i.code != _XSD_CODE and i.location.xpath}
+    kept = [i for i in issues if i.code != _XSD_CODE or i.location.xpath not in explained]
+    unique = {(i.code, i.location, i.message): i for i in kept}
+    return tuple(sorted(unique.values(), key=lambda i: i.sort_key))
+
+
+def _blocked(facts: DocumentFacts) -> bool:
+    """Whether the rules after the document stage cannot run on this file."""
+    return facts.root_element is None or facts.root_namespace != ERN382_NAMESPACE
+
+
+def validate_bytes(raw: bytes, settings: Settings, *, path: str | None = None,
+                   size: int | None = None) -> FileReport:
+    """Validate one message given as bytes (``size``: the file's size when ``raw`` was cut
+    short at the limit)."""
+    rules = _rules_for(settings, path)
+    document = read_document(raw, size=size)
+    context = RuleContext(
+        catalog=settings.catalog,
+        options={"isrc_extra_prefixes": settings.config.isrc_extra_prefixes},
+    )
+    found = _run(rules, Stage.DOCUMENT, document.facts, context)
+    tree = document.tree
+    message: Message | None = None
+    xsd_status = "skipped"
+    if tree is not None and not _blocked(document.facts):
+        xsd = validate_tree(tree, settings.schema_dir)
+        xsd_status = xsd.status
+        found += _run(rules, Stage.SCHEMA, xsd, context)
+        message = build_message(tree.getroot())
+        context.message = message
+        if message.kind != "NewReleaseMessage":
+            rules = [r for r in rules if r.family in _FAMILIES_FOR_OTHER_MESSAGES]
+        found += _run(rules, Stage.MESSAGE, message, context)
+    locator = Locator(raw, tree.getroot() if tree is not None else None)
+    return FileReport(
+        path=path,
+        message_kind=document.facts.root_name,
+        schema_version=document.facts.schema_version_id,
+        xsd=xsd_status,
+        issues=_issues(found, locator, settings.config),
+        summary=summarize(message) if message is not None else None,
+    )
+
+
+def _unreadable(path: str, reason: str, settings: Settings) -> FileReport:
+    rule = next(r for r in ALL_RULES if r.code == _UNREADABLE_CODE)
+    finding = Finding(at=WHOLE_FILE, message=f"The file cannot be read: {reason}",
+                      hint="Check that the file exists and that you may read it")
+    return FileReport(
+        path=path,
+        message_kind=None,
+        schema_version=None,
+        xsd="skipped",
+        issues=_issues([(rule, finding)], Locator(b"", None), settings.config),
+    )
+
+
+def validate_source(source: MessageSource, settings: Settings) -> FileReport:
+    """Validate one input: bytes, an XML file or a ZIP package."""
+    if source.data is not None:
+        return validate_bytes(source.data, settings, path=source.display)
+    assert source.path is not None
+    path = str(source.path)
+    if source.is_zip:
+        package = read_package(source.path, MAX_MESSAGE_BYTES)
+        if package.message_bytes is None:
+            reason = package.not_a_zip or (
+                f"the ZIP holds {len(package.message_names)} ERN XML files; it must hold one"
+            )
+            return _unreadable(path, reason, settings)
+        return validate_bytes(package.message_bytes, settings, path=path,
+                              size=package.message_size)
+    try:
+        raw, size = read_bytes(source.path, MAX_MESSAGE_BYTES)
+    except OSError as error:
+        return _unreadable(path, error.strerror or str(error), settings)
+    return validate_bytes(raw, settings, path=path, size=size)
+
+
+def tool_info() -> dict[str, str]:
+    return {"name": TOOL_NAME, "version": __version__}
+
+
+def validate_sources(sources: Sequence[MessageSource], settings: Settings) -> Report:
+    return Report(files=tuple(validate_source(s, settings) for s in sources), tool=tool_info())
+
+
+def validate(
+    source: str | Path | bytes,
+    *,
+    assets: str | Path | None = None,
+    schema_dir: str | Path | None = None,
+    config: Config | None = None,
+    catalog: str | Path | Catalog | None = None,
+) -> Report:
+    """Validate an ERN message (a path to an .xml, a .zip, a folder of them, or the bytes).
+
+    Without ``config``, the configuration is discovered upward from the path (or the working
+    directory for bytes). Raises ``InputError`` for a path that does not exist,
+    ``ConfigError`` / ``CatalogError`` for unusable settings; faults in the message itself are
+    issues in the returned Report, never exceptions.
+    """
+    if isinstance(source, bytes):
+        settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog,
+                                    assets=assets, start=Path.cwd())
+        return validate_sources([MessageSource(path=None, data=source)], settings)
+    settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets,
+                                start=source)
+    return validate_sources(expand_paths([source]), settings)

@@ -1,0 +1,77 @@
+"""The records every layer shares: severities, places in a file, findings and issues.
+
+Stdlib only, so the lowest layers can import it.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.StrEnum):
+    """How bad an issue is: ``error`` blocks the upload, ``warning`` does not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Location:
+    """A place in one message: namespace-free xpath, 1-based line and column.
+
+    All three are ``None`` when the issue concerns the file as a whole. The parser fills
+    ``line`` and keeps the element in ``element`` so that the xpath and column, which cost a
+    walk of the tree and a look at the raw text, are worked out only for places that end up
+    in an issue (see ``ddexkit.locate``).
+    """
+
+    xpath: str | None = None
+    line: int | None = None
+    column: int | None = None
+    element: Any = field(default=None, compare=False, repr=False, hash=False)
+
+    @property
+    def is_whole_file(self) -> bool:
+        return self.xpath is None and self.line is None and self.element is None
+
+
+WHOLE_FILE = Location()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """What a rule yields. The engine adds the rule's code and severity."""
+
+    at: Location
+    message: str
+    hint: str | None = None
+    severity: Severity | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """One problem as users see it, in the shape of report-format v1."""
+
+    code: str
+    severity: Severity
+    message: str
+    location: Location
+    hint: str | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int, str]:
+        """Line, column, code; whole-file issues (no line) come first, as the contract sorts."""
+        return (self.location.line or 0, self.location.column or 0, self.code)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "xpath": self.location.xpath,
+            "line": self.location.line,
+            "column": self.location.column,
+            "hint": self.hint,
+        }

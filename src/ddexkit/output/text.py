@@ -1,0 +1,62 @@
+"""Human report, like a compiler or linter: `path:line:col: CODE message`, the hint below,
+a line per file and a total. Colour only when asked (the CLI asks on a terminal)."""
+
+from __future__ import annotations
+
+from ddexkit.issues import Issue, Severity
+from ddexkit.report import FileReport, Report
+
+_RED, _YELLOW, _GREEN, _DIM, _BOLD, _RESET = (
+    "\033[31m", "\033[33m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
+)
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"{code}{text}{_RESET}" if colour else text
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _issue_lines(path: str, issue: Issue, colour: bool) -> list[str]:
+    place = path
+    if issue.location.line is not None:
+        place += f":{issue.location.line}"
+        if issue.location.column is not None:
+            place += f":{issue.location.column}"
+    tint = _RED if issue.severity is Severity.ERROR else _YELLOW
+    code = _paint(issue.code, _BOLD + tint, colour)
+    lines = [f"{place}: {code} {issue.message}"]
+    if issue.hint:
+        lines.append(_paint(f"    hint: {issue.hint}", _DIM, colour))
+    return lines
+
+
+def file_line(file: FileReport, colour: bool) -> str:
+    path = file.path or "<bytes>"
+    counts = file.counts
+    verdict = (
+        _paint("ready", _GREEN, colour) if file.is_ready else _paint("needs fixes", _RED, colour)
+    )
+    xsd = {"valid": "XSD valid", "invalid": "XSD invalid", "skipped": "XSD skipped"}[file.xsd]
+    return (
+        f"{path}: {verdict} ({_plural(counts['error'], 'error')}, "
+        f"{_plural(counts['warning'], 'warning')}; {xsd})"
+    )
+
+
+def render(report: Report, colour: bool = False) -> str:
+    lines: list[str] = []
+    for file in report.files:
+        path = file.path or "<bytes>"
+        for issue in file.issues:
+            lines.extend(_issue_lines(path, issue, colour))
+        lines.append(file_line(file, colour))
+    totals = report.totals
+    lines.append(
+        f"{_plural(totals['files'], 'file')}: {totals['ready']} ready, "
+        f"{totals['needs_fixes']} needing fixes; {_plural(totals['errors'], 'error')}, "
+        f"{_plural(totals['warnings'], 'warning')}"
+    )
+    return "\n".join(lines) + "\n"

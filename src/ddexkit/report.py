@@ -1,0 +1,82 @@
+"""The validation report: one FileReport per input, totals derived, JSON per report-format v1."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ddexkit.issues import Issue, Severity
+from ddexkit.summary import Summary
+
+REPORT_VERSION = 1
+TOOL_NAME = "ddexkit"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileReport:
+    """The verdict on one input message (a ZIP counts as one: its ERN plus its assets)."""
+
+    path: str | None
+    message_kind: str | None
+    schema_version: str | None
+    xsd: str
+    issues: tuple[Issue, ...] = ()
+    summary: Summary | None = None
+
+    @property
+    def counts(self) -> dict[str, int]:
+        errors = sum(1 for i in self.issues if i.severity is Severity.ERROR)
+        return {"error": errors, "warning": len(self.issues) - errors}
+
+    @property
+    def status(self) -> str:
+        return "needs_fixes" if self.counts["error"] else "ready"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == "ready"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "message_kind": self.message_kind,
+            "schema_version": self.schema_version,
+            "xsd": self.xsd,
+            "status": self.status,
+            "counts": self.counts,
+            "issues": [issue.to_dict() for issue in self.issues],
+            "summary": (self.summary or Summary()).to_dict(),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    files: tuple[FileReport, ...] = ()
+    tool: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def totals(self) -> dict[str, int]:
+        ready = sum(1 for f in self.files if f.is_ready)
+        return {
+            "files": len(self.files),
+            "ready": ready,
+            "needs_fixes": len(self.files) - ready,
+            "errors": sum(f.counts["error"] for f in self.files),
+            "warnings": sum(f.counts["warning"] for f in self.files),
+        }
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.counts["error"] for f in self.files)
+
+    @property
+    def has_warnings(self) -> bool:
+        return any(f.counts["warning"] for f in self.files)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "report_version": REPORT_VERSION,
+            "tool": dict(self.tool),
+            "files": [f.to_dict() for f in self.files],
+            "totals": self.totals,
+        }

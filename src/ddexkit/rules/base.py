@@ -1,0 +1,104 @@
+"""The rule record and what a check is given. Rules judge; lower layers only gather facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from ddexkit.domain.catalog import Catalog
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message, Release, ReleaseDeal, Resource
+
+
+class Stage(enum.StrEnum):
+    """What a check receives as its subject."""
+
+    DOCUMENT = "document"  # safexml.DocumentFacts: the bytes, before and during the parse
+    SCHEMA = "schema"  # xsd.XsdFacts: the outcome of structural validation
+    MESSAGE = "message"  # model.Message: the parsed message
+    ASSETS = "assets"  # the files of the package, when they are at hand
+
+
+Check = Callable[[Any, "RuleContext"], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """One rule: its code, default severity, one-line summary, stage and check.
+
+    The long documentation is the docstring of the module that defines ``RULE``.
+    ``needs`` names inputs without which the rule does not run ("catalog", "assets").
+    ``doc`` is the rule module's docstring (pass ``doc=__doc__``): summary line, *Why it
+    matters*, *Bad*, *Good*, *Source*.
+    """
+
+    code: str
+    severity: Severity
+    summary: str
+    stage: Stage
+    check: Check
+    needs: frozenset[str] = frozenset()
+    doc: str = ""
+
+    @property
+    def family(self) -> str:
+        return self.code.rstrip("0123456789")
+
+
+@dataclass(kw_only=True)
+class RuleContext:
+    """What every check may consult besides its subject, with indexes built once per message.
+
+    The cached indexes keep the whole rule pass linear in the size of the message.
+    """
+
+    message: Message | None = None
+    catalog: Catalog | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def _require_message(self) -> Message:
+        if self.message is None:
+            raise RuntimeError("this index needs the parsed message")
+        return self.message
+
+    @cached_property
+    def main_release(self) -> Release | None:
+        return self._require_message().main_release
+
+    @cached_property
+    def resources_by_reference(self) -> dict[str, Resource]:
+        return self._require_message().resources_by_reference()
+
+    @cached_property
+    def releases_by_reference(self) -> dict[str, Release]:
+        return self._require_message().releases_by_reference()
+
+    @cached_property
+    def deals_by_release_reference(self) -> dict[str, list[ReleaseDeal]]:
+        found: dict[str, list[ReleaseDeal]] = {}
+        for release_deal in self._require_message().release_deals:
+            for reference in release_deal.release_references:
+                found.setdefault(reference.stripped, []).append(release_deal)
+        return found
+
+    @cached_property
+    def releases_by_resource_reference(self) -> dict[str, list[Release]]:
+        found: dict[str, list[Release]] = {}
+        for release in self._require_message().releases:
+            seen: set[str] = set()
+            references = [t.stripped for t in release.resource_references]
+            references += [
+                i.resource_reference.stripped
+                for i in release.iter_group_items()
+                if i.resource_reference is not None
+            ]
+            for reference in references:
+                if reference not in seen:
+                    seen.add(reference)
+                    found.setdefault(reference, []).append(release)
+        return found

@@ -1,0 +1,7 @@
+"""Rules of the identifiers family, in code order."""
+
+from __future__ import annotations
+
+from ddexkit.rules.base import Rule
+
+RULES: tuple[Rule, ...] = ()

@@ -1,0 +1,187 @@
+"""Hardened reading of one XML document: facts about the bytes, then (when safe) an lxml tree.
+
+Nothing here judges; the ERN00x rules read ``DocumentFacts``. The parser never touches the
+network, never loads a DTD and never expands an entity: a document that declares a DOCTYPE is
+not parsed at all, and the lxml parser is configured so that nothing could be resolved anyway.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from lxml import etree
+
+# The ingest's limit: 50,000 KB with KB = 1,024 bytes.
+MAX_MESSAGE_BYTES = 51_200_000
+# How far into the file the prolog (declaration, comments, DOCTYPE) is looked for.
+_PROLOG_SCAN_BYTES = 1 << 16
+
+_DECLARED_ENCODING = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+_UTF8_NAMES = frozenset({"utf-8", "utf8"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SyntaxProblem:
+    """Where and why the bytes are not well-formed XML (or not decodable)."""
+
+    message: str
+    line: int | None
+    column: int | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocumentFacts:
+    """What the ERN001–ERN005 and ERN008 rules judge, gathered before and during the parse."""
+
+    size: int
+    too_large: bool = False
+    has_bom: bool = False
+    declared_encoding: str | None = None
+    bom_encoding: str | None = None
+    invalid_utf8: SyntaxProblem | None = None
+    doctype: SyntaxProblem | None = None
+    syntax_error: SyntaxProblem | None = None
+    root_name: str | None = None
+    root_namespace: str | None = None
+    schema_version_id: str | None = None
+    root_line: int | None = None
+    root_element: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def parsed(self) -> bool:
+        return self.root_name is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    facts: DocumentFacts
+    tree: etree._ElementTree | None
+    raw: bytes
+
+
+def _make_parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        collect_ids=False,
+        remove_blank_text=False,
+    )
+
+
+def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _bom_encoding(raw: bytes) -> str | None:
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF8, "UTF-8"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF16_BE, "UTF-16"),
+    ):
+        if raw.startswith(bom):
+            return name
+    return None
+
+
+def _prolog_text(raw: bytes, bom_encoding: str | None) -> str:
+    head = raw[:_PROLOG_SCAN_BYTES]
+    codec = {"UTF-16": "utf-16", "UTF-32": "utf-32"}.get(bom_encoding or "", "utf-8")
+    if codec == "utf-8" and head[:2] in (b"<\x00", b"\x00<"):
+        codec = "utf-16-le" if head[:1] == b"<" else "utf-16-be"
+    return head.decode(codec, errors="replace")
+
+
+def _find_doctype(prolog: str) -> SyntaxProblem | None:
+    """A DOCTYPE or ENTITY declaration before the root element, if any."""
+    for marker in ("<!DOCTYPE", "<!ENTITY"):
+        offset = prolog.find(marker)
+        if offset >= 0:
+            line = prolog.count("\n", 0, offset) + 1
+            column = offset - (prolog.rfind("\n", 0, offset) + 1) + 1
+            return SyntaxProblem(message=marker[2:], line=line, column=column)
+    return None
+
+
+def _invalid_utf8(raw: bytes) -> SyntaxProblem | None:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_and_column(raw, error.start)
+        return SyntaxProblem(
+            message=f"byte 0x{raw[error.start]:02X} is not valid UTF-8", line=line, column=column
+        )
+    return None
+
+
+def _syntax_problem(error: etree.XMLSyntaxError) -> SyntaxProblem:
+    entry = error.error_log.last_error if error.error_log else None
+    message = entry.message if entry is not None else str(error)
+    line = entry.line if entry is not None else error.lineno
+    column = entry.column if entry is not None else error.offset
+    return SyntaxProblem(message=message, line=line or None, column=column or None)
+
+
+def read_document(raw: bytes, *, size: int | None = None) -> ParsedDocument:
+    """Gather facts about ``raw`` and parse it when that is safe. Never raises on bad input.
+
+    ``size`` is the file's real size when the caller read only the first bytes of a file
+    over the limit.
+    """
+    size = len(raw) if size is None else size
+    if size > MAX_MESSAGE_BYTES:
+        return ParsedDocument(DocumentFacts(size=size, too_large=True), None, raw)
+    bom_encoding = _bom_encoding(raw)
+    prolog = _prolog_text(raw, bom_encoding)
+    declared = _DECLARED_ENCODING.match(prolog.lstrip("\ufeff"))
+    declared_encoding = declared.group(1) if declared else None
+    utf8_expected = bom_encoding in (None, "UTF-8") and (
+        declared_encoding is None or declared_encoding.lower() in _UTF8_NAMES
+    )
+    invalid_utf8 = _invalid_utf8(raw) if utf8_expected else None
+    facts = DocumentFacts(
+        size=size,
+        has_bom=bom_encoding is not None,
+        bom_encoding=bom_encoding,
+        declared_encoding=declared_encoding,
+        invalid_utf8=invalid_utf8,
+        doctype=_find_doctype(prolog),
+    )
+    if facts.doctype is not None or invalid_utf8 is not None:
+        return ParsedDocument(facts, None, raw)
+    try:
+        root = etree.fromstring(raw, _make_parser())
+    except etree.XMLSyntaxError as error:
+        return ParsedDocument(_with(facts, syntax_error=_syntax_problem(error)), None, raw)
+    except ValueError as error:  # e.g. an encoding lxml does not know
+        problem = SyntaxProblem(message=str(error), line=None, column=None)
+        return ParsedDocument(_with(facts, syntax_error=problem), None, raw)
+    tree = root.getroottree()
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        return ParsedDocument(
+            _with(facts, doctype=SyntaxProblem(message="DOCTYPE", line=1, column=1)), None, raw
+        )
+    qname = etree.QName(root)
+    facts = _with(
+        facts,
+        root_name=qname.localname,
+        root_namespace=qname.namespace or "",
+        schema_version_id=root.get("MessageSchemaVersionId"),
+        root_line=root.sourceline,
+        root_element=root,
+    )
+    return ParsedDocument(facts, tree, raw)
+
+
+def _with(facts: DocumentFacts, **changes: Any) -> DocumentFacts:
+    return replace(facts, **changes)

@@ -1,0 +1,244 @@
+"""Find the official ERN 3.8.2 XSD, load it once, and validate a parsed tree against it.
+
+DDEX licenses the schema files, so ddexkit never ships them. They are looked for, in this
+order: an explicit directory (``--schema-dir``), ``$DDEXKIT_SCHEMA_DIR``, the repository's
+``schemas/ern382/`` (git-ignored, for a user working from a checkout), and the per-user cache
+that ``python -m ddexkit schema install`` fills. The XSD imports the allowed-value-set schema
+from ddex.net; that import is pointed at the local copy, and the parser has no network access.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lxml import etree
+
+MAIN_XSD = "release-notification.xsd"
+AVS_XSD = "avs_20161006.xsd"
+SCHEMA_FILES = (MAIN_XSD, AVS_XSD)
+SCHEMA_DIR_VARIABLE = "DDEXKIT_SCHEMA_DIR"
+_XS = "{http://www.w3.org/2001/XMLSchema}"
+_REPO_SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas" / "ern382"
+INSTALL_HINT = (
+    "Install the official DDEX ERN 3.8.2 XSD once with "
+    "`python -m ddexkit schema install --from DIR_OR_ZIP_OR_URL`, or point "
+    f"${SCHEMA_DIR_VARIABLE} or --schema-dir at a folder holding {MAIN_XSD} and {AVS_XSD}"
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class XsdViolation:
+    """One schema violation, made readable; ``element`` is the offending node when known."""
+
+    message: str
+    hint: str | None
+    line: int | None
+    element: etree._Element | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class XsdFacts:
+    """The outcome of structural validation: 'valid', 'invalid' or 'skipped'."""
+
+    status: str
+    violations: tuple[XsdViolation, ...] = ()
+    schema_dir: Path | None = None
+
+
+def user_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ddexkit" / "schemas" / "ern382"
+
+
+def _has_schema(folder: Path) -> bool:
+    return all((folder / name).is_file() for name in SCHEMA_FILES)
+
+
+def find_schema_dir(explicit: str | Path | None = None) -> Path | None:
+    """The first folder holding the official XSD, in the documented order; None if none does.
+
+    An explicit folder that lacks the files is not silently replaced by another one.
+    """
+    if explicit is not None:
+        folder = Path(explicit)
+        return folder if _has_schema(folder) else None
+    from_env = os.environ.get(SCHEMA_DIR_VARIABLE)
+    if from_env:
+        folder = Path(from_env)
+        return folder if _has_schema(folder) else None
+    for folder in (_REPO_SCHEMA_DIR, user_cache_dir()):
+        if _has_schema(folder):
+            return folder
+    return None
+
+
+def _safe_parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+@lru_cache(maxsize=4)
+def load_schema(folder: Path) -> etree.XMLSchema:
+    """Compile the schema in ``folder`` (cached per folder, so a batch loads it once)."""
+    document = etree.parse(str(folder / MAIN_XSD), _safe_parser())
+    for imported in document.getroot().iter(f"{_XS}import"):
+        location = imported.get("schemaLocation", "")
+        if location.rsplit("/", 1)[-1] == AVS_XSD:
+            imported.set("schemaLocation", (folder / AVS_XSD).resolve().as_uri())
+    return etree.XMLSchema(document)
+
+
+_NAMESPACE = re.compile(r"\{[^}]*\}")
+_EXPECTED = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
+_ENUMERATION = re.compile(r"The value '([^']*)' is not an element of the set \{(.*)\}")
+
+
+def _readable(raw_message: str) -> tuple[str, str | None]:
+    """libxml2's message with namespaces removed and the common cases said plainly."""
+    text = _NAMESPACE.sub("", raw_message).strip().rstrip(".")
+    subject, _, detail = text.partition(": ")
+    subject = re.sub(r"Element '([^']*)'", r"<\1>", subject)
+    subject = re.sub(r", attribute '([^']*)'", r" attribute \1", subject)
+    expected = _EXPECTED.search(detail)
+    names = ", ".join(f"<{n.strip()}>" for n in expected.group(1).split(",")) if expected else ""
+    if detail.startswith("This element is not expected"):
+        return (
+            f"{subject} is not allowed at this place by the ERN 3.8.2 schema",
+            f"Expected here: {names}" if names else "Remove or move the element",
+        )
+    if detail.startswith("Missing child element"):
+        return (
+            f"{subject} lacks a required child element",
+            f"Add {names}" if names else None,
+        )
+    enumeration = _ENUMERATION.search(detail)
+    if enumeration:
+        allowed = [v.strip().strip("'") for v in enumeration.group(2).split(",")]
+        shown = ", ".join(allowed[:12]) + (", …" if len(allowed) > 12 else "")
+        return (
+            f"{subject} has the value '{enumeration.group(1)}', which the schema does not allow",
+            f"Use one of: {shown}",
+        )
+    return (f"{subject}: {detail}" if detail else subject, None)
+
+
+def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
+    if not path:
+        return None
+    namespaces = {k: v for k, v in tree.getroot().nsmap.items() if k}
+    try:
+        found = tree.xpath(path, namespaces=namespaces)
+    except etree.XPathError:
+        return None
+    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+        return found[0]
+    return None
+
+
+def validate_tree(tree: etree._ElementTree, schema_dir: Path | None) -> XsdFacts:
+    """Validate ``tree``; 'skipped' when no schema folder was found."""
+    if schema_dir is None:
+        return XsdFacts(status="skipped")
+    schema = load_schema(schema_dir)
+    if schema.validate(tree):
+        return XsdFacts(status="valid", schema_dir=schema_dir)
+    violations = []
+    for entry in schema.error_log:
+        message, hint = _readable(entry.message)
+        violations.append(
+            XsdViolation(
+                message=message,
+                hint=hint,
+                line=entry.line or None,
+                element=_element_at(tree, entry.path),
+            )
+        )
+    return XsdFacts(status="invalid", violations=tuple(violations), schema_dir=schema_dir)
+
+
+# --- schema install -------------------------------------------------------------------------
+
+SHA256SUMS = _REPO_SCHEMA_DIR / "SHA256SUMS"
+
+
+class SchemaInstallError(Exception):
+    """The given source does not hold the official files, or they do not match our checksums."""
+
+
+def expected_sums() -> dict[str, str]:
+    """File name → SHA-256 of the official files we accept (committed, not the files)."""
+    sums: dict[str, str] = {}
+    text = SHA256SUMS.read_text(encoding="utf-8") if SHA256SUMS.is_file() else _PACKAGED_SUMS
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith("#"):
+            sums[parts[1].lstrip("*")] = parts[0].lower()
+    return sums
+
+
+# The same sums as schemas/ern382/SHA256SUMS, for installs where the repo file is not beside us.
+_PACKAGED_SUMS = """\
+500519b691dd0b97ae1e912c7aa2773d4f4e77412126672b372234b25c67ef34  avs_20161006.xsd
+2c4d67950be3f67037577f8060885ed2fe29ab176c3468ad1ecb09344cc681b5  release-notification.xsd
+"""
+
+
+def _collect_from(source: str, staging: Path) -> None:
+    """Copy the two schema files from a folder, a ZIP or a URL of either into ``staging``."""
+    if source.startswith(("http://", "https://")):
+        name = source.rstrip("/").rsplit("/", 1)[-1] or "download"
+        downloaded = staging / f"_download_{name}"
+        with urllib.request.urlopen(source, timeout=60) as response:  # noqa: S310 (user's URL)
+            downloaded.write_bytes(response.read())
+        source = str(downloaded)
+    path = Path(source)
+    if path.is_dir():
+        for file_name in SCHEMA_FILES:
+            found = next(iter(sorted(path.rglob(file_name))), None)
+            if found is None:
+                raise SchemaInstallError(f"{path}: no {file_name} in this folder")
+            shutil.copyfile(found, staging / file_name)
+        return
+    if path.is_file() and zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            for file_name in SCHEMA_FILES:
+                entry = next((n for n in archive.namelist() if n.rsplit("/", 1)[-1] == file_name),
+                             None)
+                if entry is None:
+                    raise SchemaInstallError(f"{path}: no {file_name} in this ZIP")
+                (staging / file_name).write_bytes(archive.read(entry))
+        return
+    if path.is_file() and path.name in SCHEMA_FILES:
+        raise SchemaInstallError(f"{path}: give the folder or ZIP holding both {SCHEMA_FILES}")
+    raise SchemaInstallError(f"{source}: not a folder, a ZIP or an http(s) URL")
+
+
+def install_schema(source: str, target: Path | None = None) -> Path:
+    """Verify the official files found at ``source`` and copy them into the user cache."""
+    target = target or user_cache_dir()
+    sums = expected_sums()
+    with tempfile.TemporaryDirectory(prefix="ddexkit-schema-") as staging_name:
+        staging = Path(staging_name)
+        _collect_from(source, staging)
+        for file_name in SCHEMA_FILES:
+            digest = hashlib.sha256((staging / file_name).read_bytes()).hexdigest()
+            if sums.get(file_name) != digest:
+                raise SchemaInstallError(
+                    f"{file_name}: SHA-256 {digest} is not that of the official ERN 3.8.2 file; "
+                    "download it again from DDEX"
+                )
+        target.mkdir(parents=True, exist_ok=True)
+        for file_name in SCHEMA_FILES:
+            temporary = target / f".{file_name}.tmp"
+            shutil.copyfile(staging / file_name, temporary)
+            os.replace(temporary, target / file_name)
+    load_schema.cache_clear()
+    return target
