@@ -9,7 +9,7 @@ Bad:
     <!DOCTYPE NewReleaseMessage [ <!ENTITY label "Warp"> ]>
 
 Good:
-    <ern:NewReleaseMessage xmlns:ern="http://ddex.net/xml/ern/382" MessageSchemaVersionId="ern/382">
+    <ern:NewReleaseMessage xmlns:ern="http://ddex.net/xml/ern/382" MessageSchemaVersionId="ern/382"
 
 Source:
     OWASP XML External Entity Prevention; DDEX ERN 3.8.2 (no DTD is defined).

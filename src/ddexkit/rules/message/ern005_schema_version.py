@@ -9,7 +9,7 @@ Bad:
     <ern:NewReleaseMessage xmlns:ern="http://ddex.net/xml/ern/382" MessageSchemaVersionId="ern/381">
 
 Good:
-    <ern:NewReleaseMessage xmlns:ern="http://ddex.net/xml/ern/382" MessageSchemaVersionId="ern/382">
+    <ern:NewReleaseMessage xmlns:ern="http://ddex.net/xml/ern/382" MessageSchemaVersionId="ern/382"
 
 Source:
     DDEX ERN 3.8.2 XSD, attribute MessageSchemaVersionId of the message root.

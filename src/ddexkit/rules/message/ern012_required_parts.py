@@ -8,10 +8,12 @@ Why it matters:
     same absence, this issue replaces the ERN006 one.
 
 Bad:
-    <MessageHeader><MessageId></MessageId><MessageSender><PartyId>PADPIDA2014120301G</PartyId></MessageSender></MessageHeader>
+    <MessageThreadId>NL-2024-0001</MessageThreadId>
+    <MessageId></MessageId>
 
 Good:
-    <MessageHeader><MessageId>MSG-2024-0001</MessageId><MessageSender><PartyId>PADPIDA2014120301G</PartyId></MessageSender><MessageRecipient><PartyId>PADPIDA2007040502I</PartyId></MessageRecipient><MessageCreatedDateTime>2024-05-01T10:00:00Z</MessageCreatedDateTime></MessageHeader>
+    <MessageThreadId>NL-2024-0001</MessageThreadId>
+    <MessageId>NL-2024-0001-01</MessageId>
 
 Source:
     DDEX ERN 3.8.2 XSD (mandatory elements); distributor API.

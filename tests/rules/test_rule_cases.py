@@ -1,0 +1,99 @@
+"""One runner over every tests/rules/cases/<CODE>/: bad.xml must raise exactly its marked
+issues of <CODE> (and at least one); good.xml must raise nothing at all, with every rule on.
+
+A marker is an XML comment ``<!-- expect: CODE -->`` on the line the issue points at, or
+``<!-- expect: CODE @file -->`` for an issue about the whole file. Markers are read from the
+raw text, so they work in malformed files too. An optional case.toml may name a catalog
+(``catalog = "catalog.json"``), an assets folder (``assets = "assets"``), or a builder in
+tests/rules/builders.py that makes the bytes of a case that cannot be a committed file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import ddexkit
+from ddexkit.config import Config
+from ddexkit.rules import ALL_RULES
+from tests.conftest import shared_schema_dir
+from tests.rules import builders
+
+CASES = Path(__file__).parent / "cases"
+_MARKER = re.compile(r"<!--\s*expect:\s*([A-Z]+\d+)(\s+@file)?\s*-->")
+# ERN006 needs the official XSD; ERN007's bad case must run without it, its good case with.
+_NEEDS_SCHEMA = frozenset({"ERN006"})
+_NEEDS_NO_SCHEMA = frozenset({"ERN007"})
+
+
+def _case_codes() -> list[str]:
+    return sorted(p.name for p in CASES.iterdir() if (p / "bad.xml").is_file()
+                  or (p / "case.toml").is_file())
+
+
+def _case_settings(code: str) -> dict[str, Any]:
+    case_file = CASES / code / "case.toml"
+    return tomllib.loads(case_file.read_text()) if case_file.is_file() else {}
+
+
+def expected_markers(text: str) -> set[tuple[str, int | None]]:
+    found: set[tuple[str, int | None]] = set()
+    for number, line in enumerate(text.splitlines(), start=1):
+        for marker in _MARKER.finditer(line):
+            found.add((marker.group(1), None if marker.group(2) else number))
+    return found
+
+
+def _source(code: str, which: str, settings: dict[str, Any], tmp_path: Path) -> bytes | Path:
+    builder = settings.get("builder")
+    if builder:
+        return getattr(builders, builder)(which, tmp_path)
+    return CASES / code / f"{which}.xml"
+
+
+def _validate(code: str, which: str, tmp_path: Path, config: Config) -> ddexkit.FileReport:
+    settings = _case_settings(code)
+    without_schema = code in _NEEDS_NO_SCHEMA and which == "bad"
+    schema = None if without_schema else shared_schema_dir()
+    if schema is None and not without_schema:
+        if code in _NEEDS_SCHEMA or code in _NEEDS_NO_SCHEMA:
+            pytest.skip("this rule's case needs the official XSD (../shared)")
+        config = config.merged(ignore=(*config.ignore, "ERN007"))
+    case_dir = CASES / code
+    report = ddexkit.validate(
+        _source(code, which, settings, tmp_path),
+        schema_dir=schema if schema is not None else tmp_path / "no-schema",
+        config=config,
+        catalog=case_dir / settings["catalog"] if "catalog" in settings else None,
+        assets=case_dir / settings["assets"] if "assets" in settings else None,
+    )
+    assert len(report.files) == 1
+    return report.files[0]
+
+
+@pytest.mark.parametrize("code", _case_codes())
+def test_bad_case_raises_exactly_the_marked_issues(code: str, tmp_path: Path) -> None:
+    settings = _case_settings(code)
+    report = _validate(code, "bad", tmp_path, Config(select=(code,)))
+    got = {(i.code, i.location.line) for i in report.issues}
+    if settings.get("builder"):
+        want = {(code, line) for line in settings.get("expect_lines", [None])}
+    else:
+        want = expected_markers((CASES / code / "bad.xml").read_text(errors="replace"))
+    assert want, f"{code}/bad.xml has no expect marker"
+    assert got == want
+
+
+@pytest.mark.parametrize("code", _case_codes())
+def test_good_case_raises_nothing(code: str, tmp_path: Path) -> None:
+    report = _validate(code, "good", tmp_path, Config())
+    assert [(i.code, i.location.line, i.message) for i in report.issues] == []
+
+
+def test_every_rule_has_a_case() -> None:
+    missing = [r.code for r in ALL_RULES if not (CASES / r.code).is_dir()]
+    assert missing == []

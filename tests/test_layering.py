@@ -1,0 +1,79 @@
+"""Dependencies run one way (model ← parser ← rules ← report/summary ← engine ← CLI), and
+nothing imports the CLI. Read with ast, so a new upward import fails here."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ddexkit"
+
+# Layer of each module (by dotted name prefix, longest wins); a module may import its own
+# layer or lower ones.
+LAYERS = {
+    "ddexkit._version": 0,
+    "ddexkit.issues": 0,
+    "ddexkit.model": 0,
+    "ddexkit.safexml": 1,
+    "ddexkit.inputs": 1,
+    "ddexkit.config": 1,
+    "ddexkit.domain": 1,
+    "ddexkit.parser": 2,
+    "ddexkit.xsd": 2,
+    "ddexkit.media": 2,
+    "ddexkit.locate": 2,
+    "ddexkit.rules": 3,
+    "ddexkit.summary": 3,
+    "ddexkit.report": 3,
+    "ddexkit.engine": 4,
+    "ddexkit.suppress": 4,
+    "ddexkit.packager": 5,
+    "ddexkit.output": 6,
+    "ddexkit.cli": 7,
+    "ddexkit.__main__": 7,
+    "ddexkit": 8,  # the package's __init__ re-exports the public API
+}
+
+
+def _layer(module: str) -> int:
+    best = max((name for name in LAYERS if module == name or module.startswith(name + ".")),
+               key=len)
+    return LAYERS[best]
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module != "ddexkit":  # `from ddexkit import model` imports ddexkit.model
+                found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {name for name in found if name.split(".")[0] == "ddexkit"}
+
+
+def test_every_module_has_a_layer() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        assert _layer(_module_name(path)) >= 0
+
+
+def test_no_module_imports_a_higher_layer_or_the_cli() -> None:
+    upward = []
+    for path in PACKAGE.rglob("*.py"):
+        module = _module_name(path)
+        for imported in _imports(path):
+            if imported in LAYERS or any(imported.startswith(n + ".") for n in LAYERS):
+                target = _layer(imported)
+                if imported == "ddexkit" and module != "ddexkit":
+                    upward.append(f"{module} imports the package root")
+                elif target > _layer(module) or (
+                    imported.startswith("ddexkit.cli") and module != "ddexkit.__main__"
+                ):
+                    upward.append(f"{module} (layer {_layer(module)}) imports {imported}")
+    assert upward == []
