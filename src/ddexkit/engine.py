@@ -6,6 +6,7 @@ pass of the rules (each rule sees the model once; shared indexes live on the Rul
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,10 +117,35 @@ def _issues(
                 hint=finding.hint,
             )
         )
-    explained = {i.location.xpath for i in issues if i.code != _XSD_CODE and i.location.xpath}
-    kept = [i for i in issues if i.code != _XSD_CODE or i.location.xpath not in explained]
+    specific: dict[str, list[Issue]] = {}
+    for issue in issues:
+        if issue.code != _XSD_CODE and issue.location.xpath:
+            specific.setdefault(issue.location.xpath, []).append(issue)
+    kept = [i for i in issues if i.code != _XSD_CODE or not _explained(i, specific)]
     unique = {(i.code, i.location, i.message): i for i in kept}
     return tuple(sorted(unique.values(), key=lambda i: i.sort_key))
+
+
+_EXPECTED_NAME = re.compile(r"<(\w+)>")
+
+
+def _explained(xsd_issue: Issue, specific: dict[str, list[Issue]]) -> bool:
+    """Whether a specific rule already reports this XSD violation.
+
+    Either a specific issue stands at the same xpath, or the XSD complains about the element
+    *after* a missing one (libxml2 reports "not expected; expected is <X>" on the next
+    sibling) while a specific issue on the parent names the missing <X>.
+    """
+    xpath = xsd_issue.location.xpath
+    if not xpath:
+        return False
+    if xpath in specific:
+        return True
+    expected = _EXPECTED_NAME.findall(xsd_issue.hint or "")
+    parent = xpath.rsplit("/", 1)[0]
+    return any(
+        any(name in issue.message for name in expected) for issue in specific.get(parent, ())
+    )
 
 
 def _blocked(facts: DocumentFacts) -> bool:

@@ -96,7 +96,7 @@ def load_schema(folder: Path) -> etree.XMLSchema:
     return etree.XMLSchema(document)
 
 
-_NAMESPACE = re.compile(r"\{[^}]*\}")
+_NAMESPACE = re.compile(r"\{[A-Za-z][A-Za-z0-9+.-]*:[^}\s]*\}")
 _EXPECTED = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
 _ENUMERATION = re.compile(r"The value '([^']*)' is not an element of the set \{(.*)\}")
 
