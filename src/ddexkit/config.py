@@ -59,11 +59,10 @@ class Config:
             return ()
         candidates = {Path(path).as_posix(), Path(path).name}
         if self.source is not None:
-            try:
-                candidates.add(Path(path).resolve().relative_to(self.source.parent.resolve())
-                               .as_posix())
-            except ValueError:
-                pass
+            folder = self.source.parent.resolve()
+            resolved = Path(path).resolve()
+            if resolved.is_relative_to(folder):
+                candidates.add(resolved.relative_to(folder).as_posix())
         codes: list[str] = []
         for pattern, ignored in self.per_file_ignores.items():
             if any(fnmatch.fnmatch(candidate, pattern) for candidate in candidates):

@@ -15,7 +15,7 @@ from ddexkit._version import __version__
 from ddexkit.config import Config, discover_config
 from ddexkit.domain.catalog import Catalog, load_catalog
 from ddexkit.inputs import MessageSource, expand_paths, read_bytes, read_package
-from ddexkit.issues import WHOLE_FILE, Finding, Issue, Severity
+from ddexkit.issues import WHOLE_FILE, Finding, Issue
 from ddexkit.locate import Locator
 from ddexkit.model import Message
 from ddexkit.parser import build_message
@@ -24,7 +24,7 @@ from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
 from ddexkit.rules.message.ern004_not_ern382 import ERN382_NAMESPACE
 from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
-from ddexkit.xsd import XsdFacts, find_schema_dir, validate_tree
+from ddexkit.xsd import find_schema_dir, validate_tree
 
 # Rule families that still run on a PurgeReleaseMessage or CatalogListMessage (ERN011).
 _FAMILIES_FOR_OTHER_MESSAGES = frozenset({"ERN", "ID"})
@@ -82,7 +82,7 @@ def _rules_for(settings: Settings, path: str | None) -> list[Rule]:
 def _run(
     rules: Iterable[Rule], stage: Stage, subject: object, context: RuleContext
 ) -> list[tuple[Rule, Finding]]:
-    found = []
+    found: list[tuple[Rule, Finding]] = []
     for rule in rules:
         if rule.stage is not stage:
             continue

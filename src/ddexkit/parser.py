@@ -222,7 +222,7 @@ def _technical_details(element: etree._Element) -> m.TechnicalDetails:
 
 def _resource_details(element: etree._Element) -> m.ResourceDetails:
     kids = _children(element)
-    technical = []
+    technical: list[m.TechnicalDetails] = []
     for name, elements in kids.items():
         if name.startswith("Technical") and name.endswith("Details"):
             technical.extend(_technical_details(e) for e in elements)
@@ -252,7 +252,7 @@ def _resource(element: etree._Element) -> m.Resource:
     id_element = _first(kids, f"{kind}Id")
     id_kids = _children(id_element) if id_element is not None else {}
     reference_title = _first(kids, "ReferenceTitle")
-    details = []
+    details: list[m.ResourceDetails] = []
     for name, elements in kids.items():
         if name.endswith("DetailsByTerritory"):
             details.extend(_resource_details(e) for e in elements)
@@ -398,7 +398,8 @@ def _release_deal(element: etree._Element) -> m.ReleaseDeal:
     deals = []
     for deal in kids.get("Deal", _NO_CHILDREN):
         terms = _first(_children(deal), "DealTerms")
-        deals.append(m.Deal(loc=_loc(deal), terms=_deal_terms(terms) if terms is not None else None))
+        deal_terms = _deal_terms(terms) if terms is not None else None
+        deals.append(m.Deal(loc=_loc(deal), terms=deal_terms))
     return m.ReleaseDeal(
         loc=_loc(element),
         release_references=_texts(kids, "DealReleaseReference"),

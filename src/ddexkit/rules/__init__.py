@@ -6,8 +6,8 @@ test can check every rule module is listed. A code appears once; that is checked
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Check, Rule, RuleContext, Stage
 from ddexkit.rules.assets import RULES as ASSET_RULES
+from ddexkit.rules.base import Check, Rule, RuleContext, Stage
 from ddexkit.rules.catalog import RULES as CATALOG_RULES
 from ddexkit.rules.dates import RULES as DATE_RULES
 from ddexkit.rules.deals import RULES as DEAL_RULES
