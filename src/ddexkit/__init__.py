@@ -17,6 +17,7 @@ from ddexkit.engine import validate
 from ddexkit.inputs import InputError
 from ddexkit.issues import Issue, Location, Severity
 from ddexkit.model import Message
+from ddexkit.packager import PackageError, PackageResult, package
 from ddexkit.parser import ParseError, parse
 from ddexkit.report import FileReport, Report
 from ddexkit.summary import Summary
@@ -31,6 +32,8 @@ __all__ = [
     "Issue",
     "Location",
     "Message",
+    "PackageError",
+    "PackageResult",
     "ParseError",
     "Report",
     "Severity",
@@ -38,6 +41,7 @@ __all__ = [
     "__version__",
     "load_catalog",
     "load_config",
+    "package",
     "parse",
     "validate",
 ]

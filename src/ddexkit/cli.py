@@ -1,4 +1,4 @@
-"""Command line: `ddexkit validate | rules | schema`. Exit codes: 0 no errors, 1 errors
+"""Command line: `ddexkit validate | package | rules | schema`. Exit codes: 0 no errors, 1 errors
 (or warnings with --strict), 2 usage problems. Nothing imports this module."""
 
 from __future__ import annotations
@@ -69,6 +69,26 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Example: ddexkit rules TER501",
     )
     rules.add_argument("code", nargs="?", help="a rule code such as ID101")
+
+    pack = commands.add_parser(
+        "package",
+        help="validate an ERN with its files, then write the release ZIP",
+        description="Validate the ERN and its files; with no error, write a deterministic "
+        "release ZIP (ERN at the root, each file at its FilePath/FileName). On any error "
+        "nothing is written and the exit code is 1.",
+        epilog="Example: ddexkit package release.xml --assets release/ --output release.zip",
+    )
+    pack.add_argument("ern", metavar="ERN.xml", help="the release's ERN message")
+    pack.add_argument("--assets", required=True, metavar="DIR",
+                      help="folder holding the files the ERN names")
+    pack.add_argument("--output", required=True, metavar="RELEASE.zip", help="ZIP to write")
+    pack.add_argument("--format", choices=("text", "json"), default="text",
+                      help="output format (default: text)")
+    pack.add_argument("--overwrite", action="store_true", help="replace an existing ZIP")
+    pack.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    pack.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
+    pack.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    pack.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
     schema = commands.add_parser(
         "schema",
@@ -171,7 +191,42 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"validate": _validate, "rules": _rules, "schema": _schema}
+def _package(args: argparse.Namespace) -> int:
+    import json
+
+    from ddexkit.packager import PackageError, package
+
+    if not Path(args.ern).is_file():
+        raise UsageError(f"{args.ern}: no such file")
+    if not Path(args.assets).is_dir():
+        raise UsageError(f"{args.assets}: not a folder")
+    if args.no_config:
+        config = Config()
+    elif args.config:
+        config = load_config(args.config)
+    else:
+        from ddexkit.config import discover_config
+
+        config = discover_config(args.ern)
+    try:
+        result = package(args.ern, assets=args.assets, output=args.output,
+                         schema_dir=args.schema_dir, config=config, catalog=args.catalog,
+                         overwrite=args.overwrite)
+    except PackageError as error:
+        raise UsageError(str(error)) from error
+    if args.format == "json":
+        sys.stdout.write(json.dumps(result.to_dict(), indent=2, sort_keys=True) + "\n")
+    elif result.output is None:
+        sys.stdout.write(FORMATS["text"](result.report, False))
+        sys.stdout.write("nothing written: fix the errors above, then package again\n")
+    else:
+        for entry in (*result.entries, result.output):
+            sys.stdout.write(f"{entry.name}  {entry.size:,} bytes  md5 {entry.md5}  "
+                             f"sha256 {entry.sha256}\n")
+    return EXIT_OK if result.written else EXIT_ERRORS
+
+
+COMMANDS = {"validate": _validate, "rules": _rules, "schema": _schema, "package": _package}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,9 +14,19 @@ from pathlib import Path
 from ddexkit._version import __version__
 from ddexkit.config import Config, discover_config
 from ddexkit.domain.catalog import Catalog, load_catalog
-from ddexkit.inputs import MessageSource, expand_paths, read_bytes, read_package
+from ddexkit.inputs import (
+    AssetStore,
+    FolderAssets,
+    MessageSource,
+    PackageFacts,
+    ZipAssets,
+    expand_paths,
+    read_bytes,
+    read_package,
+)
 from ddexkit.issues import WHOLE_FILE, Finding, Issue
 from ddexkit.locate import Locator
+from ddexkit.media import AssetFacts, gather_assets
 from ddexkit.model import Message
 from ddexkit.parser import build_message
 from ddexkit.report import TOOL_NAME, FileReport, Report
@@ -68,9 +78,9 @@ def resolve_settings(
     )
 
 
-def _rules_for(settings: Settings, path: str | None) -> list[Rule]:
+def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) -> list[Rule]:
     available = {"catalog"} if settings.catalog is not None else set()
-    if settings.assets is not None:
+    if assets or settings.assets is not None:
         available.add("assets")
     return [
         rule
@@ -154,10 +164,12 @@ def _blocked(facts: DocumentFacts) -> bool:
 
 
 def validate_bytes(raw: bytes, settings: Settings, *, path: str | None = None,
-                   size: int | None = None) -> FileReport:
+                   size: int | None = None, store: AssetStore | None = None,
+                   package: PackageFacts | None = None) -> FileReport:
     """Validate one message given as bytes (``size``: the file's size when ``raw`` was cut
-    short at the limit)."""
-    rules = _rules_for(settings, path)
+    short at the limit). With a ``store`` (an assets folder or the ZIP's entries), the files
+    the message references are checked too (``package``: the ZIP's facts)."""
+    rules = _rules_for(settings, path, assets=store is not None)
     document = read_document(raw, size=size)
     context = RuleContext(
         catalog=settings.catalog,
@@ -176,6 +188,11 @@ def validate_bytes(raw: bytes, settings: Settings, *, path: str | None = None,
         if message.kind != "NewReleaseMessage":
             rules = [r for r in rules if r.family in _FAMILIES_FOR_OTHER_MESSAGES]
         found += _run(rules, Stage.MESSAGE, message, context)
+        if store is not None:
+            name = (package.message_name if package is not None else path) or "message.xml"
+            assets = gather_assets(message, store, package=package, message_name=name,
+                                   message_bytes=raw)
+            found += _run(rules, Stage.ASSETS, assets, context)
     locator = Locator(raw, tree.getroot() if tree is not None else None)
     return FileReport(
         path=path,
@@ -202,24 +219,43 @@ def _unreadable(path: str, reason: str, settings: Settings) -> FileReport:
 
 def validate_source(source: MessageSource, settings: Settings) -> FileReport:
     """Validate one input: bytes, an XML file or a ZIP package."""
+    folder = FolderAssets(settings.assets) if settings.assets is not None else None
     if source.data is not None:
-        return validate_bytes(source.data, settings, path=source.display)
+        return validate_bytes(source.data, settings, path=source.display, store=folder)
     assert source.path is not None
     path = str(source.path)
     if source.is_zip:
         package = read_package(source.path, MAX_MESSAGE_BYTES)
+        if package.not_a_zip is not None:
+            return _unreadable(path, package.not_a_zip, settings)
         if package.message_bytes is None:
-            reason = package.not_a_zip or (
-                f"the ZIP holds {len(package.message_names)} ERN XML files; it must hold one"
-            )
-            return _unreadable(path, reason, settings)
-        return validate_bytes(package.message_bytes, settings, path=path,
-                              size=package.message_size)
+            return _package_only(path, package, settings)
+        zip_store = ZipAssets(package)
+        try:
+            return validate_bytes(package.message_bytes, settings, path=path,
+                                  size=package.message_size, store=zip_store, package=package)
+        finally:
+            zip_store.close()
     try:
         raw, size = read_bytes(source.path, MAX_MESSAGE_BYTES)
     except OSError as error:
         return _unreadable(path, error.strerror or str(error), settings)
-    return validate_bytes(raw, settings, path=path, size=size)
+    return validate_bytes(raw, settings, path=path, size=size, store=folder)
+
+
+def _package_only(path: str, package: PackageFacts, settings: Settings) -> FileReport:
+    """A ZIP whose ERN cannot be read (none, several, or refused by the safety gates): only
+    the package rules speak."""
+    rules = _rules_for(settings, path, assets=True)
+    facts = AssetFacts(package=package, package_size=package.zip_size)
+    found = _run(rules, Stage.ASSETS, facts, RuleContext())
+    return FileReport(
+        path=path,
+        message_kind=None,
+        schema_version=None,
+        xsd="skipped",
+        issues=_issues(found, Locator(b"", None), settings.config),
+    )
 
 
 def tool_info() -> dict[str, str]:

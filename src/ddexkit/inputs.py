@@ -1,14 +1,21 @@
 """Read-only views of what the user hands us: XML files, folders of them, ZIP packages.
 
-Gathers facts (which files, their bytes, what a ZIP holds); never writes and never extracts.
+Gathers facts (which files, their bytes, what a ZIP holds, whether its entries are safe);
+never writes and never extracts: ZIP entries are streamed from the archive, which Pillow and
+mutagen read like files, so no temporary folder is needed.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import IO, TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    import zipfile
 
 MESSAGE_SUFFIXES = (".xml", ".zip")
 
@@ -67,11 +74,47 @@ def read_bytes(path: Path, limit: int) -> tuple[bytes, int]:
         return handle.read(limit + 1), size
 
 
+# Zip-bomb gates, checked from the central directory before an entry is read. No file the
+# distributor takes is larger than 50 MB (artwork); a release ZIP is at most 50,000 KB, so its
+# entries cannot honestly expand to more than a few times that.
+MAX_ENTRY_BYTES = 52_428_800
+MAX_EXPANDED_BYTES = 4 * 51_200_000
+MAX_ENTRY_RATIO = 100
+# Below this size a high ratio is harmless (a small, repetitive XML), so it is not a bomb.
+RATIO_FLOOR_BYTES = 1_048_576
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ZipEntry:
     name: str
     size: int
     compressed_size: int
+    is_link: bool = False
+    encrypted: bool = False
+
+    @property
+    def is_absolute(self) -> bool:
+        name = self.name.replace("\\", "/")
+        return name.startswith("/") or (len(name) > 1 and name[1] == ":")
+
+    @property
+    def has_parent_step(self) -> bool:
+        return ".." in self.name.replace("\\", "/").split("/")
+
+    @property
+    def ratio(self) -> float:
+        return self.size / max(self.compressed_size, 1)
+
+    @property
+    def over_limits(self) -> bool:
+        """Whether reading it could expand past what any honest entry holds (zip bomb)."""
+        return self.size > MAX_ENTRY_BYTES or (
+            self.size > RATIO_FLOOR_BYTES and self.ratio > MAX_ENTRY_RATIO
+        )
+
+    @property
+    def unsafe(self) -> bool:
+        return self.is_absolute or self.has_parent_step or self.is_link or self.encrypted
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,10 +127,29 @@ class PackageFacts:
     message_bytes: bytes | None = None
     message_size: int = 0
     not_a_zip: str | None = None
+    zip_size: int = 0
 
     @property
     def message_name(self) -> str | None:
         return self.message_names[0] if len(self.message_names) == 1 else None
+
+    @property
+    def duplicate_names(self) -> tuple[str, ...]:
+        seen: set[str] = set()
+        twice: list[str] = []
+        for entry in self.entries:
+            if entry.name in seen and entry.name not in twice:
+                twice.append(entry.name)
+            seen.add(entry.name)
+        return tuple(twice)
+
+    @property
+    def expanded_size(self) -> int:
+        return sum(entry.size for entry in self.entries)
+
+    @property
+    def nested_zips(self) -> tuple[str, ...]:
+        return tuple(e.name for e in self.entries if e.name.lower().endswith(".zip"))
 
 
 def _is_message_entry(name: str) -> bool:
@@ -99,20 +161,33 @@ def _is_message_entry(name: str) -> bool:
     )
 
 
+def _entry(info: zipfile.ZipInfo) -> ZipEntry:
+    mode = info.external_attr >> 16
+    return ZipEntry(
+        name=info.filename,
+        size=info.file_size,
+        compressed_size=info.compress_size,
+        is_link=info.create_system == 3 and stat.S_ISLNK(mode),
+        encrypted=bool(info.flag_bits & 0x1),
+    )
+
+
 def read_package(path: Path, message_limit: int) -> PackageFacts:
     """List a ZIP's entries and read its one ERN (at most ``message_limit + 1`` bytes)."""
     import zipfile
 
     try:
+        zip_size = path.stat().st_size
         with zipfile.ZipFile(path) as archive:
             infos = [i for i in archive.infolist() if not i.is_dir()]
-            entries = tuple(
-                ZipEntry(name=i.filename, size=i.file_size, compressed_size=i.compress_size)
-                for i in infos
-            )
+            entries = tuple(_entry(i) for i in infos)
             names = tuple(i.filename for i in infos if _is_message_entry(i.filename))
-            if len(names) != 1:
-                return PackageFacts(path=path, entries=entries, message_names=names)
+            facts = PackageFacts(path=path, entries=entries, message_names=names,
+                                 zip_size=zip_size)
+            message = next((e for e in entries if e.name in names), None)
+            if (len(names) != 1 or message is None or message.unsafe or message.over_limits
+                    or facts.expanded_size > MAX_EXPANDED_BYTES):
+                return facts  # nothing is read from a ZIP that fails the gates
             info = archive.getinfo(names[0])
             with archive.open(info) as handle:
                 data = handle.read(message_limit + 1)
@@ -122,6 +197,134 @@ def read_package(path: Path, message_limit: int) -> PackageFacts:
                 message_names=names,
                 message_bytes=data,
                 message_size=info.file_size,
+                zip_size=zip_size,
             )
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError) as error:
         return PackageFacts(path=path, not_a_zip=str(error))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AssetLookup:
+    """Whether a file the ERN names is at hand: ``found``, or ``refused`` (why it is not read:
+    its path leaves the assets folder, a link points out of it, an unsafe or oversized ZIP
+    entry), else missing."""
+
+    name: str
+    found: bool = False
+    size: int = 0
+    refused: str | None = None
+
+
+class AssetStore(Protocol):
+    """Read-only access to the files of a release: a folder or the ZIP being validated."""
+
+    def lookup(self, name: str) -> AssetLookup: ...
+
+    def open(self, name: str) -> IO[bytes]: ...
+
+    def names(self) -> tuple[str, ...]: ...
+
+    def close(self) -> None: ...
+
+
+def _leaves_root(name: str) -> bool:
+    posix = name.replace("\\", "/")
+    return posix.startswith("/") or (len(posix) > 1 and posix[1] == ":") or (
+        ".." in PurePosixPath(posix).parts
+    )
+
+
+def _is_listed_asset(name: str) -> bool:
+    """ERN XML files and hidden/OS files are not assets (nor candidates for AST802)."""
+    parts = name.split("/")
+    return (
+        not name.lower().endswith(".xml")
+        and "__MACOSX" not in parts
+        and not any(p.startswith(".") for p in parts)
+    )
+
+
+class FolderAssets:
+    """Files under ``root``. A name that leaves the folder, or a link that points out of it,
+    is refused, never followed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._real_root = root.resolve()
+
+    def _path(self, name: str) -> Path | str:
+        if _leaves_root(name):
+            return "its path leaves the assets folder; ddexkit does not follow it"
+        candidate = self.root / name.replace("\\", "/")
+        if not candidate.resolve().is_relative_to(self._real_root):
+            return "it is a link that points outside the assets folder; ddexkit does not follow it"
+        return candidate
+
+    def lookup(self, name: str) -> AssetLookup:
+        path = self._path(name)
+        if isinstance(path, str):
+            return AssetLookup(name=name, refused=path)
+        try:
+            info = path.stat()
+        except OSError:
+            return AssetLookup(name=name)
+        if not stat.S_ISREG(info.st_mode):
+            return AssetLookup(name=name)
+        return AssetLookup(name=name, found=True, size=info.st_size)
+
+    def open(self, name: str) -> IO[bytes]:
+        path = self._path(name)
+        if isinstance(path, str):
+            raise OSError(f"{name}: {path}")
+        return path.open("rb")
+
+    def names(self) -> tuple[str, ...]:
+        found = []
+        for current, folders, files in os.walk(self.root, followlinks=False):
+            folders.sort()
+            base = Path(current).relative_to(self.root)
+            for name in sorted(files):
+                relative = (base / name).as_posix()
+                if _is_listed_asset(relative):
+                    found.append(relative)
+        return tuple(found)
+
+    def close(self) -> None:
+        return None
+
+
+class ZipAssets:
+    """Entries of the ZIP being validated, streamed from the archive (never extracted).
+    Unsafe entries and entries over the bomb limits are refused."""
+
+    def __init__(self, package: PackageFacts) -> None:
+        import zipfile
+
+        self.package = package
+        self._archive = zipfile.ZipFile(package.path)
+        self._entries: dict[str, ZipEntry] = {}
+        for entry in package.entries:
+            self._entries.setdefault(entry.name, entry)
+
+    def lookup(self, name: str) -> AssetLookup:
+        entry = self._entries.get(name)
+        if entry is None:
+            return AssetLookup(name=name)
+        if entry.unsafe or name in self.package.duplicate_names:
+            return AssetLookup(name=name, size=entry.size,
+                               refused="its ZIP entry is unsafe (see AST817)")
+        if entry.over_limits or self.package.expanded_size > MAX_EXPANDED_BYTES:
+            return AssetLookup(name=name, size=entry.size,
+                               refused="its ZIP entry exceeds the size limits (see AST819)")
+        return AssetLookup(name=name, found=True, size=entry.size)
+
+    def open(self, name: str) -> IO[bytes]:
+        if not self.lookup(name).found:
+            raise OSError(f"{name}: not readable from the ZIP")
+        return self._archive.open(name)
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(sorted(n for n in self._entries if _is_listed_asset(n)))
+
+    def close(self) -> None:
+        self._archive.close()

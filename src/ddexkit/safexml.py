@@ -16,11 +16,14 @@ from lxml import etree
 
 # The ingest's limit: 50,000 KB with KB = 1,024 bytes.
 MAX_MESSAGE_BYTES = 51_200_000
-# How far into the file the prolog (declaration, comments, DOCTYPE) is looked for.
+# How far past the prolog's comments and PIs a DOCTYPE or ENTITY is looked for.
 _PROLOG_SCAN_BYTES = 1 << 16
 
 _DECLARED_ENCODING = re.compile(r"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 _UTF8_NAMES = frozenset({"utf-8", "utf8"})
+# Whitespace, processing instructions and comments: what may precede a DOCTYPE.
+_PROLOG_MISC_BYTES = re.compile(rb"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+_PROLOG_MISC_TEXT = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,8 +65,20 @@ class ParsedDocument:
     raw: bytes
 
 
+class _RefuseExternal(etree.Resolver):  # type: ignore[misc]  # lxml-stubs: Resolver is Any
+    """Answers every external load (DTD, parameter entity, entity) with nothing.
+
+    ``load_dtd=False`` does not stop libxml2 from opening an external *parameter* entity
+    declared in an internal subset (``<!ENTITY % p SYSTEM "file:///dev/zero"> %p;``): it read
+    local files and hung on devices. With this resolver nothing outside the bytes is opened.
+    """
+
+    def resolve(self, system_url: str, public_id: str, context: object) -> Any:
+        return self.resolve_string("", context)
+
+
 def _make_parser() -> etree.XMLParser:
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -72,6 +87,8 @@ def _make_parser() -> etree.XMLParser:
         collect_ids=False,
         remove_blank_text=False,
     )
+    parser.resolvers.add(_RefuseExternal())
+    return parser
 
 
 def _line_and_column(raw: bytes, offset: int) -> tuple[int, int]:
@@ -95,11 +112,21 @@ def _bom_encoding(raw: bytes) -> str | None:
 
 
 def _prolog_text(raw: bytes, bom_encoding: str | None) -> str:
-    head = raw[:_PROLOG_SCAN_BYTES]
+    """The prolog (however many comments and PIs it holds) plus the first bytes after it,
+    so that a DOCTYPE hidden behind a long comment is still found."""
     codec = {"UTF-16": "utf-16", "UTF-32": "utf-32"}.get(bom_encoding or "", "utf-8")
-    if codec == "utf-8" and head[:2] in (b"<\x00", b"\x00<"):
-        codec = "utf-16-le" if head[:1] == b"<" else "utf-16-be"
-    return head.decode(codec, errors="replace")
+    if codec == "utf-8" and raw[:2] in (b"<\x00", b"\x00<"):
+        codec = "utf-16-le" if raw[:1] == b"<" else "utf-16-be"
+    if codec == "utf-8":
+        start = len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0
+        misc = _PROLOG_MISC_BYTES.match(raw, start)
+        end = misc.end() if misc else start
+        return raw[: end + _PROLOG_SCAN_BYTES].decode("utf-8", errors="replace")
+    text = raw.decode(codec, errors="replace")
+    start = 1 if text.startswith("\ufeff") else 0
+    misc_text = _PROLOG_MISC_TEXT.match(text, start)
+    end = misc_text.end() if misc_text else start
+    return text[: end + _PROLOG_SCAN_BYTES]
 
 
 def _find_doctype(prolog: str) -> SyntaxProblem | None:

@@ -4,8 +4,9 @@ issues of <CODE> (and at least one); good.xml must raise nothing at all, with ev
 A marker is an XML comment ``<!-- expect: CODE -->`` on the line the issue points at, or
 ``<!-- expect: CODE @file -->`` for an issue about the whole file. Markers are read from the
 raw text, so they work in malformed files too. An optional case.toml may name a catalog
-(``catalog = "catalog.json"``), an assets folder (``assets = "assets"``), or a builder in
-tests/rules/builders.py that makes the bytes of a case that cannot be a committed file.
+(``catalog = "catalog.json"``), an assets folder (``assets = "assets"``) or a builder of one
+(``assets_builder``), or a builder in tests/rules/builders.py that makes the bytes of a case
+that cannot be a committed file.
 """
 
 from __future__ import annotations
@@ -64,12 +65,15 @@ def _validate(code: str, which: str, tmp_path: Path, config: Config) -> ddexkit.
             pytest.skip("this rule's case needs the official XSD (../shared)")
         config = config.merged(ignore=(*config.ignore, "ERN007"))
     case_dir = CASES / code
+    assets = case_dir / settings["assets"] if "assets" in settings else None
+    if settings.get("assets_builder"):  # synthesized media, e.g. a 3000×3000 cover
+        assets = getattr(builders, settings["assets_builder"])(which, tmp_path)
     report = ddexkit.validate(
         _source(code, which, settings, tmp_path),
         schema_dir=schema if schema is not None else tmp_path / "no-schema",
         config=config,
         catalog=case_dir / settings["catalog"] if "catalog" in settings else None,
-        assets=case_dir / settings["assets"] if "assets" in settings else None,
+        assets=assets,
     )
     assert len(report.files) == 1
     return report.files[0]

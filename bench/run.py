@@ -1,0 +1,372 @@
+"""Benchmark ddexkit against the floor it cannot beat, and print the five ratios of issue 5.
+
+    python bench/run.py                 # N = 1, 100, 1,000, 10,000 (a few minutes)
+    python bench/run.py --quick         # skips N = 10,000
+    python bench/run.py --markdown bench/results.md
+
+Parts (each a ratio ddexkit / baseline; lower is better):
+
+1. full validation: ``ddexkit.validate`` (read, parse, XSD, every rule, summary, ``to_dict()``)
+   against the floor ``lxml.etree.parse`` + ``XMLSchema.validate`` (schema loaded once), timed
+   interleaved in this process, medians of several rounds, on albums from ``generate.py``;
+2. peak memory of each, measured in a fresh child process (``ru_maxrss``: tracemalloc does not
+   see lxml's C allocations);
+3. CLI cold start: ``python -m ddexkit validate`` on a small album against a bare script that
+   imports lxml, loads the schema and validates the same file;
+4. ``validate --jobs 2`` against ``--jobs 1`` on a folder of 200 messages;
+5. packaging (hashes + ZIP) against ``hashlib`` + ``zipfile`` on the same files.
+
+The schema folder is --schema-dir, else $DDEXKIT_SCHEMA_DIR, else ../shared/schemas/ern382.
+Nothing here asserts a time: the numbers are for people (README, issue 5), not for CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import inspect
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+
+from generate import write_album  # noqa: E402
+
+SIZES = (1, 100, 1_000, 10_000)
+ROUNDS = {1: 21, 100: 11, 1_000: 7, 10_000: 3}
+TARGETS = {"validation": 1.5, "memory": 1.5, "cold start": 1.5, "jobs": 0.6, "packaging": 1.3}
+
+# The floor: what any validator must do at least. The avs import of the official XSD points
+# at ddex.net; like ddexkit.xsd.load_schema, it is pointed at the local copy.
+FLOOR_SOURCE = '''
+import sys
+from pathlib import Path
+from lxml import etree
+
+def load_schema(folder):
+    document = etree.parse(str(Path(folder) / "release-notification.xsd"))
+    for imported in document.getroot().iter("{http://www.w3.org/2001/XMLSchema}import"):
+        if imported.get("schemaLocation", "").endswith("avs_20161006.xsd"):
+            imported.set("schemaLocation", (Path(folder) / "avs_20161006.xsd").resolve().as_uri())
+    return etree.XMLSchema(document)
+
+def floor(schema, path):
+    return schema.validate(etree.parse(str(path)))
+'''
+_floor_namespace: dict[str, object] = {}
+exec(FLOOR_SOURCE, _floor_namespace)
+load_floor_schema: Callable[[Path], etree.XMLSchema] = _floor_namespace["load_schema"]  # type: ignore[assignment]
+floor: Callable[[etree.XMLSchema, Path], bool] = _floor_namespace["floor"]  # type: ignore[assignment]
+
+BARE_SCRIPT = FLOOR_SOURCE + '''
+schema = load_schema(sys.argv[1])
+print("valid" if floor(schema, sys.argv[2]) else "invalid")
+'''
+
+# A child that runs one method once and prints its peak RSS in KiB (Linux ru_maxrss).
+MEMORY_CHILD = FLOOR_SOURCE + '''
+import resource
+method, schema_dir, path = sys.argv[1:4]
+if method == "floor":
+    assert floor(load_schema(schema_dir), path)
+else:
+    import ddexkit
+    report = ddexkit.validate(path, schema_dir=schema_dir)
+    report.to_dict()
+    assert report.files[0].is_ready, report.to_dict()["files"][0]["issues"][:3]
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+'''
+
+
+@dataclass
+class Row:
+    measure: str
+    ddexkit: str
+    baseline: str
+    ratio: float | None
+    target: float
+    note: str = ""
+
+    @property
+    def met(self) -> str:
+        if self.ratio is None:
+            return "n/a"
+        return "yes" if self.ratio <= self.target else "**no**"
+
+
+def find_schema_dir(given: str | None) -> Path:
+    for candidate in (given, os.environ.get("DDEXKIT_SCHEMA_DIR"),
+                      str(REPO.parent / "shared" / "schemas" / "ern382")):
+        if candidate and (Path(candidate) / "release-notification.xsd").is_file():
+            return Path(candidate)
+    sys.exit("bench: no ERN 3.8.2 schema folder (give --schema-dir or set DDEXKIT_SCHEMA_DIR)")
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:,.0f} ms" if seconds >= 0.01 else f"{seconds * 1000:.2f} ms"
+
+
+def _mb(kib: float) -> str:
+    return f"{kib / 1024:,.0f} MB"
+
+
+def _median_interleaved(methods: list[Callable[[], object]], rounds: int) -> list[float]:
+    """Median wall time of each method, run in turn round after round (one warm-up round)."""
+    times: list[list[float]] = [[] for _ in methods]
+    for round_number in range(rounds + 1):
+        for index, method in enumerate(methods):
+            start = time.perf_counter()
+            method()
+            elapsed = time.perf_counter() - start
+            if round_number:
+                times[index].append(elapsed)
+    return [statistics.median(t) for t in times]
+
+
+def _child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
+    return env
+
+
+def _peak_kib(method: str, schema_dir: Path, path: Path) -> int:
+    done = subprocess.run(
+        [sys.executable, "-c", MEMORY_CHILD, method, str(schema_dir), str(path)],
+        capture_output=True, text=True, check=True, env=_child_env(),
+    )
+    return int(done.stdout.split()[-1])
+
+
+def bench_validation(sizes: tuple[int, ...], schema_dir: Path, work: Path,
+                     rounds_factor: float) -> tuple[list[str], list[Row]]:
+    import ddexkit
+
+    schema = load_floor_schema(schema_dir)
+    lines = ["| tracks | file | floor | ddexkit | ratio | floor peak RSS | ddexkit peak RSS "
+             "| memory ratio |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows: list[Row] = []
+    for tracks in sizes:
+        path = write_album(tracks, work / f"album-{tracks}.xml")
+        report = ddexkit.validate(path, schema_dir=schema_dir)
+        if not report.files[0].is_ready or report.files[0].xsd != "valid":
+            sys.exit(f"bench: the generated album is not clean: {report.to_dict()['files'][0]}")
+
+        def full(path: Path = path) -> object:
+            return ddexkit.validate(path, schema_dir=schema_dir).to_dict()
+
+        rounds = max(3, round(ROUNDS.get(tracks, 5) * rounds_factor))
+        floor_time, ddexkit_time = _median_interleaved(
+            [lambda path=path: floor(schema, path), full], rounds)
+        floor_kib = _peak_kib("floor", schema_dir, path)
+        ddexkit_kib = _peak_kib("ddexkit", schema_dir, path)
+        ratio, memory_ratio = ddexkit_time / floor_time, ddexkit_kib / floor_kib
+        size_mb = path.stat().st_size / 1e6
+        lines.append(
+            f"| {tracks:,} | {size_mb:.1f} MB | {_ms(floor_time)} | {_ms(ddexkit_time)} "
+            f"| {ratio:.2f}× | {_mb(floor_kib)} | {_mb(ddexkit_kib)} | {memory_ratio:.2f}× |"
+        )
+        print(lines[-1], flush=True)
+        if tracks >= 1_000:
+            rows.append(Row(f"full validation, {tracks:,} tracks", _ms(ddexkit_time),
+                            _ms(floor_time), ratio, TARGETS["validation"]))
+        if tracks == max(sizes):
+            rows.append(Row(f"peak memory, {tracks:,} tracks", _mb(ddexkit_kib),
+                            _mb(floor_kib), memory_ratio, TARGETS["memory"]))
+    return lines, rows
+
+
+def _run_median(command: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=False, env=_child_env())
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_cold_start(schema_dir: Path, work: Path, runs: int) -> Row:
+    path = write_album(3, work / "small.xml")
+    bare = work / "bare_validate.py"
+    bare.write_text(BARE_SCRIPT, encoding="utf-8")
+    ddexkit_command = [sys.executable, "-m", "ddexkit", "validate", "--schema-dir",
+                       str(schema_dir), str(path)]
+    bare_command = [sys.executable, str(bare), str(schema_dir), str(path)]
+    check = subprocess.run(ddexkit_command, capture_output=True, text=True, env=_child_env())
+    if check.returncode != 0:
+        sys.exit(f"bench: ddexkit validate failed on the small album:\n{check.stdout}{check.stderr}")
+    ddexkit_times, bare_times = [], []
+    for _ in range(runs):  # interleaved, so that a busy moment hits both alike
+        ddexkit_times.append(_run_median(ddexkit_command, 1))
+        bare_times.append(_run_median(bare_command, 1))
+    ddexkit_time, bare_time = statistics.median(ddexkit_times), statistics.median(bare_times)
+    return Row("CLI cold start (3 tracks)", _ms(ddexkit_time), _ms(bare_time),
+               ddexkit_time / bare_time, TARGETS["cold start"])
+
+
+def _cli_has(option: str) -> bool:
+    done = subprocess.run([sys.executable, "-m", "ddexkit", "validate", "--help"],
+                          capture_output=True, text=True, env=_child_env())
+    return option in done.stdout
+
+
+def bench_jobs(schema_dir: Path, work: Path, runs: int, files: int = 200,
+               tracks: int = 20) -> Row:
+    folder = work / "batch"
+    folder.mkdir(exist_ok=True)
+    for number in range(files):
+        write_album(tracks, folder / f"album-{number:03d}.xml")
+    name = f"validate --jobs 2 vs --jobs 1 ({files} files, {os.cpu_count()} cores)"
+    if not _cli_has("--jobs"):
+        return Row(name, "—", "—", None, TARGETS["jobs"], "the CLI has no --jobs yet")
+    base = [sys.executable, "-m", "ddexkit", "validate", "--schema-dir", str(schema_dir),
+            "--format", "json", str(folder)]
+    one, two = [], []
+    for _ in range(runs):
+        one.append(_run_median([*base, "--jobs", "1"], 1))
+        two.append(_run_median([*base, "--jobs", "2"], 1))
+    single, parallel = statistics.median(one), statistics.median(two)
+    return Row(name, _ms(parallel), _ms(single), parallel / single, TARGETS["jobs"])
+
+
+def _asset_files(folder: Path, tracks: int, megabytes: int) -> list[Path]:
+    """Stand-in assets (random bytes, so compression cannot flatter either side)."""
+    resources = folder / "resources"
+    resources.mkdir(parents=True, exist_ok=True)
+    names = [f"A{n}.flac" for n in range(1, tracks + 1)] + ["cover.jpg"]
+    paths = []
+    for name in names:
+        path = resources / name
+        if not path.exists():
+            path.write_bytes(os.urandom(megabytes * 1_000_000))
+        paths.append(path)
+    return paths
+
+
+def _hash_and_zip(message: Path, assets: list[Path], root: Path, target: Path) -> None:
+    """The baseline: hash every file and write them into a ZIP, nothing else."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.write(message, message.name)
+        for path in assets:
+            digest = hashlib.md5()
+            with path.open("rb") as handle:
+                while chunk := handle.read(1 << 20):
+                    digest.update(chunk)
+            archive.write(path, path.relative_to(root).as_posix(), zipfile.ZIP_STORED)
+
+
+def _packager() -> Callable[..., object] | None:
+    import ddexkit
+
+    found = getattr(ddexkit, "package", None)
+    if found is None:
+        try:
+            from ddexkit import packager  # type: ignore[attr-defined]
+        except ImportError:
+            return None
+        found = getattr(packager, "package", None)
+    return found if callable(found) else None
+
+
+def bench_packaging(schema_dir: Path, work: Path, runs: int, tracks: int = 12,
+                    megabytes: int = 8) -> Row:
+    folder = work / "package"
+    folder.mkdir(exist_ok=True)
+    message = write_album(tracks, folder / "album.xml")
+    assets = _asset_files(folder, tracks, megabytes)
+    total_mb = sum(p.stat().st_size for p in [message, *assets]) / 1e6
+    name = f"packaging (hash + ZIP, {len(assets) + 1} files, {total_mb:,.0f} MB)"
+    package = _packager()
+    if package is None:
+        return Row(name, "—", "—", None, TARGETS["packaging"], "ddexkit.package not there yet")
+    parameters = inspect.signature(package).parameters
+
+    def ours() -> object:
+        target = folder / "ddexkit.zip"
+        target.unlink(missing_ok=True)
+        keywords: dict[str, object] = {}
+        if "assets" in parameters:
+            keywords["assets"] = folder
+        if "schema_dir" in parameters:
+            keywords["schema_dir"] = schema_dir
+        for output_name in ("output", "target", "destination", "out"):
+            if output_name in parameters:
+                keywords[output_name] = target
+                break
+        return package(message, **keywords)
+
+    def baseline() -> None:
+        target = folder / "baseline.zip"
+        target.unlink(missing_ok=True)
+        _hash_and_zip(message, assets, folder, target)
+
+    ours_time, baseline_time = _median_interleaved([ours, baseline], runs)
+    return Row(name, _ms(ours_time), _ms(baseline_time), ours_time / baseline_time,
+               TARGETS["packaging"])
+
+
+def summary_table(rows: list[Row]) -> list[str]:
+    lines = ["| measure | ddexkit | baseline | ratio | target | met |",
+             "|---|---:|---:|---:|---:|:---:|"]
+    for row in rows:
+        ratio = f"{row.ratio:.2f}×" if row.ratio is not None else (row.note or "n/a")
+        lines.append(f"| {row.measure} | {row.ddexkit} | {row.baseline} | {ratio} "
+                     f"| ≤ {row.target}× | {row.met} |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="skip N = 10,000, fewer rounds")
+    parser.add_argument("--schema-dir", help="folder of the official ERN 3.8.2 XSD")
+    parser.add_argument("--markdown", metavar="FILE", help="also write the tables to FILE")
+    parser.add_argument("--only", choices=("validation", "cold", "jobs", "packaging"),
+                        action="append", help="run only these parts (repeatable)")
+    args = parser.parse_args(argv)
+    schema_dir = find_schema_dir(args.schema_dir)
+    parts = set(args.only or ("validation", "cold", "jobs", "packaging"))
+    sizes = SIZES[:-1] if args.quick else SIZES
+    factor = 0.5 if args.quick else 1.0
+    rows: list[Row] = []
+    detail: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="ddexkit-bench-") as work_name:
+        work = Path(work_name)
+        if "validation" in parts:
+            print("full validation vs lxml parse + XSD (medians, interleaved):", flush=True)
+            detail, found = bench_validation(sizes, schema_dir, work, factor)
+            rows += found
+        if "cold" in parts:
+            rows.append(bench_cold_start(schema_dir, work, runs=5 if args.quick else 11))
+        if "jobs" in parts:
+            rows.append(bench_jobs(schema_dir, work, runs=1 if args.quick else 3))
+        if "packaging" in parts:
+            rows.append(bench_packaging(schema_dir, work, runs=3 if args.quick else 5))
+    import lxml
+
+    machine = (f"Python {sys.version.split()[0]}, lxml {lxml.__version__}, "
+               f"{os.cpu_count()} cores")
+    out = [f"Machine: {machine}", ""]
+    if detail:
+        out += ["Full validation (`ddexkit.validate` + `to_dict()`) vs the floor "
+                "(`lxml.etree.parse` + `XMLSchema.validate`):", "", *detail, ""]
+    out += ["Targets of issue 5:", "", *summary_table(rows), ""]
+    text = "\n".join(out)
+    print("\n" + text)
+    if args.markdown:
+        Path(args.markdown).write_text("# Benchmark results\n\n" + text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

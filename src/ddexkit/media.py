@@ -1,0 +1,260 @@
+"""Pillow and mutagen probes → ImageFacts / AudioFacts, streamed hash sums, and the AssetFacts
+the AST rules judge. Never writes.
+
+Pillow and mutagen are imported inside the probes, so a run that checks no assets never pays
+for importing them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import warnings
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import IO
+
+from ddexkit.domain.hashes import algorithm_name
+from ddexkit.domain.mediaformats import LOSSLESS_AUDIO, image_format
+from ddexkit.inputs import AssetLookup, AssetStore, PackageFacts
+from ddexkit.model import FileRef, Message, Resource, TechnicalDetails
+
+CHUNK_BYTES = 1 << 20
+# Fixed sizes of the ZIP records a package writes (no extra fields, no data descriptors).
+_LOCAL_HEADER, _CENTRAL_HEADER, _END_RECORD = 30, 46, 22
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImageFacts:
+    """What Pillow says about an image. ``format`` uses Pillow's names (JPEG, PNG…)."""
+
+    format: str | None = None
+    width: int | None = None
+    height: int | None = None
+    mode: str | None = None
+    has_alpha: bool = False
+    bomb: bool = False
+    truncated: bool = False
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AudioFacts:
+    """What mutagen says about audio. ``format`` uses AudioCodecType names (PCM, FLAC, MP3…)."""
+
+    format: str | None = None
+    duration: float | None = None
+    channels: int | None = None
+    sample_rate: int | None = None
+    bits_per_sample: int | None = None
+    bitrate: int | None = None
+    lossless: bool = False
+    error: str | None = None
+
+
+def hash_stream(stream: IO[bytes], algorithms: Iterable[str]) -> dict[str, str]:
+    """Hex digests of everything in ``stream`` for each hashlib name, in one read, chunk by
+    chunk (never the whole file in memory)."""
+    hashers = {name: hashlib.new(name) for name in dict.fromkeys(algorithms)}
+    while chunk := stream.read(CHUNK_BYTES):
+        for hasher in hashers.values():
+            hasher.update(chunk)
+    return {name: hasher.hexdigest() for name, hasher in hashers.items()}
+
+
+def probe_image(stream: IO[bytes]) -> ImageFacts:
+    """Open with Pillow; decompression bombs are refused before decoding, then the pixels are
+    decoded once to find a truncated file."""
+    from PIL import Image, UnidentifiedImageError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(stream)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+            return ImageFacts(bomb=True, error=str(error))
+        except UnidentifiedImageError:
+            return ImageFacts(error="Pillow does not recognise it as an image")
+        except (OSError, SyntaxError, ValueError) as error:
+            return ImageFacts(error=str(error) or type(error).__name__)
+        with image:
+            width, height = image.size
+            mode = image.mode
+            facts = ImageFacts(
+                format=image_format(image.format or ""),
+                width=width,
+                height=height,
+                mode=mode,
+                has_alpha="A" in mode or "transparency" in image.info,
+            )
+            try:
+                image.load()
+            except Image.DecompressionBombWarning as error:
+                return ImageFacts(format=facts.format, width=width, height=height, mode=mode,
+                                  bomb=True, error=str(error))
+            except (OSError, SyntaxError, ValueError) as error:
+                return ImageFacts(format=facts.format, width=width, height=height, mode=mode,
+                                  has_alpha=facts.has_alpha, truncated=True, error=str(error))
+    return facts
+
+
+def _audio_format(kind: str, info: object) -> str:
+    if kind == "MP3":
+        return "MP2" if getattr(info, "layer", 3) == 2 else "MP3"
+    if kind in {"WAVE", "AIFF"}:
+        return "PCM"
+    if kind == "MP4":
+        codec = str(getattr(info, "codec", ""))
+        return "ALAC" if codec == "alac" else "AAC"
+    return kind
+
+
+def probe_audio(stream: IO[bytes]) -> AudioFacts:
+    """Read the stream's headers with mutagen (format, duration, channels, rate, depth)."""
+    import mutagen
+
+    try:
+        found = mutagen.File(stream)
+    except (mutagen.MutagenError, OSError, ValueError, EOFError) as error:
+        return AudioFacts(error=str(error) or type(error).__name__)
+    if found is None or getattr(found, "info", None) is None:
+        return AudioFacts(error="mutagen does not recognise it as audio")
+    info = found.info
+    codec = _audio_format(type(found).__name__, info)
+
+    def number(name: str) -> int | None:
+        value = getattr(info, name, None)
+        return int(value) if isinstance(value, (int, float)) and value > 0 else None
+
+    length = getattr(info, "length", None)
+    return AudioFacts(
+        format=codec,
+        duration=float(length) if isinstance(length, (int, float)) else None,
+        channels=number("channels"),
+        sample_rate=number("sample_rate"),
+        bits_per_sample=number("bits_per_sample"),
+        bitrate=number("bitrate"),
+        lossless=codec in LOSSLESS_AUDIO or codec == "ALAC",
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReferencedFile:
+    """One File element of the ERN and what was found for it."""
+
+    file: FileRef
+    resource: Resource
+    technical: TechnicalDetails
+    package_path: str
+    lookup: AssetLookup
+    hashes: Mapping[str, str] = field(default_factory=dict)  # hashlib name → hex digest
+    image: ImageFacts | None = None
+    audio: AudioFacts | None = None
+    read_error: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AssetFacts:
+    """The subject of the ASSETS stage: referenced files, files nobody references, the ZIP's
+    facts when the input is a ZIP, and the size the release ZIP has (or would have)."""
+
+    files: tuple[ReferencedFile, ...] = ()
+    names: tuple[str, ...] = ()
+    unreferenced: tuple[str, ...] = ()
+    package: PackageFacts | None = None
+    package_size: int | None = None
+
+    @property
+    def images(self) -> tuple[tuple[ReferencedFile, ImageFacts], ...]:
+        """Image resources' files that were probed."""
+        return tuple((f, f.image) for f in self.files if f.image is not None)
+
+    @property
+    def audio_files(self) -> tuple[tuple[ReferencedFile, AudioFacts], ...]:
+        """SoundRecordings' files that were probed."""
+        return tuple((f, f.audio) for f in self.files if f.audio is not None)
+
+
+def _algorithms(file: FileRef) -> list[str]:
+    found = []
+    for hash_sum in file.hash_sums:
+        if hash_sum.algorithm is None:
+            continue
+        name = algorithm_name(hash_sum.algorithm.stripped,
+                              hash_sum.algorithm.attrs.get("UserDefinedValue"),
+                              hash_sum.value.stripped if hash_sum.value else None)
+        if name is not None:
+            found.append(name)
+    return found
+
+
+def _examine(store: AssetStore, file: FileRef, resource: Resource, technical: TechnicalDetails,
+             path: str) -> ReferencedFile:
+    lookup = store.lookup(path)
+    base = ReferencedFile(file=file, resource=resource, technical=technical,
+                          package_path=path, lookup=lookup)
+    if not lookup.found:
+        return base
+    image = audio = None
+    try:
+        with store.open(path) as stream:
+            hashes = hash_stream(stream, _algorithms(file))
+        if resource.kind == "Image":
+            with store.open(path) as stream:
+                image = probe_image(stream)
+        elif resource.kind == "SoundRecording":
+            with store.open(path) as stream:
+                audio = probe_audio(stream)
+    except OSError as error:
+        return ReferencedFile(file=file, resource=resource, technical=technical,
+                              package_path=path, lookup=lookup, read_error=str(error))
+    return ReferencedFile(file=file, resource=resource, technical=technical, package_path=path,
+                          lookup=lookup, hashes=hashes, image=image, audio=audio)
+
+
+def zip_size_of(entries: Iterable[tuple[str, int]]) -> int:
+    """Bytes of a ZIP holding these (name, stored size) entries, as the packager writes it."""
+    total = _END_RECORD
+    for name, size in entries:
+        encoded = len(name.encode("utf-8"))
+        total += _LOCAL_HEADER + _CENTRAL_HEADER + 2 * encoded + size
+    return total
+
+
+def deflated_size(data: bytes) -> int:
+    """Size of ``data`` deflated as the packager deflates the ERN."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return len(compressor.compress(data)) + len(compressor.flush())
+
+
+def gather_assets(message: Message, store: AssetStore, *, package: PackageFacts | None = None,
+                  message_name: str = "message.xml", message_bytes: bytes = b"") -> AssetFacts:
+    """Look up, hash and probe every file the message references, once per distinct path."""
+    files: list[ReferencedFile] = []
+    seen: dict[str, ReferencedFile] = {}
+    for resource in message.resources:
+        for technical in resource.iter_technical_details():
+            for file in technical.files:
+                path = file.package_path
+                if path is None:
+                    continue
+                known = seen.get(path)
+                if known is not None and not file.hash_sums:
+                    examined = ReferencedFile(
+                        file=file, resource=resource, technical=technical, package_path=path,
+                        lookup=known.lookup, image=known.image, audio=known.audio)
+                else:
+                    examined = _examine(store, file, resource, technical, path)
+                seen.setdefault(path, examined)
+                files.append(examined)
+    names = store.names()
+    unreferenced = tuple(n for n in names if n not in seen)
+    if package is not None:
+        size = package.zip_size
+    else:
+        message_entry = (PurePosixPath(message_name).name, deflated_size(message_bytes))
+        stored = [(p, f.lookup.size) for p, f in seen.items() if f.lookup.found]
+        size = zip_size_of([message_entry, *stored])
+    return AssetFacts(files=tuple(files), names=names, unreferenced=unreferenced,
+                      package=package, package_size=size)

@@ -1,0 +1,150 @@
+"""package(): validate an ERN with its files, then write the release ZIP the ingest takes.
+
+Nothing is written unless validation finds no error. The ZIP is deterministic (fixed
+timestamps and attributes, sorted entries, ERN first at the root), media are stored (they are
+compressed already) and the ERN deflated. It is written to a temporary file beside the target
+and renamed into place, so an interrupted run leaves no partial ZIP. Inputs are only read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ddexkit.config import Config
+from ddexkit.domain.catalog import Catalog
+from ddexkit.engine import resolve_settings, validate_sources
+from ddexkit.inputs import FolderAssets, MessageSource
+from ddexkit.parser import parse
+from ddexkit.report import Report
+from ddexkit.rules.assets.ast816_package_too_large import MAX_PACKAGE_BYTES
+
+_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_FILE_MODE = 0o644 << 16
+_CHUNK = 1 << 20
+
+
+class PackageError(Exception):
+    """The package cannot be written (target exists, or the written ZIP exceeds the limit)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WrittenFile:
+    name: str
+    size: int
+    md5: str
+    sha256: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"name": self.name, "size": self.size, "md5": self.md5, "sha256": self.sha256}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PackageResult:
+    """The validation report and, when it had no error, what was written."""
+
+    report: Report
+    output: WrittenFile | None = None
+    entries: tuple[WrittenFile, ...] = ()
+
+    @property
+    def written(self) -> bool:
+        return self.output is not None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "package": None if self.output is None else {
+                **self.output.to_dict(), "entries": [e.to_dict() for e in self.entries]},
+            "report": self.report.to_dict(),
+        }
+
+
+def _info(name: str, compress: int) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+    info.compress_type = compress
+    info.external_attr = _FILE_MODE
+    info.create_system = 3
+    return info
+
+
+def _copy(archive: zipfile.ZipFile, name: str, source: Path, compress: int) -> WrittenFile:
+    """Stream ``source`` into the archive, hashing it on the way (one read)."""
+    md5, sha256 = hashlib.md5(), hashlib.sha256()
+    info = _info(name, compress)
+    info.file_size = source.stat().st_size
+    with source.open("rb") as reader, archive.open(info, "w") as writer:
+        while chunk := reader.read(_CHUNK):
+            md5.update(chunk)
+            sha256.update(chunk)
+            writer.write(chunk)
+    return WrittenFile(name=name, size=info.file_size, md5=md5.hexdigest(),
+                       sha256=sha256.hexdigest())
+
+
+def _digest(path: Path) -> WrittenFile:
+    md5, sha256 = hashlib.md5(), hashlib.sha256()
+    with path.open("rb") as reader:
+        while chunk := reader.read(_CHUNK):
+            md5.update(chunk)
+            sha256.update(chunk)
+    return WrittenFile(name=path.name, size=path.stat().st_size, md5=md5.hexdigest(),
+                       sha256=sha256.hexdigest())
+
+
+def _referenced(ern: Path) -> list[str]:
+    message = parse(ern)
+    names = {file.package_path for resource in message.resources
+             for file in resource.iter_files() if file.package_path is not None}
+    return sorted(names)
+
+
+def package(
+    ern: str | Path,
+    *,
+    assets: str | Path,
+    output: str | Path,
+    schema_dir: str | Path | None = None,
+    config: Config | None = None,
+    catalog: str | Path | Catalog | None = None,
+    overwrite: bool = False,
+) -> PackageResult:
+    """Validate ``ern`` with the files under ``assets``; without errors, write the release ZIP
+    to ``output`` and return what was written. With errors, nothing is written and the result
+    carries only the report. Raises PackageError when ``output`` exists (and not
+    ``overwrite``) or the ZIP would exceed 50,000 KB (AST816)."""
+    ern_path, assets_dir, target = Path(ern), Path(assets), Path(output)
+    if target.exists() and not overwrite:
+        raise PackageError(f"{target} already exists; choose another --output")
+    settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets_dir,
+                                start=ern_path)
+    report = validate_sources([MessageSource(path=ern_path)], settings)
+    if report.has_errors:
+        return PackageResult(report=report)
+    folder = FolderAssets(assets_dir)
+    members = _referenced(ern_path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                         dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w") as archive:
+            entries = [_copy(archive, PurePosixPath(ern_path.name).name, ern_path,
+                             zipfile.ZIP_DEFLATED)]
+            for name in members:
+                path = assets_dir / name
+                if folder.lookup(name).found:
+                    entries.append(_copy(archive, name, path, zipfile.ZIP_STORED))
+        written = _digest(Path(temporary))
+        if written.size > MAX_PACKAGE_BYTES:
+            raise PackageError(f"AST816: the release ZIP would be {written.size:,} bytes, over "
+                               f"the 50,000 KB limit ({MAX_PACKAGE_BYTES:,} bytes)")
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; the ZIP is an ordinary file
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return PackageResult(report=report, entries=tuple(entries),
+                         output=WrittenFile(name=str(target), size=written.size, md5=written.md5,
+                                            sha256=written.sha256))

@@ -1,0 +1,60 @@
+"""An audio file's duration differs from the SoundRecording's Duration by more than 2 seconds.
+
+Why it matters:
+    Stores show and pay by the stated duration; a file that is longer or shorter than the ERN
+    says is usually the wrong take or a truncated export.
+
+Bad:
+    <Duration>PT3M20S</Duration>
+
+Good:
+    <Duration>PT3M12S</Duration>
+
+Source:
+    DDEX ERN 3.8.2 SoundRecording/Duration, TechnicalSoundRecordingDetails/Duration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.domain.timecodes import duration_seconds
+from ddexkit.issues import Finding, Severity
+from ddexkit.media import AssetFacts
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+TOLERANCE_SECONDS = 2.0
+
+
+def _iso(seconds: float) -> str:
+    whole = round(seconds)
+    minutes, rest = divmod(whole, 60)
+    return f"PT{minutes}M{rest:02d}S"
+
+
+def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
+    for item, audio in facts.audio_files:
+        if audio.duration is None:
+            continue
+        for stated in (item.resource.duration, item.technical.duration):
+            if stated is None:
+                continue
+            seconds = duration_seconds(stated.stripped)
+            if seconds is None or abs(seconds - audio.duration) <= TOLERANCE_SECONDS:
+                continue
+            yield Finding(at=stated.loc,
+                          message=f"Duration says {stated.stripped}, but {item.package_path} "
+                          f"lasts {audio.duration:.1f} s",
+                          hint=f"Set <Duration>{_iso(audio.duration)}</Duration>, or deliver "
+                          "the right file")
+
+
+RULE = Rule(
+    code="AST813",
+    severity=Severity.ERROR,
+    summary="An audio file's duration differs from the ERN's Duration by more than 2 seconds",
+    stage=Stage.ASSETS,
+    check=check,
+    needs=frozenset({"assets"}),
+    doc=__doc__ or "",
+)

@@ -1,0 +1,53 @@
+"""A Duration is not an ISO 8601 duration.
+
+Why it matters:
+    ERN types every Duration as an ISO 8601 duration (``PT3M45S``). The ingest rejects
+    clock times (``3:45``), bare seconds (``225``), lower case and carry-over slips
+    (``PT3M75S``); where the value can be read, the hint gives its ISO form. This issue
+    replaces the XSD's ERN006 for the same element.
+
+Bad:
+    <Duration>3:12</Duration>
+
+Good:
+    <Duration>PT3M12S</Duration>
+
+Source:
+    ISO 8601 (durations); DDEX ERN 3.8.2 XSD (xs:duration); distributor API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.domain.timecodes import is_iso_duration, suggest_duration
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    for duration in message.indexed("Duration"):
+        if is_iso_duration(duration.value):
+            continue
+        meant = suggest_duration(duration.value)
+        hint = (
+            f"Write {meant} (ISO 8601: PT, then hours H, minutes M, seconds S)"
+            if meant is not None
+            else "Write the length as an ISO 8601 duration such as PT3M45S"
+        )
+        yield Finding(
+            at=duration.loc,
+            message=f"Duration {duration.value.strip()!r} is not an ISO 8601 duration",
+            hint=hint,
+        )
+
+
+RULE = Rule(
+    code="DUR401",
+    severity=Severity.ERROR,
+    summary="A Duration is not an ISO 8601 duration",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,61 @@
+"""A TerritoryCode or ExcludedTerritoryCode is not a territory code.
+
+Why it matters:
+    The ingest rejects invalid territories: a code must be ISO 3166-1 alpha-2 (upper case)
+    or ``Worldwide``. ``UK`` (GB), ``EU``, ``us`` or ``USA`` are not territory codes in
+    DDEX. The hint names the code that was most likely meant. This issue replaces the XSD's
+    ERN006 for the same element.
+
+Bad:
+    <TerritoryCode>UK</TerritoryCode>
+
+Good:
+    <TerritoryCode>GB</TerritoryCode>
+
+Source:
+    ISO 3166-1; DDEX ERN 3.8.2 allowed-value set AllTerritoryCode; distributor API
+    (invalid territories).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.domain.territories import TerritoryKind, classify, suggest
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+_EU_HINT = (
+    "EU is not a territory code: list the member states' ISO codes (AT, BE, … SE), "
+    "or use Worldwide with ExcludedTerritoryCode"
+)
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    for name in ("TerritoryCode", "ExcludedTerritoryCode"):
+        for code in message.indexed(name):
+            if classify(code.value).kind is not TerritoryKind.UNKNOWN:
+                continue
+            meant = suggest(code.value)
+            if meant is not None:
+                hint = f"Write {meant}"
+            elif code.stripped.upper() == "EU":
+                hint = _EU_HINT
+            else:
+                hint = "Use an ISO 3166-1 alpha-2 code in upper case (GB, US, DE…) or Worldwide"
+            yield Finding(
+                at=code.loc,
+                message=f"{name} {code.value!r} is not a territory code",
+                hint=hint,
+            )
+
+
+RULE = Rule(
+    code="TER501",
+    severity=Severity.ERROR,
+    summary="A TerritoryCode or ExcludedTerritoryCode is not a territory code",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)
