@@ -224,7 +224,7 @@ def zip_size_of(entries: Iterable[tuple[str, int]]) -> int:
 
 def deflated_size(data: bytes) -> int:
     """Size of ``data`` deflated as the packager deflates the ERN."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
     return len(compressor.compress(data)) + len(compressor.flush())
 
 
