@@ -7,6 +7,7 @@ mutagen read like files, so no temporary folder is needed.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -40,9 +41,14 @@ class MessageSource:
         return self.path is not None and self.path.suffix.lower() == ".zip"
 
 
+def _unlistable(error: OSError) -> None:
+    """A folder that cannot be listed is a usage problem, never silently skipped."""
+    raise InputError(f"{error.filename}: cannot list the folder: {error.strerror or error}")
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     """Every .xml/.zip below ``folder``, sorted, without following links (no loops)."""
-    for current, folders, files in os.walk(folder, followlinks=False):
+    for current, folders, files in os.walk(folder, onerror=_unlistable, followlinks=False):
         folders.sort()
         for name in sorted(files):
             if name.lower().endswith(MESSAGE_SUFFIXES) and not name.startswith("."):
@@ -66,10 +72,23 @@ def expand_paths(paths: list[str | Path]) -> list[MessageSource]:
     return sources
 
 
+def open_regular(path: Path) -> IO[bytes]:
+    """Open ``path`` for reading if it is a regular file. A FIFO named ``.xml`` would block
+    the open forever and a device never ends, so they are refused (OSError), not read."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(errno.EINVAL, "it is not a regular file (a pipe, device or socket)")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
 def read_bytes(path: Path, limit: int) -> tuple[bytes, int]:
     """At most ``limit + 1`` bytes of the file and its size (so an oversized file is never
     read whole). Raises OSError when it cannot be read."""
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         size = os.fstat(handle.fileno()).st_size
         return handle.read(limit + 1), size
 
@@ -177,8 +196,8 @@ def read_package(path: Path, message_limit: int) -> PackageFacts:
     import zipfile
 
     try:
-        zip_size = path.stat().st_size
-        with zipfile.ZipFile(path) as archive:
+        with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
+            zip_size = os.fstat(handle.fileno()).st_size
             infos = [i for i in archive.infolist() if not i.is_dir()]
             entries = tuple(_entry(i) for i in infos)
             names = tuple(i.filename for i in infos if _is_message_entry(i.filename))
@@ -200,7 +219,7 @@ def read_package(path: Path, message_limit: int) -> PackageFacts:
                 zip_size=zip_size,
             )
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError) as error:
-        return PackageFacts(path=path, not_a_zip=str(error))
+        return PackageFacts(path=path, not_a_zip=getattr(error, "strerror", None) or str(error))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -8,6 +8,7 @@ whatever the prefix (``ern:``, ``ernm:``) or namespace.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -453,6 +454,19 @@ def _list_members(kids: _Children, name: str) -> Iterable[etree._Element]:
 
 def build_message(root: etree._Element) -> m.Message:
     """The model of the message rooted at ``root`` (any ERN-like root; never raises)."""
+    # The walk makes a few small, acyclic objects per element. With the cyclic GC on, each
+    # collection rescans all of them again: 10 times the tracks cost 20 times the time.
+    # Collecting once, after the walk, keeps the build linear.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_message(root)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_message(root: etree._Element) -> m.Message:
     kids = _children(root)
     header = _first(kids, "MessageHeader")
     qname = etree.QName(root)
