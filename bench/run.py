@@ -217,7 +217,9 @@ def bench_cold_start(schema_dir: Path, work: Path, runs: int) -> Row:
     bare_command = [sys.executable, str(bare), str(schema_dir), str(path)]
     check = subprocess.run(ddexkit_command, capture_output=True, text=True, env=_child_env())
     if check.returncode != 0:
-        sys.exit(f"bench: ddexkit validate failed on the small album:\n{check.stdout}{check.stderr}")
+        sys.exit(
+            f"bench: ddexkit validate failed on the small album:\n{check.stdout}{check.stderr}"
+        )
     ddexkit_times, bare_times = [], []
     for _ in range(runs):  # interleaved, so that a busy moment hits both alike
         ddexkit_times.append(_run_median(ddexkit_command, 1))

@@ -287,3 +287,50 @@ def test_cli_refuses_each_hostile_file_without_a_traceback(tmp_path: Path) -> No
         assert done.stderr == "", name
         (file,) = json.loads(done.stdout)["files"]
         assert code in [issue["code"] for issue in file["issues"]], name
+
+
+def test_validation_never_touches_the_network(tmp_path: Path) -> None:
+    """Every way an XML file can name a URL, pointed at a local server that records requests.
+    A real server rather than a patched socket module, since libxml2 builds that still have
+    an HTTP client would not go through Python (recent ones, 2.13+, have none)."""
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'<!ENTITY leak "LEAKED">')
+
+        def log_message(self, *args: object) -> None:
+            return None
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}".encode()
+    messages = [
+        b'<!DOCTYPE r SYSTEM "%s/ext.dtd">\n<r/>' % url,
+        LONG_COMMENT + b'<!DOCTYPE r SYSTEM "%s/ext.dtd">\n<r>&leak;</r>' % url,
+        LONG_COMMENT + b'<!DOCTYPE r [<!ENTITY %% p SYSTEM "%s/pe.dtd"> %%p;]>\n<r/>' % url,
+        LONG_COMMENT + b'<!DOCTYPE r [<!ENTITY x SYSTEM "%s/ge">]>\n<r>&x;</r>' % url,
+        b'<r xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="%s/xi"/></r>' % url,
+        b'<?xml-stylesheet href="%s/style.xsl"?>\n<r/>' % url,
+        GOOD_ALBUM.read_bytes().replace(
+            b"MessageSchemaVersionId=",
+            b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            b'xsi:schemaLocation="http://ddex.net/xml/ern/382 %s/x.xsd" MessageSchemaVersionId='
+            % url,
+            1,
+        ),
+    ]
+    try:
+        for data in messages:
+            report = ddexkit.validate(data)
+            assert "LEAKED" not in json.dumps(report.to_dict())
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert requests == []

@@ -26,6 +26,7 @@ LAYERS = {
     "ddexkit.summary": 3,
     "ddexkit.report": 3,
     "ddexkit.engine": 4,
+    "ddexkit.batch": 4,
     "ddexkit.suppress": 4,
     "ddexkit.packager": 5,
     "ddexkit.output": 6,

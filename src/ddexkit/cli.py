@@ -1,5 +1,6 @@
-"""Command line: `ddexkit validate | package | rules | schema`. Exit codes: 0 no errors, 1 errors
-(or warnings with --strict), 2 usage problems. Nothing imports this module."""
+"""Command line: `ddexkit validate | summary | package | rules | schema`. Exit codes: 0 no
+errors, 1 errors (or warnings with --strict), 2 usage problems, 130 interrupted. Nothing
+imports this module."""
 
 from __future__ import annotations
 
@@ -9,29 +10,46 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from ddexkit._version import __version__
+from ddexkit.batch import ProgressBar, validate_batch, wants_progress
 from ddexkit.config import Config, ConfigError, load_config
 from ddexkit.domain.catalog import CatalogError
-from ddexkit.engine import Settings, resolve_settings, validate_sources
+from ddexkit.engine import Settings, resolve_settings, validate_source
 from ddexkit.inputs import InputError, expand_paths
 from ddexkit.output import FORMATS
 from ddexkit.rules import ALL_RULES, by_code
 from ddexkit.xsd import SchemaInstallError, find_schema_dir, install_schema, user_cache_dir
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 class UsageError(Exception):
     """A problem with how ddexkit was called; printed as one line, exit 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (what was wrong, what is allowed), not the
+    whole usage block; ``--help`` still shows everything."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def _codes(value: str) -> list[str]:
     return [part.strip().upper() for part in value.split(",") if part.strip()]
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
+    return int(value)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="ddexkit",
         description="Validate DDEX ERN 3.8.2 release messages and package them for upload.",
         epilog="Example: ddexkit validate corpus/good/album.xml",
@@ -61,6 +79,11 @@ def _parser() -> argparse.ArgumentParser:
                           help="skip these codes or prefixes, comma-separated")
     validate.add_argument("--strict", action="store_true", default=None,
                           help="fail (exit 1) on warnings too")
+    validate.add_argument("--jobs", "-j", type=_jobs, metavar="N",
+                          help="worker processes (default: the number of cores; 1: no workers)")
+    validate.add_argument("--skip-non-ddex", action="store_true",
+                          help="skip XML whose root is not in a DDEX namespace (noted on "
+                          "stderr) instead of failing it; for pre-commit")
 
     rules = commands.add_parser(
         "rules",
@@ -69,6 +92,24 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Example: ddexkit rules TER501",
     )
     rules.add_argument("code", nargs="?", help="a rule code such as ID101")
+    rules.add_argument("--markdown", action="store_true",
+                       help="print the whole rule reference as Markdown "
+                       "(docs/rules-reference.md is generated so)")
+
+    summary = commands.add_parser(
+        "summary",
+        help="show what the ingest would echo back about a release",
+        description="Print the release's ingest-style summary (title, label, UPC, release "
+        "date, artists, explicit flag, tracks with ISRCs and durations, artwork, deals by "
+        "territory) as a table, or as JSON.",
+        epilog="Example: ddexkit summary corpus/good/album.xml --format json",
+    )
+    summary.add_argument("file", metavar="FILE", help="an ERN .xml or a release .zip")
+    summary.add_argument("--format", choices=("text", "json"), default="text",
+                         help="output format (default: text)")
+    summary.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    summary.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    summary.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
     pack = commands.add_parser(
         "package",
@@ -145,21 +186,43 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    if args.output and not Path(args.output).resolve().parent.is_dir():
+        raise UsageError(f"--output {args.output}: its folder does not exist")
     sources = expand_paths(args.paths)
     settings = _settings(args)
-    report = validate_sources(sources, settings)
+    bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
+    try:
+        batch = validate_batch(sources, settings, jobs=args.jobs,
+                               skip_non_ddex=args.skip_non_ddex, progress=bar)
+    finally:
+        if bar is not None:
+            bar.close()
+    for skipped in batch.skipped:
+        sys.stderr.write(f"ddexkit: skipped {skipped.path}: {skipped.reason}\n")
+    report = batch.report
     colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = FORMATS[args.format](report, colour)
     if args.output:
         _write_atomically(args.output, rendered)
     else:
         sys.stdout.write(rendered)
+    if batch.interrupted:
+        sys.stderr.write(f"ddexkit: interrupted: {batch.done} of {batch.total} files done, "
+                         "the report shows those\n")
+        return EXIT_INTERRUPTED
     if report.has_errors or (settings.config.strict and report.has_warnings):
         return EXIT_ERRORS
     return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
+    if args.markdown:
+        if args.code:
+            raise UsageError("--markdown prints every rule; give it no CODE")
+        from ddexkit.output.ruledocs import markdown
+
+        sys.stdout.write(markdown(ALL_RULES))
+        return EXIT_OK
     if args.code:
         rule = by_code(args.code)
         if rule is None:
@@ -226,12 +289,45 @@ def _package(args: argparse.Namespace) -> int:
     return EXIT_OK if result.written else EXIT_ERRORS
 
 
-COMMANDS = {"validate": _validate, "rules": _rules, "schema": _schema, "package": _package}
+def _summary(args: argparse.Namespace) -> int:
+    import json
+
+    from ddexkit.output.summary_table import render_summary
+
+    sources = expand_paths([args.file])
+    if len(sources) != 1 or Path(args.file).is_dir():
+        raise UsageError(f"{args.file}: give one .xml or .zip file, not a folder")
+    if args.no_config:
+        config = Config()
+    elif args.config:
+        config = load_config(args.config)
+    else:
+        from ddexkit.config import discover_config
+
+        config = discover_config(args.file)
+    settings = resolve_settings(config, schema_dir=args.schema_dir)
+    file = validate_source(sources[0], settings)
+    if file.summary is None:
+        reason = file.issues[0].message if file.issues else "it is not a release message"
+        sys.stderr.write(f"ddexkit: {args.file}: no summary: {reason}\n")
+        return EXIT_ERRORS
+    if args.format == "json":
+        sys.stdout.write(json.dumps(file.summary.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_summary(file))
+    return EXIT_OK
+
+
+COMMANDS = {"validate": _validate, "rules": _rules, "schema": _schema, "package": _package,
+            "summary": _summary}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ddexkit with ``argv`` (default: sys.argv[1:]); return the exit code."""
-    args = _parser().parse_args(argv)
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:  # --help, --version, or a usage error already printed
+        return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     try:
         return COMMANDS[args.command](args)
     except (UsageError, InputError, ConfigError, CatalogError, SchemaInstallError) as error:
@@ -239,6 +335,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("ddexkit: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_ERRORS

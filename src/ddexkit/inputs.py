@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -218,7 +219,8 @@ def read_package(path: Path, message_limit: int) -> PackageFacts:
                 message_size=info.file_size,
                 zip_size=zip_size,
             )
-    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError) as error:
+    except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError,
+            EOFError, zlib.error) as error:  # a damaged entry fails only when read
         return PackageFacts(path=path, not_a_zip=getattr(error, "strerror", None) or str(error))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import warnings
+import zipfile
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,10 @@ from ddexkit.domain.hashes import algorithm_name
 from ddexkit.domain.mediaformats import LOSSLESS_AUDIO, image_format
 from ddexkit.inputs import AssetLookup, AssetStore, PackageFacts
 from ddexkit.model import FileRef, Message, Resource, TechnicalDetails
+
+# What reading a file (or a damaged ZIP entry: bad CRC, broken deflate stream, cut short) raises.
+_READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, NotImplementedError,
+                RuntimeError, ValueError)
 
 CHUNK_BYTES = 1 << 20
 # Fixed sizes of the ZIP records a package writes (no extra fields, no data descriptors).
@@ -206,9 +211,14 @@ def _examine(store: AssetStore, file: FileRef, resource: Resource, technical: Te
         elif resource.kind == "SoundRecording":
             with store.open(path) as stream:
                 audio = probe_audio(stream)
-    except OSError as error:
+    except _READ_ERRORS as error:  # a damaged ZIP entry fails only when it is read
+        # Unreadable media is reported by AST805 / AST811 like any other unreadable file.
+        reason = f"it cannot be read ({error})"
         return ReferencedFile(file=file, resource=resource, technical=technical,
-                              package_path=path, lookup=lookup, read_error=str(error))
+                              package_path=path, lookup=lookup, read_error=str(error),
+                              image=ImageFacts(error=reason) if resource.kind == "Image" else None,
+                              audio=AudioFacts(error=reason)
+                              if resource.kind == "SoundRecording" else None)
     return ReferencedFile(file=file, resource=resource, technical=technical, package_path=path,
                           lookup=lookup, hashes=hashes, image=image, audio=audio)
 

@@ -3,5 +3,24 @@
 from __future__ import annotations
 
 from ddexkit.rules.base import Rule
+from ddexkit.rules.roles import (
+    rol601_main_release_main_artist,
+    rol602_recording_main_artist,
+    rol603_role_not_allowed,
+    rol604_user_defined_value,
+    rol605_no_writer,
+    rol606_duplicate_party_role,
+    rol607_featured_without_main,
+    rol608_display_artist_sequence,
+)
 
-RULES: tuple[Rule, ...] = ()
+RULES: tuple[Rule, ...] = (
+    rol601_main_release_main_artist.RULE,
+    rol602_recording_main_artist.RULE,
+    rol603_role_not_allowed.RULE,
+    rol604_user_defined_value.RULE,
+    rol605_no_writer.RULE,
+    rol606_duplicate_party_role.RULE,
+    rol607_featured_without_main.RULE,
+    rol608_display_artist_sequence.RULE,
+)

@@ -1,0 +1,207 @@
+"""Batches: many inputs validated in worker processes, the report in input order.
+
+The settings are resolved once by the caller and handed to each worker when it starts (not
+with every file). Workers ignore Ctrl-C; the parent catches it, cancels what has not started,
+lets the running files finish and returns what was done, still in input order.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import TextIO
+
+from ddexkit.engine import Settings, tool_info, validate_source
+from ddexkit.inputs import MessageSource, read_bytes
+from ddexkit.report import FileReport, Report
+from ddexkit.safexml import MAX_MESSAGE_BYTES, read_document
+
+DDEX_NAMESPACE_PREFIX = "http://ddex.net/xml/"
+# With stderr on a terminal, batches above this size show a progress bar.
+PROGRESS_THRESHOLD = 20
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Skipped:
+    """An input left out because it is not a DDEX message (``skip_non_ddex``)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchResult:
+    report: Report
+    skipped: tuple[Skipped, ...] = ()
+    total: int = 0
+    interrupted: bool = False
+
+    @property
+    def done(self) -> int:
+        return len(self.report.files) + len(self.skipped)
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def not_ddex_reason(source: MessageSource) -> str | None:
+    """Why an XML input is not a DDEX message (its root is in no http://ddex.net/xml/
+    namespace), or None when it is one, or may be one, or cannot be read (then validation
+    reports it). A file that is not well-formed counts as DDEX when it names a DDEX namespace
+    near its start, so that a broken ERN is still reported. ZIPs are never skipped.
+
+    This parses the file a second time (once here, once to validate): only asked for by the
+    pre-commit hook, which sees few files.
+    """
+    if source.is_zip:
+        return None
+    if source.data is not None:
+        raw = source.data
+    else:
+        assert source.path is not None
+        try:
+            raw, _size = read_bytes(source.path, MAX_MESSAGE_BYTES)
+        except OSError:
+            return None
+    facts = read_document(raw).facts
+    if facts.root_namespace is None:
+        if DDEX_NAMESPACE_PREFIX.encode() in raw[: 1 << 16]:
+            return None
+        return "not well-formed XML and names no DDEX namespace"
+    if facts.root_namespace.startswith(DDEX_NAMESPACE_PREFIX):
+        return None
+    where = f"namespace {facts.root_namespace}" if facts.root_namespace else "no namespace"
+    return f"its root <{facts.root_name}> is in {where}, not a DDEX one"
+
+
+_Outcome = tuple[int, FileReport | None, Skipped | None]
+
+# Set in each worker process by _start_worker, so settings travel once per worker.
+_worker_settings: Settings | None = None
+_worker_skip_non_ddex = False
+
+
+def _one(index: int, source: MessageSource, settings: Settings, skip_non_ddex: bool) -> _Outcome:
+    if skip_non_ddex:
+        reason = not_ddex_reason(source)
+        if reason is not None:
+            return index, None, Skipped(path=source.display or "<bytes>", reason=reason)
+    return index, validate_source(source, settings), None
+
+
+def _start_worker(settings: Settings, skip_non_ddex: bool) -> None:
+    global _worker_settings, _worker_skip_non_ddex
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
+    _worker_settings, _worker_skip_non_ddex = settings, skip_non_ddex
+
+
+def _work(index: int, source: MessageSource) -> _Outcome:
+    assert _worker_settings is not None, "worker started without settings"
+    return _one(index, source, _worker_settings, _worker_skip_non_ddex)
+
+
+def validate_batch(
+    sources: Sequence[MessageSource],
+    settings: Settings,
+    *,
+    jobs: int | None = None,
+    skip_non_ddex: bool = False,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Validate every source, with ``jobs`` worker processes (default: the cores; 1 = in
+    this process). The report is the same whatever ``jobs`` is. ``progress(done, total)``
+    is called after each input. Ctrl-C returns what was done, with ``interrupted`` set."""
+    jobs = default_jobs() if jobs is None else jobs
+    jobs = max(1, min(jobs, len(sources)))
+    outcomes: dict[int, _Outcome] = {}
+    interrupted = False
+    try:
+        if jobs == 1:
+            for index, source in enumerate(sources):
+                outcomes[index] = _one(index, source, settings, skip_non_ddex)
+                if progress is not None:
+                    progress(len(outcomes), len(sources))
+        else:
+            _in_workers(sources, settings, jobs, skip_non_ddex, progress, outcomes)
+    except KeyboardInterrupt:
+        interrupted = True
+    ordered = [outcomes[i] for i in sorted(outcomes)]
+    return BatchResult(
+        report=Report(files=tuple(r for _, r, _ in ordered if r is not None), tool=tool_info()),
+        skipped=tuple(s for _, _, s in ordered if s is not None),
+        total=len(sources),
+        interrupted=interrupted,
+    )
+
+
+def _in_workers(
+    sources: Sequence[MessageSource],
+    settings: Settings,
+    jobs: int,
+    skip_non_ddex: bool,
+    progress: Progress | None,
+    outcomes: dict[int, _Outcome],
+) -> None:
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(settings, skip_non_ddex)
+    )
+    futures: list[Future[_Outcome]] = []
+    try:
+        futures = [pool.submit(_work, i, source) for i, source in enumerate(sources)]
+        for future in as_completed(futures):
+            index, report, skipped = future.result()
+            outcomes[index] = (index, report, skipped)
+            if progress is not None:
+                progress(len(outcomes), len(sources))
+    except KeyboardInterrupt:
+        for future in futures:
+            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)
+        for future in futures:  # the files that were running when Ctrl-C came
+            if future.done() and not future.cancelled() and future.exception() is None:
+                index, report, skipped = future.result()
+                outcomes[index] = (index, report, skipped)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+class ProgressBar:
+    """``[#####.....]  12/40 files`` redrawn in place on a terminal; erased when closed."""
+
+    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+        self._stream = stream if stream is not None else sys.stderr
+        self._width = width
+        self._drawn = False
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self._width * done // total if total else self._width
+        bar = "#" * filled + "." * (self._width - filled)
+        self._stream.write(f"\r[{bar}] {done:>{len(str(total))}}/{total} files")
+        self._stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            self._stream.write("\r\033[K")
+            self._stream.flush()
+            self._drawn = False
+
+
+def wants_progress(stream: TextIO, count: int) -> bool:
+    """A bar only on a terminal and only for a batch large enough to wait for."""
+    try:
+        return stream.isatty() and count > PROGRESS_THRESHOLD
+    except (AttributeError, ValueError):
+        return False

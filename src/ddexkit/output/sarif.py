@@ -1,0 +1,102 @@
+"""SARIF 2.1.0, for code-scanning dashboards (GitHub, GitLab, IDE viewers).
+
+The rules array comes from the registry (summary and "Why it matters" from each rule's doc);
+each result carries the place as a physical location (path, line, column) and, because an ERN
+reader thinks in elements, the xpath as its logical location. No timestamps or absolute
+working directory, so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from ddexkit.issues import Issue
+from ddexkit.output.ruledocs import rule_name, why_it_matters
+from ddexkit.report import FileReport, Report
+from ddexkit.rules import ALL_RULES, Rule
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+_INFORMATION_URI = "https://pypi.org/project/ddexkit/"
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI with '/' for a path under the working directory, else a file: URI."""
+    candidate = Path(path)
+    if candidate.is_absolute():
+        try:
+            candidate = candidate.relative_to(Path.cwd())
+        except ValueError:
+            return candidate.as_uri()
+    return quote(candidate.as_posix())
+
+
+def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+    return {
+        "id": rule.code,
+        "name": rule_name(rule),
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": why_it_matters(rule)},
+        "help": {"text": rule.doc.strip()},
+        "defaultConfiguration": {"level": rule.severity.value},
+        "properties": {"tags": [rule.family], "stage": rule.stage.value},
+    }
+
+
+def _result(file: FileReport, issue: Issue, index: dict[str, int]) -> dict[str, Any]:
+    text = issue.message if not issue.hint else f"{issue.message}\nHint: {issue.hint}"
+    location: dict[str, Any] = {}
+    if file.path is not None:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(file.path)}}
+        if issue.location.line is not None:
+            region = {"startLine": issue.location.line}
+            if issue.location.column is not None:
+                region["startColumn"] = issue.location.column
+            physical["region"] = region
+        location["physicalLocation"] = physical
+    if issue.location.xpath:
+        location["logicalLocations"] = [
+            {
+                "name": issue.location.xpath,
+                "fullyQualifiedName": issue.location.xpath,
+                "kind": "element",
+            }
+        ]
+    result: dict[str, Any] = {"ruleId": issue.code}
+    if issue.code in index:
+        result["ruleIndex"] = index[issue.code]
+    result["level"] = issue.severity.value
+    result["message"] = {"text": text}
+    if location:
+        result["locations"] = [location]
+    return result
+
+
+def to_sarif(report: Report) -> dict[str, Any]:
+    index = {rule.code: position for position, rule in enumerate(ALL_RULES)}
+    results = [_result(file, issue, index) for file in report.files for issue in file.issues]
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": report.tool.get("name", "ddexkit"),
+                        "version": report.tool.get("version", ""),
+                        "informationUri": _INFORMATION_URI,
+                        "rules": [_rule_descriptor(rule) for rule in ALL_RULES],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+
+
+def render(report: Report, colour: bool = False) -> str:
+    return json.dumps(to_sarif(report), indent=2, ensure_ascii=False) + "\n"

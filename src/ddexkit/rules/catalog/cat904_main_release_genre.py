@@ -1,0 +1,54 @@
+"""The main release has no Genre.
+
+Why it matters:
+    Stores place a release in their genre pages and charts by its genre; without one it is
+    filed under a default genre or not at all.
+
+Bad:
+    </ResourceGroup>
+        <ReleaseDate>2024-05-17</ReleaseDate>
+
+Good:
+    </ResourceGroup>
+        <Genre>
+          <GenreText>Pop</GenreText>
+          <SubGenre>Indie Pop</SubGenre>
+        </Genre>
+        <ReleaseDate>2024-05-17</ReleaseDate>
+
+Source:
+    DDEX ERN 3.8.2 ReleaseDetailsByTerritory/Genre.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    release = context.main_release
+    if release is None:
+        return
+    genres = (g for details in release.details for g in details.genres)
+    if any(g.genre_text is not None and g.genre_text.stripped for g in genres):
+        return
+    yield Finding(
+        at=release.details[0].loc if release.details else release.loc,
+        message=f"Main release {release.ref or '(no reference)'} has no Genre",
+        hint="Add <Genre><GenreText>Pop</GenreText></Genre> (the release's genre) to "
+        "ReleaseDetailsByTerritory",
+    )
+
+
+RULE = Rule(
+    code="CAT904",
+    severity=Severity.WARNING,
+    summary="The main release has no Genre",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)

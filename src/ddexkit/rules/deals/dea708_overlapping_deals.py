@@ -1,0 +1,127 @@
+"""Two deals for the same release overlap with different terms.
+
+Why it matters:
+    When two deals give the same commercial model, use type and territory for overlapping
+    periods but on different terms (price, dates), the store cannot tell which applies and
+    either picks one at random or rejects the update. Identical duplicates are harmless and
+    not reported; periods that only touch at a boundary day do not count as overlapping.
+
+Bad:
+    <PriceType Namespace="DPID:PADPIDA2007040502I">MIDLINE</PriceType>
+
+Good:
+    <PriceType Namespace="DPID:PADPIDA2007040502I">FRONTLINE</PriceType>
+
+Source:
+    DDEX ERN 3.8.2 DealList (deal terms per release).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ddexkit.domain.timecodes import comparable_date
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import DealTerms, Message, Period, Text
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+_WORLDWIDE = "Worldwide"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    start: dt.date
+    end: dt.date
+    terms: DealTerms
+    signature: tuple[object, ...]
+    excluded: frozenset[str]
+
+
+def _bounds(period: Period) -> tuple[dt.date, dt.date] | None:
+    start = comparable_date(period.start.value) if period.start else None
+    end = comparable_date(period.end.value) if period.end else None
+    if (period.start is not None and start is None) or (period.end is not None and end is None):
+        return None  # an unreadable date: DUR405
+    return (start.earliest if start else dt.date.min, end.latest if end else dt.date.max)
+
+
+def _values(texts: tuple[Text, ...]) -> tuple[str, ...]:
+    return tuple(sorted(t.stripped for t in texts))
+
+
+def _signature(terms: DealTerms) -> tuple[object, ...]:
+    """Everything that makes two deals' terms the same or different."""
+    prices = sorted(
+        (p.price_type.stripped if p.price_type else "",
+         tuple(sorted((a.stripped, a.attrs.get("CurrencyCode", "")) for a in p.amounts)))
+        for p in terms.prices
+    )
+    periods = sorted((p.start.stripped if p.start else "", p.end.stripped if p.end else "")
+                     for p in terms.validity_periods)
+    return (tuple(prices), tuple(periods), terms.is_takedown,
+            _values(terms.pre_order_release_dates), _values(terms.release_display_start_dates),
+            _values(terms.territories), _values(terms.excluded_territories),
+            _values(terms.use_types), _values(terms.commercial_model_types))
+
+
+def _overlap(a: _Entry, b: _Entry) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _buckets(message: Message) -> dict[tuple[str, str, str, str], list[_Entry]]:
+    """Deal entries by (release, model, use type, territory), in document order."""
+    found: dict[tuple[str, str, str, str], list[_Entry]] = {}
+    for release_deal, _, terms in message.iter_deal_terms():
+        signature = _signature(terms)
+        excluded = frozenset(t.stripped for t in terms.excluded_territories)
+        for period in terms.validity_periods or (Period(loc=terms.loc),):
+            bounds = _bounds(period)
+            if bounds is None:
+                continue
+            entry = _Entry(bounds[0], bounds[1], terms, signature, excluded)
+            for release in {t.stripped for t in release_deal.release_references}:
+                for model in {t.stripped for t in terms.commercial_model_types}:
+                    for use in {t.stripped for t in terms.use_types}:
+                        for territory in {t.stripped for t in terms.territories}:
+                            found.setdefault((release, model, use, territory), []).append(entry)
+    return found
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    buckets = _buckets(message)
+    reported: set[int] = set()
+    for (release, model, use, territory), entries in buckets.items():
+        candidates = list(entries)
+        if territory != _WORLDWIDE:
+            worldwide = buckets.get((release, model, use, _WORLDWIDE), [])
+            candidates += [e for e in worldwide if territory not in e.excluded]
+        # Sweep by start date: each entry is compared with the one reaching furthest so far.
+        candidates.sort(key=lambda e: (e.start, e.terms.loc.line or 0))
+        furthest: _Entry | None = None
+        for entry in candidates:
+            if (furthest is not None and furthest.terms is not entry.terms
+                    and _overlap(furthest, entry) and furthest.signature != entry.signature):
+                later = max(furthest, entry, key=lambda e: e.terms.loc.line or 0)
+                if id(later.terms) not in reported:
+                    reported.add(id(later.terms))
+                    yield Finding(
+                        at=later.terms.loc,
+                        message=f"This deal overlaps another deal for release {release} "
+                        f"({model}, {use}, {territory}) with different terms",
+                        hint="Give the two deals non-overlapping ValidityPeriods, or merge "
+                        "them into one deal",
+                    )
+            if furthest is None or entry.end > furthest.end:
+                furthest = entry
+
+
+RULE = Rule(
+    code="DEA708",
+    severity=Severity.WARNING,
+    summary="Two deals for the same release overlap with different terms",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,71 @@
+"""The main release has no DisplayArtist with ArtistRole MainArtist.
+
+Why it matters:
+    The distributor's API takes the release's primary artists from the DisplayArtists with
+    role MainArtist; without one the release has no artist to show or credit and is
+    rejected.
+
+Bad:
+    <DisplayArtist SequenceNumber="1">
+          <PartyName>
+            <FullName>Aurora Vale</FullName>
+          </PartyName>
+          <ArtistRole>Artist</ArtistRole>
+        </DisplayArtist>
+        <ParentalWarningType>NotExplicit</ParentalWarningType>
+        <ResourceGroup>
+
+Good:
+    <DisplayArtist SequenceNumber="1">
+          <PartyName>
+            <FullName>Aurora Vale</FullName>
+          </PartyName>
+          <ArtistRole>MainArtist</ArtistRole>
+        </DisplayArtist>
+        <ParentalWarningType>NotExplicit</ParentalWarningType>
+        <ResourceGroup>
+
+Source:
+    Distributor API (primary artists); DDEX ERN 3.8.2 ReleaseDetailsByTerritory/DisplayArtist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    release = context.main_release
+    if release is None:
+        return
+    artists = [a for d in release.details for a in d.display_artists]
+    if any(a.has_role("MainArtist") for a in artists):
+        return
+    at = release.details[0].loc if release.details else release.loc
+    listed = ", ".join(sorted({a.name for a in artists if a.name}))
+    hint = (
+        f"Give the main artist ({listed}) <ArtistRole>MainArtist</ArtistRole>"
+        if listed
+        else "Add a <DisplayArtist> with the artist's <PartyName> and "
+        "<ArtistRole>MainArtist</ArtistRole> to ReleaseDetailsByTerritory"
+    )
+    yield Finding(
+        at=at,
+        message=f"Main release {release.ref or '(no reference)'} has no DisplayArtist "
+        "with ArtistRole MainArtist",
+        hint=hint,
+    )
+
+
+RULE = Rule(
+    code="ROL601",
+    severity=Severity.ERROR,
+    summary="The main release has no DisplayArtist with ArtistRole MainArtist",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)

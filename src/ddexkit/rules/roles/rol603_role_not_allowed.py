@@ -1,0 +1,62 @@
+"""A role is not in the DDEX allowed-value set.
+
+Why it matters:
+    ArtistRole, ResourceContributorRole and IndirectResourceContributorRole take values
+    from DDEX's allowed-value sets; the distributor (and the XSD) reject anything else. The
+    hint names the value that was most likely meant (case, a common word such as Writer, or
+    the nearest spelling). This issue replaces the XSD's at the same element.
+
+Bad:
+    <ArtistRole>mainartist</ArtistRole>
+
+Good:
+    <ArtistRole>MainArtist</ArtistRole>
+
+Source:
+    DDEX AVS 2016-10-06 (ArtistRole, ResourceContributorRole, MusicalWorkContributorRole);
+    distributor API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.domain.avs import ROLE_ELEMENT_SETS, closest_value, is_allowed, synonym_for
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message, Text
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+
+def _hint(element: str, set_name: str, text: Text) -> str:
+    closest = closest_value(set_name, text.value)
+    if closest is not None:
+        return f"Use <{element}>{closest}</{element}>"
+    synonym = synonym_for(text.value)
+    if synonym is not None and element == "ResourceContributorRole":
+        return (f"A writer is credited as an <IndirectResourceContributor> with "
+                f"<IndirectResourceContributorRole>{synonym}</IndirectResourceContributorRole>")
+    return (f"Use a DDEX {set_name} value, or UserDefined with a UserDefinedValue attribute "
+            "naming the role")
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    for element, set_name in ROLE_ELEMENT_SETS.items():
+        for text in message.indexed(element):
+            # Surrounding whitespace is tolerated, as the XSD validator and the ingest do.
+            if is_allowed(set_name, text.stripped):
+                continue
+            yield Finding(
+                at=text.loc,
+                message=f"{element} '{text.stripped}' is not a DDEX allowed value",
+                hint=_hint(element, set_name, text),
+            )
+
+
+RULE = Rule(
+    code="ROL603",
+    severity=Severity.ERROR,
+    summary="A role is not in the DDEX allowed-value set",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)
