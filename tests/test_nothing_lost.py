@@ -120,7 +120,7 @@ def test_nothing_on_stdout_when_the_run_fails(
     def interrupted(*args: object, **kwargs: object) -> object:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "validate_sources", interrupted)
+    monkeypatch.setattr(cli, "validate_batch", interrupted)
     code = cli.main(["validate", "--no-config", "--format", "json", str(GOOD_ALBUM)])
     captured = capsys.readouterr()
     assert code == 130

@@ -12,6 +12,8 @@ from ddexkit.rules.message import (
     ern006_xsd_violation,
     ern007_schema_missing,
     ern008_too_large,
+    ern009_created_date_time,
+    ern010_malformed_dpid,
     ern011_not_new_release,
     ern012_required_parts,
 )
@@ -25,6 +27,8 @@ RULES: tuple[Rule, ...] = (
     ern006_xsd_violation.RULE,
     ern007_schema_missing.RULE,
     ern008_too_large.RULE,
+    ern009_created_date_time.RULE,
+    ern010_malformed_dpid.RULE,
     ern011_not_new_release.RULE,
     ern012_required_parts.RULE,
 )

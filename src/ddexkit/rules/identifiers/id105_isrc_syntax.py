@@ -1,0 +1,57 @@
+"""An ISRC is not 12 characters CC XXX YY NNNNN, upper case, without separators.
+
+Why it matters:
+    The ingest matches recordings by their ISRC exactly: ``GB-AYE-24-00002`` (the display
+    form) or ``gbaye2400003`` is not the ISRC GBAYE2400002 to a machine, and is rejected.
+    ISO 3901 writes the code as 2 country letters, a 3-character registrant, a 2-digit year
+    and a 5-digit designation. The hint gives the compact form when only separators or case
+    are wrong.
+
+Bad:
+    <ISRC>GB-AYE-24-00002</ISRC>
+
+Good:
+    <ISRC>GBAYE2400002</ISRC>
+
+Source:
+    ISO 3901 (ISRC); IFPI ISRC Handbook (display and compact forms); distributor API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.domain.identifiers import EXAMPLE_ISRC, check_isrc
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    # An empty ISRC of a SoundRecording is "no ISRC" (ID104's), not a malformed one.
+    recordings = {id(t.loc.element) for r in message.sound_recordings for t in r.isrcs}
+    for isrc in message.indexed("ISRC"):
+        if not isrc.stripped and id(isrc.loc.element) in recordings:
+            continue
+        verdict = check_isrc(isrc.value)
+        if verdict.ok:
+            continue
+        hint = (
+            f"Write {verdict.corrected}"
+            if verdict.corrected is not None
+            else "Write the ISRC as 12 characters: country (2 letters), registrant (3 letters "
+            f"or digits), year (2 digits), designation (5 digits), e.g. {EXAMPLE_ISRC}"
+        )
+        yield Finding(at=isrc.loc, message=f"ISRC {isrc.stripped!r} {verdict.problem}" if isrc.stripped
+                      else "An ISRC element is empty",
+                      hint=hint)
+
+
+RULE = Rule(
+    code="ID105",
+    severity=Severity.ERROR,
+    summary="An ISRC is not 12 characters CC XXX YY NNNNN, upper case, without separators",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)
