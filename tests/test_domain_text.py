@@ -120,3 +120,75 @@ def test_contains_name_ignores_case_and_spacing() -> None:
     assert text.contains_name("Aurora Vale feat. Sam  Okafor", "sam okafor")
     assert text.contains_name("Aurora Vale", "Aurora  Vale")
     assert not text.contains_name("Aurora Vale", "Sam Okafor")
+    assert text.contains_name("Slobodan Božinović", "Slobodan Bozinovic")
+    assert text.contains_name("Beyonce", "Beyoncé")
+
+
+@pytest.mark.parametrize(
+    ("title", "credit", "names", "rest"),
+    [
+        ("Harbour Walls feat. Sam Okafor", "feat. Sam Okafor", "Sam Okafor", "Harbour Walls"),
+        ("Harbour Walls ft. Sam (Remix)", "ft. Sam", "Sam", "Harbour Walls (Remix)"),
+        (
+            "Harbour Walls (Featuring Sam & Kim)",
+            "(Featuring Sam & Kim)",
+            "Sam & Kim",
+            "Harbour Walls",
+        ),
+        (
+            "Harbour Walls [with the Tide Orchestra]",
+            "[with the Tide Orchestra]",
+            "the Tide Orchestra",
+            "Harbour Walls",
+        ),
+    ],
+)
+def test_featured_names_and_unbracketed_abbreviations(
+    title: str, credit: str, names: str, rest: str
+) -> None:
+    assert text.featured_credit(title) == credit
+    assert text.featured_names(credit) == names
+    assert text.without_featured_credit(title) == rest
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Stay (With Me)",  # a pronoun is never a featured artist
+        "Sing (with You)",
+        "Letters (With Love)",
+        "Attack of the 50 Ft. Woman",  # feet, not featuring
+        "With or Without You",
+    ],
+)
+def test_titles_that_only_look_like_credits(title: str) -> None:
+    assert text.featured_credit(title) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "keep", "suggestion"),
+    [
+        ("THE LONG FIELD (LIVE)", (), "The Long Field (Live)"),
+        ("HARBOUR WALLS PART II", (), "Harbour Walls Part II"),
+        ("AC/DC LIVE AT THE PARK", ("AC/DC",), "AC/DC Live At The Park"),
+        ("DON'T LOOK BACK", (), "Don't Look Back"),
+    ],
+)
+def test_title_case_keeps_brackets_numerals_and_stylised_names(
+    value: str, keep: tuple[str, ...], suggestion: str
+) -> None:
+    assert text.title_case(value, keep=keep) == suggestion
+
+
+def test_without_names_and_cased_letters() -> None:
+    assert not text.has_cased_letters(text.without_names("ABBA", ["ABBA"]))
+    assert text.has_cased_letters(text.without_names("ABBA GOLD", ["ABBA"]))
+    assert not text.has_cased_letters("東京 2020")
+
+
+def test_written_alike_tells_scripts_apart() -> None:
+    assert text.written_alike("Aurora Vale & Sam Okafor", "Sam Okafor")
+    assert text.written_alike("Beyoncé", "Beyonce")
+    assert not text.written_alike("宇多田ヒカル", "Hikaru Utada")
+    assert not text.written_alike("Ёлка", "Yolka")
+    assert not text.written_alike("2024", "2024")

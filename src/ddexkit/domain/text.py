@@ -8,13 +8,29 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 _SPACE_RUN = re.compile(r"\s+")
-# A featured-artist credit in round or square brackets: "(feat. X)", "[ft X]", "(with X)".
+# A featured-artist credit in round or square brackets: "(feat. X)", "[ft X]", "(with X)";
+# "(With You)", "(with Me)", "(With Love)" are parts of titles, not credits: a pronoun (or
+# love) is never an artist.
+_NOT_ARTISTS = (
+    r"(?:me|you|him|her|us|them|it|myself|yourself|himself|herself|ourselves|themselves"
+    r"|love)\b"
+)
 FEATURING = re.compile(
-    r"\s*[(\[]\s*(?:(?:feat|ft)\.\s*|(?:feat|ft|featuring|with)\s+)[^)\]\s][^)\]]*[)\]]",
+    r"\s*[(\[]\s*(?:(?:feat|ft)\.\s*|(?:feat|ft|featuring)\s+|with\s+(?!" + _NOT_ARTISTS + r"))"
+    r"[^)\]\s][^)\]]*[)\]]",
     re.IGNORECASE,
 )
+# The same credit written without brackets after the title: "Harbour Walls feat. Sam Okafor".
+# Only the abbreviations with their full stop count ("featuring", "with" are ordinary words in
+# titles), "ft." after a number is feet ("50 Ft. Woman"); the credit ends at a bracket
+# ("Harbour Walls feat. Sam Okafor (Remix)").
+_UNBRACKETED_FEATURING = re.compile(
+    r"(?:(?<=\S)\s+feat\.|(?<=[^\s\d])\s+ft\.)\s*[^\s()\[\]][^()\[\]]*", re.IGNORECASE
+)
+_CREDIT_WORD = re.compile(r"^[(\[]?\s*(?:featuring|feat\.?|ft\.?|with)\s*", re.IGNORECASE)
 # Whole values (compared case-insensitively, spaces collapsed) that stand for "not known yet".
 PLACEHOLDERS = frozenset({"unknown", "n/a", "untitled", "tbd", "test"})
 _NUMBERED_TRACK = re.compile(r"track\s*\d+")
@@ -50,8 +66,7 @@ def whitespace_faults(value: str) -> tuple[str, ...]:
 
 def tidy_whitespace(value: str) -> str:
     """The value with control characters dropped, space runs made one space, ends trimmed."""
-    visible = "".join(" " if c.isspace() else c for c in value
-                      if c.isspace() or not _is_control(c))
+    visible = "".join(" " if c.isspace() else c for c in value if c.isspace() or not _is_control(c))
     return _SPACE_RUN.sub(" ", visible).strip()
 
 
@@ -70,20 +85,65 @@ def is_shouted(value: str) -> bool:
     )
 
 
-def title_case(value: str) -> str:
-    """A readable suggestion for a shouted title: each word capitalised, the rest lower case."""
-    return " ".join(word[:1].upper() + word[1:].lower() for word in value.split())
+_FIRST_CASED = re.compile(r"[^\W\d_]")
+# Roman numerals of sequels and volumes ("PART II", "VOL. IV") stay in capitals.
+_ROMAN = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _capitalised(word: str) -> str:
+    core = word.strip("()[]{}.,:;!?\"'")
+    if _ROMAN.fullmatch(core):
+        return word
+    first = _FIRST_CASED.search(word)
+    if first is None:
+        return word.lower()
+    at = first.start()
+    return word[:at].lower() + word[at].upper() + word[at + 1 :].lower()
+
+
+def title_case(value: str, keep: Iterable[str] = ()) -> str:
+    """A readable suggestion for a shouted title: each word capitalised, the rest lower case.
+
+    The first letter counts even after a bracket ("(LIVE)" gives "(Live)"); roman numerals
+    stay as they are; the names in ``keep`` (artists who write their names in capitals) are
+    left exactly as written where they occur.
+    """
+    kept = sorted({k for k in keep if k.strip()}, key=len, reverse=True)
+    pattern = "(" + "|".join(re.escape(k) for k in kept) + ")"
+    parts = re.split(pattern, value) if kept else [value]
+    cased = [
+        part if index % 2 else re.sub(r"\S+", lambda m: _capitalised(m.group(0)), part)
+        for index, part in enumerate(parts)
+    ]
+    return tidy_whitespace("".join(cased))
+
+
+def without_names(value: str, names: Iterable[str]) -> str:
+    """The value with every occurrence of the given names (as written) taken out."""
+    for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
+        value = value.replace(name, " ")
+    return value
+
+
+def has_cased_letters(value: str) -> bool:
+    """Whether the value has a letter with a case (Latin, Greek, Cyrillic…)."""
+    return bool(_cased_letters(value))
 
 
 def featured_credit(value: str) -> str | None:
-    """The bracketed featured-artist credit in a title ("(feat. X)"), or None."""
-    found = FEATURING.search(value)
+    """The featured-artist credit in a title ("(feat. X)", or "feat. X" at its end), or None."""
+    found = FEATURING.search(value) or _UNBRACKETED_FEATURING.search(value)
     return found.group(0).strip() if found else None
 
 
+def featured_names(credit: str) -> str:
+    """Who a credit features: "(feat. Sam Okafor)" gives "Sam Okafor"."""
+    return tidy_whitespace(_CREDIT_WORD.sub("", credit.strip()).rstrip(")]"))
+
+
 def without_featured_credit(value: str) -> str:
-    """The title with its bracketed featured-artist credits removed."""
-    return tidy_whitespace(FEATURING.sub("", value))
+    """The title with its featured-artist credits removed."""
+    return tidy_whitespace(_UNBRACKETED_FEATURING.sub(" ", FEATURING.sub("", value)))
 
 
 def _folded(value: str) -> str:
@@ -104,6 +164,30 @@ def is_various_artists(value: str) -> bool:
     return _folded(value) == VARIOUS_ARTISTS
 
 
+def _unaccented(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def contains_name(display_name: str, name: str) -> bool:
-    """Whether a DisplayArtistName contains an artist's name, ignoring case and spacing."""
-    return _folded(name) in _folded(display_name)
+    """Whether a DisplayArtistName contains an artist's name, ignoring case, spacing and
+    accents (a name and its ASCII spelling, "Božinović" and "Bozinovic", are one name)."""
+    return _unaccented(_folded(name)) in _unaccented(_folded(display_name))
+
+
+def scripts(value: str) -> frozenset[str]:
+    """The writing systems of a value's letters, from their Unicode names (LATIN, CYRILLIC,
+    CJK, HIRAGANA…); digits, spaces and punctuation have none."""
+    found = set()
+    for char in value:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            if name:
+                found.add(name.split()[0])
+    return frozenset(found)
+
+
+def written_alike(first: str, second: str) -> bool:
+    """Whether two values share a writing system, so that one can be looked for in the
+    other; a name and its transliteration ("Ёлка", "Yolka") are not written alike."""
+    return bool(scripts(first) & scripts(second))

@@ -3,5 +3,28 @@
 from __future__ import annotations
 
 from ddexkit.rules.base import Rule
+from ddexkit.rules.text import (
+    txt301_missing_title,
+    txt302_whitespace,
+    txt303_title_in_capitals,
+    txt304_featured_in_title,
+    txt305_placeholder,
+    txt306_display_name_lacks_main_artist,
+    txt307_main_release_label,
+    txt308_explicit_flag,
+    txt309_explicit_track_clean_release,
+    txt310_main_release_copyright,
+)
 
-RULES: tuple[Rule, ...] = ()
+RULES: tuple[Rule, ...] = (
+    txt301_missing_title.RULE,
+    txt302_whitespace.RULE,
+    txt303_title_in_capitals.RULE,
+    txt304_featured_in_title.RULE,
+    txt305_placeholder.RULE,
+    txt306_display_name_lacks_main_artist.RULE,
+    txt307_main_release_label.RULE,
+    txt308_explicit_flag.RULE,
+    txt309_explicit_track_clean_release.RULE,
+    txt310_main_release_copyright.RULE,
+)

@@ -1,0 +1,117 @@
+"""A title carries a featured artist instead of a DisplayArtist with role FeaturedArtist.
+
+Why it matters:
+    Stores build "Title (feat. X)" themselves from the DisplayArtists with ArtistRole
+    FeaturedArtist and link X to the artist's page; a credit typed into the title is shown
+    twice or not linked, and the distributor's naming guidelines ask to move it. A credit
+    is "feat.", "ft.", "featuring" or "with" followed by a name in round or square brackets,
+    or "feat."/"ft." after the title without brackets; "With or Without You" is a title,
+    "(With You)" too (a pronoun is never an artist), and "50 Ft. Woman" is about feet. The
+    title is reported even when X is already listed as FeaturedArtist, since the store
+    would show the credit twice. The hint gives the title without the credit.
+
+Bad:
+    <TitleText>Harbour Walls (feat. Sam Okafor)</TitleText>
+
+Good:
+    <TitleText>Harbour Walls</TitleText>
+
+Source:
+    Distributor API (naming guidelines); DDEX AVS ArtistRole (FeaturedArtist); DDEX ERN
+    3.8.2 TitleText, DisplayArtist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ddexkit.domain.text import (
+    contains_name,
+    featured_credit,
+    featured_names,
+    without_featured_credit,
+)
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Contributor, Message, ResourceGroup, Text, Title
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+
+def _group_titles(groups: Iterable[ResourceGroup]) -> Iterator[Title]:
+    for group in groups:
+        yield from group.titles
+        yield from _group_titles(group.groups)
+
+
+def _titles_with_artists(message: Message) -> Iterator[tuple[Text, tuple[Contributor, ...]]]:
+    """Every TitleText the model knows, with the DisplayArtists of the release or resource."""
+    for release in message.releases:
+        artists = tuple(a for d in release.details for a in d.display_artists)
+        titles = [release.reference_title]
+        for details in release.details:
+            titles += [*details.titles, *_group_titles(details.resource_groups)]
+        for title in titles:
+            if title is not None and title.text is not None:
+                yield title.text, artists
+    for resource in message.resources:
+        artists = tuple(a for d in resource.details for a in d.display_artists)
+        titles = [resource.reference_title, *(t for d in resource.details for t in d.titles)]
+        for title in titles:
+            if title is not None and title.text is not None:
+                yield title.text, artists
+
+
+def _finding(text: Text, artists: tuple[Contributor, ...]) -> Finding | None:
+    credit = featured_credit(text.value)
+    if credit is None:
+        return None
+    names = featured_names(credit)
+    rest = without_featured_credit(text.value)
+    credited = [
+        a.name
+        for a in artists
+        if a.has_role("FeaturedArtist") and a.name and contains_name(names, a.name)
+    ]
+    if credited:
+        hint = (
+            f"Write the title as {rest!r}: {', '.join(credited)} is already a DisplayArtist "
+            "with ArtistRole FeaturedArtist"
+        )
+    else:
+        hint = (
+            f"Write the title as {rest!r} and add {names} as DisplayArtist with ArtistRole "
+            "FeaturedArtist"
+        )
+    return Finding(
+        at=text.loc,
+        message=f"TitleText {text.stripped!r} carries the featured-artist credit {credit!r}",
+        hint=hint,
+    )
+
+
+def _key(text: Text) -> object:
+    element = text.loc.element
+    return id(element) if element is not None else (text.loc.line, text.value)
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    seen: set[object] = set()
+    for text, artists in _titles_with_artists(message):
+        seen.add(_key(text))
+        found = _finding(text, artists)
+        if found is not None:
+            yield found
+    for text in message.indexed("TitleText"):  # titles elsewhere (works, collections…)
+        if _key(text) not in seen:
+            found = _finding(text, ())
+            if found is not None:
+                yield found
+
+
+RULE = Rule(
+    code="TXT304",
+    severity=Severity.WARNING,
+    summary="A title carries a featured artist instead of a FeaturedArtist DisplayArtist",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)

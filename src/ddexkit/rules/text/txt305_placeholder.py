@@ -1,0 +1,94 @@
+"""A placeholder is used as a name or title.
+
+Why it matters:
+    Values such as "Unknown", "N/A", "Untitled", "Track 1", "TBD" or "test" are what a
+    form holds before the real data arrives; stores would publish them as they are, and the
+    distributor's naming guidelines ask for the real title or name. Only whole values count
+    ("Unknown Pleasures" is a title). "Various Artists" is a compilation's credit: it is
+    fine on a release that groups tracks, but a placeholder on a track (in a sound
+    recording or video, or on a TrackRelease). Checked in TitleText and FullName and, since
+    they are names as well, in DisplayArtistName and LabelName.
+
+Bad:
+    <TitleText>Track 3</TitleText>
+
+Good:
+    <TitleText>The Long Field</TitleText>
+
+Source:
+    Distributor API (naming guidelines); DDEX ERN 3.8.2 TitleText, FullName,
+    DisplayArtistName, LabelName.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.domain.text import is_placeholder, is_various_artists
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message, Text
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+_HINTS = {
+    "TitleText": "Write the real title before delivery",
+    "FullName": "Write the party's real name, or leave out a contributor whose name is not known",
+    "DisplayArtistName": "Write the artist's name as the store should show it",
+    "LabelName": "Write the label's real name",
+}
+
+
+def _track_names(message: Message) -> Iterator[tuple[str, str, Text]]:
+    """(where, element, name) for every artist or contributor name given on a track."""
+    for resource in message.resources:
+        where = f"{resource.kind} {resource.ref or '(no reference)'}"
+        for details in resource.details:
+            people = (
+                *details.display_artists,
+                *details.contributors,
+                *details.indirect_contributors,
+            )
+            for person in people:
+                for name in person.names:
+                    yield where, "FullName", name
+            for name in details.display_artist_names:
+                yield where, "DisplayArtistName", name
+    for release in message.releases:
+        if not release.is_track_release:
+            continue
+        where = f"track release {release.ref or '(no reference)'}"
+        for release_details in release.details:
+            for artist in release_details.display_artists:
+                for name in artist.names:
+                    yield where, "FullName", name
+            for name in release_details.display_artist_names:
+                yield where, "DisplayArtistName", name
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    for element, hint in _HINTS.items():
+        for text in message.indexed(element):
+            if is_placeholder(text.value):
+                yield Finding(
+                    at=text.loc,
+                    message=f"{element} {text.stripped!r} is a placeholder, not a real "
+                    f"{'title' if element == 'TitleText' else 'name'}",
+                    hint=hint,
+                )
+    for where, element, text in _track_names(message):
+        if is_various_artists(text.value):
+            yield Finding(
+                at=text.loc,
+                message=f"{element} {text.stripped!r} on {where}: a track needs its own artist",
+                hint="Name the track's performing artist(s); 'Various Artists' is the "
+                "credit of the compilation release only",
+            )
+
+
+RULE = Rule(
+    code="TXT305",
+    severity=Severity.WARNING,
+    summary="A placeholder is used as a name or title",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)

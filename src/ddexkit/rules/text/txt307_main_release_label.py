@@ -1,0 +1,92 @@
+"""The main release has no LabelName.
+
+Why it matters:
+    The distributor's release summary shows the label, and stores print it on the release
+    page; without a LabelName the release goes out under no label. Each
+    ReleaseDetailsByTerritory of the main release is what the stores of its territories
+    read, so each one needs a LabelName with text (a blank one counts as missing). The hint
+    offers the label its sound recordings name, where they agree on one.
+
+Bad:
+    <DisplayArtistName>Aurora Vale</DisplayArtistName>
+        <Title TitleType="DisplayTitle">
+          <TitleText>Harbour Lights</TitleText>
+
+Good:
+    <DisplayArtistName>Aurora Vale</DisplayArtistName>
+        <LabelName>Northern Lights Records</LabelName>
+        <Title TitleType="DisplayTitle">
+          <TitleText>Harbour Lights</TitleText>
+
+Source:
+    Distributor API (summary shows the label); DDEX ERN 3.8.2
+    ReleaseDetailsByTerritory/LabelName.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message, Release
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+
+def _recordings_label(release: Release, context: RuleContext) -> str | None:
+    """The one LabelName the main release's sound recordings give, if they agree."""
+    resources = context.resources_by_reference
+    references = {t.stripped for t in release.resource_references}
+    references |= {
+        i.resource_reference.stripped
+        for i in release.iter_group_items()
+        if i.resource_reference is not None
+    }
+    labels = {
+        label.stripped
+        for reference in references
+        if (resource := resources.get(reference)) is not None and resource.kind == "SoundRecording"
+        for details in resource.details
+        for label in details.label_names
+        if label.stripped
+    }
+    return labels.pop() if len(labels) == 1 else None
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    release = context.main_release
+    if release is None:
+        return
+    label = _recordings_label(release, context)
+    hint = (
+        f"Add <LabelName>{label}</LabelName> (the label its sound recordings name) to "
+        "ReleaseDetailsByTerritory"
+        if label
+        else "Add <LabelName> with the label's name to ReleaseDetailsByTerritory"
+    )
+    name = release.ref or "(no reference)"
+    if not release.details:
+        yield Finding(
+            at=release.loc,
+            message=f"Main release {name} has no ReleaseDetailsByTerritory, so no LabelName",
+            hint=hint,
+        )
+    for details in release.details:
+        if any(label.stripped for label in details.label_names):
+            continue
+        territories = ", ".join(t.stripped for t in details.territories) or "no territory"
+        yield Finding(
+            at=details.loc,
+            message=f"Main release {name} has no LabelName in ReleaseDetailsByTerritory "
+            f"({territories})",
+            hint=hint,
+        )
+
+
+RULE = Rule(
+    code="TXT307",
+    severity=Severity.WARNING,
+    summary="The main release has no LabelName",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)

@@ -1,0 +1,105 @@
+"""The main release or a sound recording has no explicit flag, or an uninformative one.
+
+Why it matters:
+    The distributor's release summary shows whether a release and each track are explicit,
+    and stores mark or filter explicit content from the ParentalWarningType. Each
+    ReleaseDetailsByTerritory of the main release and each SoundRecordingDetailsByTerritory
+    is read on its own, so each needs a ParentalWarningType that says something: Explicit,
+    NotExplicit or ExplicitContentEdited. A missing one, or only Unknown or
+    NoAdviceAvailable, leaves the store to guess. (A UserDefined or misspelt value is
+    reported by ROL604 and the XSD.) For the main release the hint derives the flag from its
+    tracks where it can.
+
+Bad:
+    <ParentalWarningType>Unknown</ParentalWarningType>
+
+Good:
+    <ParentalWarningType>NotExplicit</ParentalWarningType>
+
+Source:
+    Distributor API (summary shows the explicit flag); DDEX AVS ParentalWarningType; DDEX
+    ERN 3.8.2 ParentalWarningType.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.issues import Finding, Location, Severity
+from ddexkit.model import Message, Release, Text
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+_NO_ADVICE = frozenset({"Unknown", "NoAdviceAvailable"})
+_HINT = (
+    "Add <ParentalWarningType>Explicit</ParentalWarningType>, NotExplicit, or "
+    "ExplicitContentEdited for a clean version"
+)
+
+
+def _fault(warnings: tuple[Text, ...], block: Location) -> tuple[Location, str] | None:
+    """Where the flag is lacking and what was found, or None when the block has a real one."""
+    given = [w for w in warnings if w.stripped]
+    if not given:
+        return block, "no ParentalWarningType"
+    if all(w.stripped in _NO_ADVICE for w in given):
+        return given[0].loc, f"ParentalWarningType {given[0].stripped}"
+    return None
+
+
+def _release_hint(release: Release, context: RuleContext) -> str:
+    """Explicit when a track is, NotExplicit when every track says it is not."""
+    resources = context.resources_by_reference
+    flags: list[set[str]] = []
+    references = {t.stripped for t in release.resource_references}
+    references |= {
+        i.resource_reference.stripped
+        for i in release.iter_group_items()
+        if i.resource_reference is not None
+    }
+    for reference in sorted(references):
+        resource = resources.get(reference)
+        if resource is not None and resource.kind == "SoundRecording":
+            flags.append({w.stripped for d in resource.details for w in d.parental_warnings})
+    if any("Explicit" in f for f in flags):
+        return "Add <ParentalWarningType>Explicit</ParentalWarningType>: a track is Explicit"
+    if flags and all(f == {"NotExplicit"} for f in flags):
+        return (
+            "Add <ParentalWarningType>NotExplicit</ParentalWarningType>: every track is NotExplicit"
+        )
+    return _HINT
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    release = context.main_release
+    if release is not None:
+        name = release.ref or "(no reference)"
+        blocks = [(d.parental_warnings, d.loc) for d in release.details] or [((), release.loc)]
+        for warnings, loc in blocks:
+            fault = _fault(warnings, loc)
+            if fault is not None:
+                yield Finding(
+                    at=fault[0],
+                    message=f"Main release {name} has {fault[1]}: no explicit flag",
+                    hint=_release_hint(release, context),
+                )
+    for recording in message.sound_recordings:
+        name = recording.ref or "(no reference)"
+        blocks = [(d.parental_warnings, d.loc) for d in recording.details]
+        for warnings, loc in blocks or [((), recording.loc)]:
+            fault = _fault(warnings, loc)
+            if fault is not None:
+                yield Finding(
+                    at=fault[0],
+                    message=f"Sound recording {name} has {fault[1]}: no explicit flag",
+                    hint=_HINT,
+                )
+
+
+RULE = Rule(
+    code="TXT308",
+    severity=Severity.WARNING,
+    summary="The main release or a sound recording has no usable explicit flag",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)
