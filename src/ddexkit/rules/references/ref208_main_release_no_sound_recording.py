@@ -1,0 +1,85 @@
+"""The main release delivers no SoundRecording (nothing to stream or sell).
+
+Why it matters:
+    A product is sold and streamed through its sound recordings. A main release whose
+    ReleaseResourceReferenceList and ResourceGroups name no SoundRecording has no audio:
+    the ingest rejects it. Only SoundRecordings count, as the catalog says: a release of
+    videos alone is reported too, and the hint says so (ignore the code for such files). The issue points at the
+    ReleaseResourceReferenceList (or the release, when it has none); the hint names the
+    sound recordings of the ResourceList it could deliver. A message without a ResourceList
+    is ERN012's.
+
+Bad:
+    <ReleaseResourceReference ReleaseResourceType="SecondaryResource">A4</ReleaseResourceReference>
+      </ReleaseResourceReferenceList>
+      <ReleaseType>Album</ReleaseType>
+
+Good:
+    <ReleaseResourceReference ReleaseResourceType="PrimaryResource">A3</ReleaseResourceReference>
+        <ReleaseResourceReference ReleaseResourceType="SecondaryResource">A4</ReleaseResourceReference>
+      </ReleaseResourceReferenceList>
+
+Source:
+    DDEX ERN 3.8.2 Release/ReleaseResourceReferenceList; DDEX Release Profiles (audio
+    products); distributor API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message
+from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.references._hints import References, delivered
+
+
+def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    release = context.main_release
+    if release is None or message.resource_list_loc is None:
+        return  # REF204 / ERN012 report that first
+    resources, unknown = delivered(release, context.resources_by_reference)
+    if any(r.kind == "SoundRecording" for r in resources):
+        return
+    recordings = References(r.ref for r in message.sound_recordings)
+    if unknown:
+        hint = (
+            f"Its references {', '.join(unknown)} name no resource (REF201); the ResourceList "
+            f"has SoundRecordings {recordings.listing()}"
+            if recordings.values
+            else f"Its references {', '.join(unknown)} name no resource (REF201), and the "
+            "ResourceList has no SoundRecording: add the tracks"
+        )
+    elif recordings.values:
+        hint = (
+            f"Add <ReleaseResourceReference>s for its tracks ({recordings.listing()}) to the "
+            "ReleaseResourceReferenceList and the ResourceGroup"
+        )
+    else:
+        hint = "Add the tracks as <SoundRecording>s to the ResourceList and reference them here"
+    if any(r.kind == "Video" for r in resources):
+        hint += (
+            " (it names only Videos: if it is a video product, ignore REF208 for this file "
+            "in the configuration)"
+        )
+    # Without the list, the XSD's ERN006 about the missing ReleaseResourceReferenceList is
+    # the same fault; naming the element here lets the engine show this issue instead.
+    missing = (
+        "" if release.resource_reference_list_loc else ": it has no ReleaseResourceReferenceList"
+    )
+    yield Finding(
+        at=release.resource_reference_list_loc or release.loc,
+        message=f"Main release {release.ref or '(no reference)'} delivers no SoundRecording"
+        f"{missing}",
+        hint=hint,
+    )
+
+
+RULE = Rule(
+    code="REF208",
+    severity=Severity.ERROR,
+    summary="The main release delivers no SoundRecording",
+    stage=Stage.MESSAGE,
+    check=check,
+    doc=__doc__ or "",
+)
