@@ -41,10 +41,6 @@ def _label(release: Release) -> str:
     return f"{release.ref or '(no reference)'} ({types})"
 
 
-def _says_main(release: Release) -> bool:
-    return release.is_main is not None and release.is_main.stripped == "true"
-
-
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     if message.release_list_loc is None:
         return  # ERN012 reports the missing ReleaseList
@@ -79,10 +75,10 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             f"ReleaseType; the releases are {shown}{more}",
         )
         return
-    if not _says_main(main):
+    if not main.says_main:
         return
     for release in releases:
-        if release is main or not _says_main(release):
+        if release is main or not release.says_main:
             continue
         yield Finding(
             at=release.loc,
