@@ -57,17 +57,24 @@ def _title(number: int) -> str:
     return f"{first} {second} {number}"
 
 
-def _duration(number: int) -> tuple[str, int]:
-    seconds = 150 + (number * 37) % 180
-    return f"PT{seconds // 60}M{seconds % 60:02d}S", seconds
+# AudioCodecType → the extension of the track files the message names.
+AUDIO_EXTENSIONS = {"FLAC": "flac", "PCM": "wav"}
 
 
-def _sound_recording(number: int) -> str:
+def _duration(number: int, seconds: int | None = None) -> tuple[str, int]:
+    if seconds is None:
+        seconds = 150 + (number * 37) % 180
+    minutes = f"{seconds // 60}M" if seconds >= 60 else ""
+    return f"PT{minutes}{seconds % 60:02d}S", seconds
+
+
+def _sound_recording(number: int, seconds: int | None = None, codec: str = "FLAC") -> str:
     isrc = f"GBAYE24{number:05d}"
     iswc_body = f"{70_000_000 + number:09d}"
     iswc = f"T{iswc_body}{iswc_check_digit(iswc_body)}"
     title = escape(_title(number))
-    duration, _ = _duration(number)
+    duration, _ = _duration(number, seconds)
+    file_name = f"A{number}.{AUDIO_EXTENSIONS[codec]}"
     artist = escape(_ARTISTS[number % len(_ARTISTS)])
     producer = escape(_ARTISTS[(number + 1) % len(_ARTISTS)])
     writer = escape(_ARTISTS[(number + 2) % len(_ARTISTS)])
@@ -122,13 +129,13 @@ def _sound_recording(number: int) -> str:
         <ParentalWarningType>NotExplicit</ParentalWarningType>
         <TechnicalSoundRecordingDetails>
           <TechnicalResourceDetailsReference>T{number}</TechnicalResourceDetailsReference>
-          <AudioCodecType>FLAC</AudioCodecType>
+          <AudioCodecType>{codec}</AudioCodecType>
           <NumberOfChannels>2</NumberOfChannels>
           <SamplingRate UnitOfMeasure="kHz">44.1</SamplingRate>
           <BitsPerSample>16</BitsPerSample>
           <Duration>{duration}</Duration>
           <File>
-            <FileName>A{number}.flac</FileName>
+            <FileName>{file_name}</FileName>
             <FilePath>resources/</FilePath>
           </File>
         </TechnicalSoundRecordingDetails>
@@ -175,14 +182,18 @@ def _group_item(number: int, resource_type: str, kind: str) -> str:
 """
 
 
-def _total_duration(tracks: int) -> str:
-    seconds = sum(_duration(n)[1] for n in range(1, tracks + 1))
+def _total_duration(tracks: int, track_seconds: int | None = None) -> str:
+    seconds = sum(_duration(n, track_seconds)[1] for n in range(1, tracks + 1))
     hours, rest = divmod(seconds, 3600)
     return f"PT{hours}H{rest // 60}M{rest % 60:02d}S"
 
 
-def generate(tracks: int) -> str:
-    """An XSD-valid NewReleaseMessage: an album of ``tracks`` tracks plus its cover."""
+def generate(tracks: int, *, seconds: int | None = None, codec: str = "FLAC") -> str:
+    """An XSD-valid NewReleaseMessage: an album of ``tracks`` tracks plus its cover.
+
+    ``seconds``: every track's length (default: 2:30 to 5:29, varying); ``codec``: the
+    AudioCodecType of the track files (FLAC, files A<n>.flac; PCM, files A<n>.wav).
+    """
     if tracks < 1:
         raise ValueError("an album has at least one track")
     cover = tracks + 1
@@ -209,7 +220,7 @@ def generate(tracks: int) -> str:
   </MessageHeader>
   <ResourceList>
 """]
-    parts.extend(_sound_recording(n) for n in range(1, tracks + 1))
+    parts.extend(_sound_recording(n, seconds, codec) for n in range(1, tracks + 1))
     parts.append(_image(cover))
     parts.append(f"""  </ResourceList>
   <ReleaseList>
@@ -254,7 +265,7 @@ def generate(tracks: int) -> str:
         </Genre>
         <ReleaseDate>2024-05-17</ReleaseDate>
       </ReleaseDetailsByTerritory>
-      <Duration>{_total_duration(tracks)}</Duration>
+      <Duration>{_total_duration(tracks, seconds)}</Duration>
       <PLine>
         <Year>2024</Year>
         <PLineText>(P) 2024 Northern Lights Records</PLineText>
@@ -305,8 +316,9 @@ def generate(tracks: int) -> str:
     return "".join(parts)
 
 
-def write_album(tracks: int, path: Path) -> Path:
-    path.write_bytes(generate(tracks).encode("utf-8"))
+def write_album(tracks: int, path: Path, *, seconds: int | None = None,
+                codec: str = "FLAC") -> Path:
+    path.write_bytes(generate(tracks, seconds=seconds, codec=codec).encode("utf-8"))
     return path
 
 

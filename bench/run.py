@@ -14,7 +14,10 @@ Parts (each a ratio ddexkit / baseline; lower is better):
 3. CLI cold start: ``python -m ddexkit validate`` on a small album against a bare script that
    imports lxml, loads the schema and validates the same file;
 4. ``validate --jobs 2`` against ``--jobs 1`` on a folder of 200 messages;
-5. packaging (hashes + ZIP) against ``hashlib`` + ``zipfile`` on the same files.
+5. packaging: ``ddexkit.package`` (validate the ERN with its WAV and JPEG files, then write
+   the ZIP with each file's MD5 and SHA-256 and the ZIP's own) on a release that passes,
+   against ``hashlib`` + ``zipfile`` computing the same sums and writing the same ZIP; the
+   ZIP ddexkit writes is checked (entries, order, contents, sums) before it is timed.
 
 The schema folder is --schema-dir, else $DDEXKIT_SCHEMA_DIR, else ../shared/schemas/ern382.
 Nothing here asserts a time: the numbers are for people (README, issue 5), not for CI.
@@ -24,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import inspect
 import os
 import statistics
 import subprocess
@@ -35,6 +37,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -147,9 +150,17 @@ def _median_interleaved(methods: list[Callable[[], object]], rounds: int) -> lis
     return [statistics.median(t) for t in times]
 
 
+# Children keep their bytecode here: an installed ddexkit has its .pyc files (pip compiles
+# them), so a cold start must not include compiling some 150 modules from source, which it
+# would where PYTHONDONTWRITEBYTECODE is set. The first run of each part fills the cache.
+PYCACHE = Path(tempfile.gettempdir()) / "ddexkit-bench-pycache"
+
+
 def _child_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "src"), env.get("PYTHONPATH")]))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     return env
 
 
@@ -254,77 +265,106 @@ def bench_jobs(schema_dir: Path, work: Path, runs: int, files: int = 200,
     return Row(name, _ms(parallel), _ms(single), parallel / single, TARGETS["jobs"])
 
 
-def _asset_files(folder: Path, tracks: int, megabytes: int) -> list[Path]:
-    """Stand-in assets (random bytes, so compression cannot flatter either side)."""
+def _assets(folder: Path, tracks: int, seconds: int) -> list[Path]:
+    """Real media the package rules accept: a 16-bit stereo 44.1 kHz WAV of ``seconds`` per
+    track (random samples, so that compression cannot flatter either side) and a 3000×3000
+    RGB JPEG front cover."""
+    import wave
+
+    from PIL import Image
+
     resources = folder / "resources"
     resources.mkdir(parents=True, exist_ok=True)
-    names = [f"A{n}.flac" for n in range(1, tracks + 1)] + ["cover.jpg"]
     paths = []
-    for name in names:
-        path = resources / name
+    for number in range(1, tracks + 1):
+        path = resources / f"A{number}.wav"
         if not path.exists():
-            path.write_bytes(os.urandom(megabytes * 1_000_000))
+            with wave.open(str(path), "wb") as audio:
+                audio.setnchannels(2)
+                audio.setsampwidth(2)
+                audio.setframerate(44_100)
+                audio.writeframes(os.urandom(seconds * 44_100 * 4))
         paths.append(path)
-    return paths
+    cover = resources / "cover.jpg"
+    if not cover.exists():
+        noise = Image.effect_noise((750, 750), 48).convert("RGB")
+        noise.resize((3000, 3000), Image.Resampling.BILINEAR).save(cover, "JPEG", quality=90)
+    return [*paths, cover]
+
+
+def _digests(path: Path) -> tuple[str, str]:
+    md5, sha256 = hashlib.md5(), hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            md5.update(chunk)
+            sha256.update(chunk)
+    return md5.hexdigest(), sha256.hexdigest()
 
 
 def _hash_and_zip(message: Path, assets: list[Path], root: Path, target: Path) -> None:
-    """The baseline: hash every file and write them into a ZIP, nothing else."""
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.write(message, message.name)
+    """The baseline: what any packager has to do for the result ``ddexkit.package`` gives,
+    with hashlib and zipfile and nothing else: the MD5 and SHA-256 of every file, the files
+    in a ZIP (the ERN deflated, the media stored), and the ZIP's own MD5 and SHA-256."""
+    with zipfile.ZipFile(target, "w") as archive:
+        _digests(message)
+        archive.write(message, message.name, zipfile.ZIP_DEFLATED)
         for path in assets:
-            digest = hashlib.md5()
-            with path.open("rb") as handle:
-                while chunk := handle.read(1 << 20):
-                    digest.update(chunk)
+            _digests(path)
             archive.write(path, path.relative_to(root).as_posix(), zipfile.ZIP_STORED)
+    _digests(target)
 
 
-def _packager() -> Callable[..., object] | None:
-    import ddexkit
-
-    found = getattr(ddexkit, "package", None)
-    if found is None:
-        try:
-            from ddexkit import packager  # type: ignore[attr-defined]
-        except ImportError:
-            return None
-        found = getattr(packager, "package", None)
-    return found if callable(found) else None
+def _check_package(result: Any, target: Path, message: Path, assets: list[Path],
+                   root: Path) -> None:
+    """Stop the benchmark unless ddexkit wrote the whole package, intact: a refusal (errors
+    in the release) or a short ZIP would otherwise be timed as if it were the work."""
+    if not result.written:
+        issues = result.report.to_dict()["files"][0]["issues"]
+        sys.exit(f"bench: ddexkit refused to package the benchmark release: {issues[:5]}")
+    expected = [message.name, *(p.relative_to(root).as_posix() for p in assets)]
+    with zipfile.ZipFile(target) as archive:
+        if archive.testzip() is not None:
+            sys.exit(f"bench: {target} has a damaged entry")
+        names = archive.namelist()
+        if names[0] != message.name or sorted(names) != sorted(expected):
+            sys.exit(f"bench: {target} holds {names}, not {expected}")
+        for name, path in zip(expected, [message, *assets], strict=True):
+            if hashlib.sha256(archive.read(name)).hexdigest() != _digests(path)[1]:
+                sys.exit(f"bench: {name} in {target} differs from {path}")
+    entries = {entry.name: entry.sha256 for entry in result.entries}
+    if entries != {n: _digests(p)[1] for n, p in zip(expected, [message, *assets], strict=True)}:
+        sys.exit("bench: the package's listed SHA-256 sums are not those of the files")
+    if result.output.sha256 != _digests(target)[1]:
+        sys.exit("bench: the package's own SHA-256 is not that of the ZIP written")
 
 
 def bench_packaging(schema_dir: Path, work: Path, runs: int, tracks: int = 12,
-                    megabytes: int = 8) -> Row:
-    folder = work / "package"
-    folder.mkdir(exist_ok=True)
-    message = write_album(tracks, folder / "album.xml")
-    assets = _asset_files(folder, tracks, megabytes)
-    total_mb = sum(p.stat().st_size for p in [message, *assets]) / 1e6
-    name = f"packaging (hash + ZIP, {len(assets) + 1} files, {total_mb:,.0f} MB)"
-    package = _packager()
-    if package is None:
-        return Row(name, "—", "—", None, TARGETS["packaging"], "ddexkit.package not there yet")
-    parameters = inspect.signature(package).parameters
+                    seconds: int = 20) -> Row:
+    """``ddexkit.package`` (validate the ERN with its files, then hash and ZIP them) on a
+    release that passes, against hashlib + zipfile doing the same hashing and zipping."""
+    import ddexkit
 
-    def ours() -> object:
-        target = folder / "ddexkit.zip"
+    folder = work / "package"
+    assets_root = folder / "release"
+    out = folder / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    message = write_album(tracks, folder / "album.xml", seconds=seconds, codec="PCM")
+    assets = _assets(assets_root, tracks, seconds)
+    total_mb = sum(p.stat().st_size for p in [message, *assets]) / 1e6
+    name = f"packaging (validate, hash + ZIP, {len(assets) + 1} files, {total_mb:,.0f} MB)"
+    target = out / "ddexkit.zip"
+
+    def ours() -> Any:
         target.unlink(missing_ok=True)
-        keywords: dict[str, object] = {}
-        if "assets" in parameters:
-            keywords["assets"] = folder
-        if "schema_dir" in parameters:
-            keywords["schema_dir"] = schema_dir
-        for output_name in ("output", "target", "destination", "out"):
-            if output_name in parameters:
-                keywords[output_name] = target
-                break
-        return package(message, **keywords)
+        return ddexkit.package(message, assets=assets_root, output=target,
+                               schema_dir=schema_dir)
 
     def baseline() -> None:
-        target = folder / "baseline.zip"
-        target.unlink(missing_ok=True)
-        _hash_and_zip(message, assets, folder, target)
+        zipped = out / "baseline.zip"
+        zipped.unlink(missing_ok=True)
+        _hash_and_zip(message, assets, assets_root, zipped)
 
+    _check_package(ours(), target, message, assets, assets_root)
     ours_time, baseline_time = _median_interleaved([ours, baseline], runs)
     return Row(name, _ms(ours_time), _ms(baseline_time), ours_time / baseline_time,
                TARGETS["packaging"])

@@ -10,6 +10,8 @@ Importing ddexkit has no side effects: the schema is loaded on first validation.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ddexkit._version import __version__
 from ddexkit.config import Config, ConfigError, load_config
 from ddexkit.domain.catalog import Catalog, CatalogError, load_catalog
@@ -17,10 +19,12 @@ from ddexkit.engine import validate
 from ddexkit.inputs import InputError
 from ddexkit.issues import Issue, Location, Severity
 from ddexkit.model import Message
-from ddexkit.packager import PackageError, PackageResult, package
 from ddexkit.parser import ParseError, parse
 from ddexkit.report import FileReport, Report
 from ddexkit.summary import Summary
+
+if TYPE_CHECKING:
+    from ddexkit.packager import PackageError, PackageResult, package
 
 __all__ = [
     "Catalog",
@@ -45,3 +49,15 @@ __all__ = [
     "parse",
     "validate",
 ]
+
+# The packager (zipfile, hashlib) is imported when it is first asked for: validating, which is
+# what the command line and the pre-commit hook mostly do, never needs it.
+_PACKAGER_NAMES = frozenset({"PackageError", "PackageResult", "package"})
+
+
+def __getattr__(name: str) -> object:
+    if name in _PACKAGER_NAMES:
+        from ddexkit import packager
+
+        return getattr(packager, name)
+    raise AttributeError(f"module 'ddexkit' has no attribute {name!r}")

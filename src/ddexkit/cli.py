@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -168,6 +167,8 @@ def _config(args: argparse.Namespace, start: str) -> Config:
 
 def _write_atomically(path: str, text: str) -> None:
     """Write the report so that the file is either the old one or the whole new one."""
+    import tempfile
+
     target = Path(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
     try:

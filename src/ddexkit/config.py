@@ -7,9 +7,7 @@ wins (flake8's rule), so ``select = ["TXT"]`` with ``ignore = ["TXT303"]`` keeps
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +28,8 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Config:
+    """ddexkit's settings: rule selection, severities, paths, options (and where from)."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, Severity] = field(default_factory=dict)
@@ -85,6 +85,8 @@ class Config:
         known = sorted(known_codes)
         for key, value in self.prefixes():
             if value and not any(code.startswith(value) for code in known):
+                import difflib  # only for the message
+
                 close = difflib.get_close_matches(value, known, n=1)
                 suggestion = f"; did you mean {close[0]}?" if close else ""
                 where = f"{self.source}: " if self.source else ""
@@ -113,6 +115,8 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
     unknown = set(table) - _KNOWN_KEYS
     if unknown:
         name = sorted(unknown)[0]
+        import difflib  # only for the message
+
         close = difflib.get_close_matches(name, sorted(_KNOWN_KEYS), n=1)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise ConfigError(f"{where}: unknown key '{name}'{hint}")
@@ -161,6 +165,8 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
 
 def load_config(path: str | Path) -> Config:
     """Read a ddexkit.toml (top-level keys) or a pyproject.toml ([tool.ddexkit])."""
+    import tomllib
+
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -195,7 +201,15 @@ def discover_config(start: str | Path) -> Config:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        text = pyproject.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "ddexkit" not in text:  # no table of ours, however it is written: no TOML to parse
+        return False
+    import tomllib
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
         return False
     return isinstance(data.get("tool", {}).get("ddexkit"), dict)

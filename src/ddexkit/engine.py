@@ -28,7 +28,7 @@ from ddexkit.issues import WHOLE_FILE, Finding, Issue
 from ddexkit.locate import Locator
 from ddexkit.media import AssetFacts, gather_assets
 from ddexkit.model import Message
-from ddexkit.parser import build_message
+from ddexkit.parser import build_message, cyclic_gc_paused
 from ddexkit.report import TOOL_NAME, FileReport, Report
 from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
 from ddexkit.rules.message.ern004_not_ern382 import ERN382_NAMESPACE
@@ -169,6 +169,15 @@ def validate_bytes(raw: bytes, settings: Settings, *, path: str | None = None,
     """Validate one message given as bytes (``size``: the file's size when ``raw`` was cut
     short at the limit). With a ``store`` (an assets folder or the ZIP's entries), the files
     the message references are checked too (``package``: the ZIP's facts)."""
+    # The tree and the model are freed when _validate_bytes returns, before the GC is back on.
+    with cyclic_gc_paused():
+        return _validate_bytes(raw, settings, path=path, size=size, store=store,
+                               package=package)
+
+
+def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
+                    size: int | None, store: AssetStore | None,
+                    package: PackageFacts | None) -> FileReport:
     rules = _rules_for(settings, path, assets=store is not None)
     document = read_document(raw, size=size)
     context = RuleContext(

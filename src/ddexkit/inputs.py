@@ -106,6 +106,8 @@ RATIO_FLOOR_BYTES = 1_048_576
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ZipEntry:
+    """One entry of a ZIP: its name and sizes, as the central directory gives them."""
+
     name: str
     size: int
     compressed_size: int

@@ -7,9 +7,7 @@ for importing them.
 
 from __future__ import annotations
 
-import hashlib
 import warnings
-import zipfile
 import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,9 +19,9 @@ from ddexkit.domain.mediaformats import LOSSLESS_AUDIO, image_format
 from ddexkit.inputs import AssetLookup, AssetStore, PackageFacts
 from ddexkit.model import FileRef, Message, Resource, TechnicalDetails
 
-# What reading a file (or a damaged ZIP entry: bad CRC, broken deflate stream, cut short) raises.
-_READ_ERRORS = (OSError, EOFError, zlib.error, zipfile.BadZipFile, NotImplementedError,
-                RuntimeError, ValueError)
+# What reading a file (or a damaged ZIP entry: bad CRC, broken deflate stream, cut short)
+# raises, with zipfile.BadZipFile (zipfile is imported where files are examined).
+_READ_ERRORS = (OSError, EOFError, zlib.error, NotImplementedError, RuntimeError, ValueError)
 
 CHUNK_BYTES = 1 << 20
 # Fixed sizes of the ZIP records a package writes (no extra fields, no data descriptors).
@@ -61,6 +59,8 @@ class AudioFacts:
 def hash_stream(stream: IO[bytes], algorithms: Iterable[str]) -> dict[str, str]:
     """Hex digests of everything in ``stream`` for each hashlib name, in one read, chunk by
     chunk (never the whole file in memory)."""
+    import hashlib
+
     hashers = {name: hashlib.new(name) for name in dict.fromkeys(algorithms)}
     while chunk := stream.read(CHUNK_BYTES):
         for hasher in hashers.values():
@@ -93,6 +93,10 @@ def probe_image(stream: IO[bytes]) -> ImageFacts:
                 mode=mode,
                 has_alpha="A" in mode or "transparency" in image.info,
             )
+            # A JPEG is decoded at an eighth of its size: its whole data is still read and
+            # decoded (what finds a truncated or damaged file), the pixels just not all made,
+            # which for 3000×3000 artwork is most of the time.
+            image.draft(mode, (width // 8, height // 8))
             try:
                 image.load()
             except Image.DecompressionBombWarning as error:
@@ -201,6 +205,8 @@ def _examine(store: AssetStore, file: FileRef, resource: Resource, technical: Te
                           package_path=path, lookup=lookup)
     if not lookup.found:
         return base
+    import zipfile
+
     image = audio = None
     try:
         with store.open(path) as stream:
@@ -211,7 +217,7 @@ def _examine(store: AssetStore, file: FileRef, resource: Resource, technical: Te
         elif resource.kind == "SoundRecording":
             with store.open(path) as stream:
                 audio = probe_audio(stream)
-    except _READ_ERRORS as error:  # a damaged ZIP entry fails only when it is read
+    except (*_READ_ERRORS, zipfile.BadZipFile) as error:  # a damaged entry fails when read
         # Unreadable media is reported by AST805 / AST811 like any other unreadable file.
         reason = f"it cannot be read ({error})"
         return ReferencedFile(file=file, resource=resource, technical=technical,

@@ -1,8 +1,9 @@
 """Typed model of the parts of an ERN 3.8.2 message that the rules and the summary read.
 
 The parser builds it from whatever is in the file, XSD-valid or not: a missing element is
-``None`` or an empty list, never an exception. Every node carries its ``Location``; values that
-rules judge are kept as ``Text`` (raw text + place + attributes) so a rule can point at them.
+``None`` or an empty list, never an exception. Every record carries the element it was read
+from, and so its ``loc``; values that rules judge are kept as ``Text`` (raw text + element,
+which gives its place and attributes) so a rule can point at them.
 Stdlib only.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from ddexkit.issues import Location
 
@@ -48,32 +50,74 @@ PRODUCT_RELEASE_TYPES = frozenset(
 )
 TRACK_RELEASE_TYPES = frozenset({"TrackRelease", "VideoTrackRelease"})
 
+XSD_TRUE = frozenset({"true", "1"})  # the lexical forms of xs:boolean true
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Text:
-    """An element's text as written (not stripped), where it is, and its attributes."""
+
+class _Read:
+    """What every record of the model shares: ``element``, the lxml element it was read from
+    (the model itself is stdlib only), and ``loc``, where that is.
+
+    The place is worked out from the element when asked for, instead of being kept in a
+    Location per record: the parser makes tens of thousands of records (a Text per element it
+    reads) and an issue points at a few of them. Two records are equal when they hold the
+    same values read from the same element.
+    """
+
+    __slots__ = ()
+    element: Any
+
+    @property
+    def loc(self) -> Location:
+        return Location(line=self.element.sourceline, element=self.element)
+
+
+# Hot records. The parser makes a Text per element it reads and a few records per track:
+# tens of thousands in a large album. Those are slotted dataclasses that are *not* frozen but
+# hash as a frozen one would (``unsafe_hash``): a frozen dataclass's __init__ sets every field
+# through ``object.__setattr__``, which made building the model about a fifth slower (on the
+# benchmark's 1,000-track album, some 45 ms, half the time of lxml's parse + XSD validation of
+# the whole file). They are treated as immutable all the same: only the parser sets their
+# fields, and tests/test_model_unchanged.py checks that the rules leave the model as built.
+# The records made once per message, release or deal keep the house style (frozen).
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class Text(_Read):
+    """An element's text as written (not stripped), the element it is in, and its attributes.
+
+    For an attribute's value (``@Namespace`` in the index, IsMainRelease, SequenceNumber),
+    ``element`` is the element that bears it and ``attrs`` is empty. Two Texts are equal when
+    they hold the same value from the same element.
+
+    Like the place (``loc``), the attributes are read from the element when asked for.
+    """
 
     value: str
-    loc: Location
-    attrs: Mapping[str, str] = field(default_factory=lambda: EMPTY_ATTRS)
+    element: Any = field(repr=False)
+    of_attribute: bool = False
 
     @property
     def stripped(self) -> str:
         return self.value.strip()
 
+    @property
+    def attrs(self) -> Mapping[str, str]:
+        attributes = self.element.attrib
+        return dict(attributes) if attributes and not self.of_attribute else EMPTY_ATTRS
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Party:
+class Party(_Read):
     """A MessageSender/MessageRecipient: its PartyIds and names."""
 
-    loc: Location
+    element: Any = field(repr=False)
     party_ids: tuple[Text, ...] = ()
     names: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MessageHeader:
-    loc: Location
+class MessageHeader(_Read):
+    """The MessageHeader: ids, sender, recipients, creation time."""
+
+    element: Any = field(repr=False)
     message_id: Text | None = None
     thread_id: Text | None = None
     sender: Party | None = None
@@ -81,23 +125,25 @@ class MessageHeader:
     created: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Title:
-    loc: Location
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class Title(_Read):
+    """A Title or ReferenceTitle: TitleText, SubTitle and the TitleType attribute."""
+
+    element: Any = field(repr=False)
     text: Text | None = None
     sub_title: Text | None = None
     title_type: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Contributor:
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class Contributor(_Read):
     """A DisplayArtist, ResourceContributor or IndirectResourceContributor.
 
     ``kind`` is the element's local name; ``roles`` are its *Role elements.
     """
 
     kind: str
-    loc: Location
+    element: Any = field(repr=False)
     names: tuple[Text, ...] = ()
     roles: tuple[Text, ...] = ()
     party_ids: tuple[Text, ...] = ()
@@ -111,35 +157,39 @@ class Contributor:
         return any(r.stripped == role for r in self.roles)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CopyrightLine:
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class CopyrightLine(_Read):
     """A PLine or CLine."""
 
     kind: str
-    loc: Location
+    element: Any = field(repr=False)
     year: Text | None = None
     text: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Genre:
-    loc: Location
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class Genre(_Read):
+    """A Genre: GenreText and SubGenre."""
+
+    element: Any = field(repr=False)
     genre_text: Text | None = None
     sub_genre: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class HashSum:
-    loc: Location
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class HashSum(_Read):
+    """A File's HashSum: the value and its HashSumAlgorithmType."""
+
+    element: Any = field(repr=False)
     value: Text | None = None
     algorithm: Text | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FileRef:
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class FileRef(_Read):
     """A File element: where the asset lies in the package and its hash sums."""
 
-    loc: Location
+    element: Any = field(repr=False)
     name: Text | None = None
     path: Text | None = None
     hash_sums: tuple[HashSum, ...] = ()
@@ -153,12 +203,12 @@ class FileRef:
         return f"{folder}/{self.name.stripped}" if folder else self.name.stripped
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class TechnicalDetails:
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class TechnicalDetails(_Read):
     """TechnicalSoundRecordingDetails, TechnicalImageDetails or another Technical*Details."""
 
     kind: str
-    loc: Location
+    element: Any = field(repr=False)
     reference: Text | None = None
     codec: Text | None = None
     duration: Text | None = None
@@ -171,11 +221,11 @@ class TechnicalDetails:
     files: tuple[FileRef, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ResourceDetails:
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class ResourceDetails(_Read):
     """SoundRecordingDetailsByTerritory, ImageDetailsByTerritory and the like."""
 
-    loc: Location
+    element: Any = field(repr=False)
     territories: tuple[Text, ...] = ()
     excluded_territories: tuple[Text, ...] = ()
     titles: tuple[Title, ...] = ()
@@ -193,12 +243,12 @@ class ResourceDetails:
     technical_details: tuple[TechnicalDetails, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Resource:
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class Resource(_Read):
     """A member of the ResourceList. ``kind`` is its local name (SoundRecording, Image, Video…)."""
 
     kind: str
-    loc: Location
+    element: Any = field(repr=False)
     reference: Text | None = None
     resource_type: Text | None = None
     id_loc: Location | None = None
@@ -226,23 +276,28 @@ class Resource:
             yield from technical.files
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class GroupItem:
+@dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
+class GroupItem(_Read):
     """A ResourceGroupContentItem: one resource at a position in a group."""
 
-    loc: Location
+    element: Any = field(repr=False)
     sequence: Text | None = None
     resource_reference: Text | None = None
     resource_type: Text | None = None
+    sequence_sub_number: Text | None = None  # SequenceSubNumber: parts of one numbered item
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ResourceGroup:
-    loc: Location
+class ResourceGroup(_Read):
+    """A ResourceGroup: its content items (the tracks in order) and nested groups."""
+
+    element: Any = field(repr=False)
     sequence: Text | None = None
     titles: tuple[Title, ...] = ()
     items: tuple[GroupItem, ...] = ()
     groups: tuple[ResourceGroup, ...] = ()
+    # ResourceGroupResourceReferenceList: members named without a position (no content items)
+    listed_references: tuple[Text, ...] = ()
 
     def iter_items(self) -> Iterator[GroupItem]:
         yield from self.items
@@ -251,10 +306,10 @@ class ResourceGroup:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ReleaseDetails:
+class ReleaseDetails(_Read):
     """ReleaseDetailsByTerritory."""
 
-    loc: Location
+    element: Any = field(repr=False)
     territories: tuple[Text, ...] = ()
     excluded_territories: tuple[Text, ...] = ()
     display_artist_names: tuple[Text, ...] = ()
@@ -272,8 +327,10 @@ class ReleaseDetails:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Release:
-    loc: Location
+class Release(_Read):
+    """A Release of the ReleaseList: ids, references, types, details by territory."""
+
+    element: Any = field(repr=False)
     reference: Text | None = None
     is_main: Text | None = None
     id_loc: Location | None = None
@@ -296,6 +353,11 @@ class Release:
     @property
     def ref(self) -> str:
         return self.reference.stripped if self.reference else ""
+
+    @property
+    def says_main(self) -> bool:
+        """IsMainRelease is true (xs:boolean: "true" or "1")."""
+        return self.is_main is not None and self.is_main.stripped in XSD_TRUE
 
     @property
     def icpn(self) -> str | None:
@@ -334,27 +396,29 @@ class Release:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Period:
+class Period(_Read):
     """A ValidityPeriod (StartDate/EndDate or their DateTime forms)."""
 
-    loc: Location
+    element: Any = field(repr=False)
     start: Text | None = None
     end: Text | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Price:
+class Price(_Read):
     """A PriceInformation: its tier (PriceType) and amounts with their currencies."""
 
-    loc: Location
+    element: Any = field(repr=False)
     price_type: Text | None = None
     price_range_type: Text | None = None
     amounts: tuple[Text, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class DealTerms:
-    loc: Location
+class DealTerms(_Read):
+    """A Deal's DealTerms: models, uses, territories, validity periods, prices."""
+
+    element: Any = field(repr=False)
     commercial_model_types: tuple[Text, ...] = ()
     use_types: tuple[Text, ...] = ()
     territories: tuple[Text, ...] = ()
@@ -367,25 +431,29 @@ class DealTerms:
 
     @property
     def is_takedown(self) -> bool:
-        return self.takedown is not None and self.takedown.stripped.lower() == "true"
+        return self.takedown is not None and self.takedown.stripped in XSD_TRUE
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Deal:
-    loc: Location
+class Deal(_Read):
+    """A Deal of a ReleaseDeal."""
+
+    element: Any = field(repr=False)
     terms: DealTerms | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ReleaseDeal:
-    loc: Location
+class ReleaseDeal(_Read):
+    """A ReleaseDeal: the releases it is for and their deals."""
+
+    element: Any = field(repr=False)
     release_references: tuple[Text, ...] = ()
     deals: tuple[Deal, ...] = ()
     effective_date: Text | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Message:
+class Message(_Read):
     """One ERN message. ``index`` holds, by local name, every element of ``INDEXED_ELEMENTS``
     and every attribute of ``INDEXED_ATTRIBUTES`` (as ``@Name``) found anywhere in the file,
     in document order, for the rules that check "every X element" wherever it stands.
@@ -393,7 +461,7 @@ class Message:
 
     kind: str
     namespace: str
-    loc: Location
+    element: Any = field(repr=False)
     schema_version_id: Text | None = None
     language_and_script_code: str | None = None
     header: MessageHeader | None = None
@@ -423,7 +491,7 @@ class Message:
 
         When several say IsMainRelease="true" the first is taken; REF204 reports the clash.
         """
-        flagged = [r for r in self.releases if r.is_main and r.is_main.stripped == "true"]
+        flagged = [r for r in self.releases if r.says_main]
         if flagged:
             return flagged[0]
         return next((r for r in self.releases if r.is_product), None)

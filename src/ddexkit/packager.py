@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -34,6 +33,8 @@ class PackageError(Exception):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WrittenFile:
+    """A file written (an entry of the ZIP, or the ZIP): name, size and sums."""
+
     name: str
     size: int
     md5: str
@@ -126,6 +127,8 @@ def package(
         return PackageResult(report=report)
     folder = FolderAssets(assets_dir)
     members = _referenced(ern_path)
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
                                          dir=target.parent)
     try:

@@ -4,13 +4,21 @@ The walk follows the message's structure (header, resources, releases, deals) an
 whatever is there: unknown or misplaced elements are skipped, missing ones stay ``None`` or
 empty, so rules can report on XSD-invalid files too. Element names are matched by local name,
 whatever the prefix (``ern:``, ``ernm:``) or namespace.
+
+Before it, the index (every ISRC, TitleText, Duration… wherever it stands) is gathered in one
+pass that lxml filters in C; the walk takes the index's Text for an element it reads too, so
+an element read gets one Text, shared by the index and the model. Records keep their element,
+not a Location: ``loc`` is worked out when an issue needs it.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from types import MappingProxyType
 
 from lxml import etree
 
@@ -74,21 +82,35 @@ def _loc(element: etree._Element) -> Location:
     return Location(line=element.sourceline, element=element)
 
 
+# While a message is built: the Texts the index made, by element. The model takes the index's
+# Text for an element it reads too (ISRC, TitleText, Duration…) instead of making another.
+_indexed_texts: ContextVar[Mapping[etree._Element, m.Text]] = ContextVar(
+    "indexed_texts", default=MappingProxyType({})
+)
+
+
 def _text(element: etree._Element) -> m.Text:
-    attrs = element.attrib
-    return m.Text(
-        value=element.text or "",
-        loc=_loc(element),
-        attrs=dict(attrs) if attrs else m.EMPTY_ATTRS,
-    )
+    made = _indexed_texts.get().get(element)
+    return made if made is not None else m.Text(value=element.text or "", element=element)
+
+
+def _attribute(element: etree._Element, name: str) -> m.Text | None:
+    """The value of an attribute as a Text on its element, or None without it."""
+    value = element.get(name)
+    return m.Text(value=value, element=element, of_attribute=True) if value is not None else None
 
 
 def _children(element: etree._Element) -> dict[str, list[etree._Element]]:
     found: dict[str, list[etree._Element]] = {}
     for child in element:
         tag = child.tag
-        if isinstance(tag, str):
-            found.setdefault(tag.rpartition("}")[2], []).append(child)
+        if isinstance(tag, str):  # not a comment or processing instruction
+            if "}" in tag:  # ERN's children are mostly unqualified: no namespace to cut off
+                tag = tag.rpartition("}")[2]
+            if tag in found:
+                found[tag].append(child)
+            else:
+                found[tag] = [child]
     return found
 
 
@@ -103,7 +125,7 @@ def _first_text(kids: _Children, name: str) -> m.Text | None:
 
 
 def _texts(kids: _Children, name: str) -> tuple[m.Text, ...]:
-    return tuple(_text(e) for e in kids.get(name, _NO_CHILDREN))
+    return tuple(map(_text, kids.get(name, _NO_CHILDREN)))
 
 
 def _nested_texts(kids: _Children, outer: str, inner: str) -> tuple[m.Text, ...]:
@@ -117,7 +139,7 @@ def _nested_texts(kids: _Children, outer: str, inner: str) -> tuple[m.Text, ...]
 def _title(element: etree._Element) -> m.Title:
     kids = _children(element)
     return m.Title(
-        loc=_loc(element),
+        element=element,
         text=_first_text(kids, "TitleText"),
         sub_title=_first_text(kids, "SubTitle"),
         title_type=element.get("TitleType"),
@@ -125,31 +147,31 @@ def _title(element: etree._Element) -> m.Title:
 
 
 def _titles(kids: _Children, name: str = "Title") -> tuple[m.Title, ...]:
-    return tuple(_title(e) for e in kids.get(name, _NO_CHILDREN))
+    return tuple(map(_title, kids.get(name, _NO_CHILDREN)))
+
+
+_ROLE_ELEMENTS = {
+    "DisplayArtist": "ArtistRole",
+    "ResourceContributor": "ResourceContributorRole",
+    "IndirectResourceContributor": "IndirectResourceContributorRole",
+}
 
 
 def _contributor(element: etree._Element) -> m.Contributor:
     kids = _children(element)
-    role_name = {
-        "DisplayArtist": "ArtistRole",
-        "ResourceContributor": "ResourceContributorRole",
-        "IndirectResourceContributor": "IndirectResourceContributorRole",
-    }.get(local_name(element.tag), "ArtistRole")
-    sequence = element.get("SequenceNumber")
+    kind = local_name(element.tag)
     return m.Contributor(
-        kind=local_name(element.tag),
-        loc=_loc(element),
+        kind=kind,
+        element=element,
         names=_nested_texts(kids, "PartyName", "FullName"),
-        roles=_texts(kids, role_name),
+        roles=_texts(kids, _ROLE_ELEMENTS.get(kind, "ArtistRole")),
         party_ids=_nested_texts(kids, "PartyId", "ISNI") + _nested_texts(kids, "PartyId", "DPID"),
-        sequence=(
-            m.Text(value=sequence, loc=_loc(element)) if sequence is not None else None
-        ),
+        sequence=_attribute(element, "SequenceNumber"),
     )
 
 
 def _contributors(kids: _Children, name: str) -> tuple[m.Contributor, ...]:
-    return tuple(_contributor(e) for e in kids.get(name, _NO_CHILDREN))
+    return tuple(map(_contributor, kids.get(name, _NO_CHILDREN)))
 
 
 def _copyright_lines(kids: _Children, name: str) -> tuple[m.CopyrightLine, ...]:
@@ -159,7 +181,7 @@ def _copyright_lines(kids: _Children, name: str) -> tuple[m.CopyrightLine, ...]:
         lines.append(
             m.CopyrightLine(
                 kind=name,
-                loc=_loc(element),
+                element=element,
                 year=_first_text(line_kids, "Year"),
                 text=_first_text(line_kids, f"{name}Text"),
             )
@@ -173,7 +195,7 @@ def _genres(kids: _Children) -> tuple[m.Genre, ...]:
         genre_kids = _children(element)
         genres.append(
             m.Genre(
-                loc=_loc(element),
+                element=element,
                 genre_text=_first_text(genre_kids, "GenreText"),
                 sub_genre=_first_text(genre_kids, "SubGenre"),
             )
@@ -188,13 +210,13 @@ def _file(element: etree._Element) -> m.FileRef:
         hash_kids = _children(hash_element)
         hash_sums.append(
             m.HashSum(
-                loc=_loc(hash_element),
+                element=hash_element,
                 value=_first_text(hash_kids, "HashSum"),
                 algorithm=_first_text(hash_kids, "HashSumAlgorithmType"),
             )
         )
     return m.FileRef(
-        loc=_loc(element),
+        element=element,
         name=_first_text(kids, "FileName"),
         path=_first_text(kids, "FilePath"),
         hash_sums=tuple(hash_sums),
@@ -207,7 +229,7 @@ def _technical_details(element: etree._Element) -> m.TechnicalDetails:
     codec = codec or _first_text(kids, "VideoCodecType")
     return m.TechnicalDetails(
         kind=local_name(element.tag),
-        loc=_loc(element),
+        element=element,
         reference=_first_text(kids, "TechnicalResourceDetailsReference"),
         codec=codec,
         duration=_first_text(kids, "Duration"),
@@ -217,7 +239,7 @@ def _technical_details(element: etree._Element) -> m.TechnicalDetails:
         bits_per_sample=_first_text(kids, "BitsPerSample"),
         width=_first_text(kids, "ImageWidth"),
         height=_first_text(kids, "ImageHeight"),
-        files=tuple(_file(e) for e in kids.get("File", _NO_CHILDREN)),
+        files=tuple(map(_file, kids.get("File", _NO_CHILDREN))),
     )
 
 
@@ -228,7 +250,7 @@ def _resource_details(element: etree._Element) -> m.ResourceDetails:
         if name.startswith("Technical") and name.endswith("Details"):
             technical.extend(_technical_details(e) for e in elements)
     return m.ResourceDetails(
-        loc=_loc(element),
+        element=element,
         territories=_texts(kids, "TerritoryCode"),
         excluded_territories=_texts(kids, "ExcludedTerritoryCode"),
         titles=_titles(kids),
@@ -259,7 +281,7 @@ def _resource(element: etree._Element) -> m.Resource:
             details.extend(_resource_details(e) for e in elements)
     return m.Resource(
         kind=kind,
-        loc=_loc(element),
+        element=element,
         reference=_first_text(kids, "ResourceReference"),
         resource_type=_first_text(kids, f"{kind}Type"),
         id_loc=_loc(id_element) if id_element is not None else None,
@@ -279,25 +301,29 @@ def _resource_group(element: etree._Element) -> m.ResourceGroup:
         item_kids = _children(item)
         items.append(
             m.GroupItem(
-                loc=_loc(item),
+                element=item,
                 sequence=_first_text(item_kids, "SequenceNumber"),
                 resource_reference=_first_text(item_kids, "ReleaseResourceReference"),
                 resource_type=_first_text(item_kids, "ResourceType"),
+                sequence_sub_number=_first_text(item_kids, "SequenceSubNumber"),
             )
         )
     return m.ResourceGroup(
-        loc=_loc(element),
+        element=element,
         sequence=_first_text(kids, "SequenceNumber"),
         titles=_titles(kids),
         items=tuple(items),
-        groups=tuple(_resource_group(e) for e in kids.get("ResourceGroup", _NO_CHILDREN)),
+        groups=tuple(map(_resource_group, kids.get("ResourceGroup", _NO_CHILDREN))),
+        listed_references=_nested_texts(
+            kids, "ResourceGroupResourceReferenceList", "ResourceGroupResourceReference"
+        ),
     )
 
 
 def _release_details(element: etree._Element) -> m.ReleaseDetails:
     kids = _children(element)
     return m.ReleaseDetails(
-        loc=_loc(element),
+        element=element,
         territories=_texts(kids, "TerritoryCode"),
         excluded_territories=_texts(kids, "ExcludedTerritoryCode"),
         display_artist_names=_texts(kids, "DisplayArtistName"),
@@ -306,7 +332,7 @@ def _release_details(element: etree._Element) -> m.ReleaseDetails:
         display_artists=_contributors(kids, "DisplayArtist"),
         release_types=_texts(kids, "ReleaseType"),
         parental_warnings=_texts(kids, "ParentalWarningType"),
-        resource_groups=tuple(_resource_group(e) for e in kids.get("ResourceGroup", _NO_CHILDREN)),
+        resource_groups=tuple(map(_resource_group, kids.get("ResourceGroup", _NO_CHILDREN))),
         genres=_genres(kids),
         p_lines=_copyright_lines(kids, "PLine"),
         c_lines=_copyright_lines(kids, "CLine"),
@@ -321,11 +347,10 @@ def _release(element: etree._Element) -> m.Release:
     id_kids = _children(id_element) if id_element is not None else {}
     reference_title = _first(kids, "ReferenceTitle")
     reference_list = _first(kids, "ReleaseResourceReferenceList")
-    is_main = element.get("IsMainRelease")
     return m.Release(
-        loc=_loc(element),
+        element=element,
         reference=_first_text(kids, "ReleaseReference"),
-        is_main=m.Text(value=is_main, loc=_loc(element)) if is_main is not None else None,
+        is_main=_attribute(element, "IsMainRelease"),
         id_loc=_loc(id_element) if id_element is not None else None,
         icpns=_texts(id_kids, "ICPN"),
         isrcs=_texts(id_kids, "ISRC"),
@@ -359,7 +384,7 @@ def _deal_terms(element: etree._Element) -> m.DealTerms:
         period_kids = _children(period)
         periods.append(
             m.Period(
-                loc=_loc(period),
+                element=period,
                 start=_first_text(period_kids, "StartDate")
                 or _first_text(period_kids, "StartDateTime"),
                 end=_first_text(period_kids, "EndDate") or _first_text(period_kids, "EndDateTime"),
@@ -374,14 +399,14 @@ def _deal_terms(element: etree._Element) -> m.DealTerms:
             amounts.extend(_texts(price_kids, name))
         prices.append(
             m.Price(
-                loc=_loc(price),
+                element=price,
                 price_type=_first_text(price_kids, "PriceType"),
                 price_range_type=_first_text(price_kids, "PriceRangeType"),
                 amounts=tuple(amounts),
             )
         )
     return m.DealTerms(
-        loc=_loc(element),
+        element=element,
         commercial_model_types=_texts(kids, "CommercialModelType"),
         use_types=tuple(use_types),
         territories=_texts(kids, "TerritoryCode"),
@@ -400,9 +425,9 @@ def _release_deal(element: etree._Element) -> m.ReleaseDeal:
     for deal in kids.get("Deal", _NO_CHILDREN):
         terms = _first(_children(deal), "DealTerms")
         deal_terms = _deal_terms(terms) if terms is not None else None
-        deals.append(m.Deal(loc=_loc(deal), terms=deal_terms))
+        deals.append(m.Deal(element=deal, terms=deal_terms))
     return m.ReleaseDeal(
-        loc=_loc(element),
+        element=element,
         release_references=_texts(kids, "DealReleaseReference"),
         deals=tuple(deals),
         effective_date=_first_text(kids, "EffectiveDate"),
@@ -412,7 +437,7 @@ def _release_deal(element: etree._Element) -> m.ReleaseDeal:
 def _party(element: etree._Element) -> m.Party:
     kids = _children(element)
     return m.Party(
-        loc=_loc(element),
+        element=element,
         party_ids=_texts(kids, "PartyId"),
         names=_nested_texts(kids, "PartyName", "FullName"),
     )
@@ -422,27 +447,42 @@ def _header(element: etree._Element) -> m.MessageHeader:
     kids = _children(element)
     sender = _first(kids, "MessageSender")
     return m.MessageHeader(
-        loc=_loc(element),
+        element=element,
         message_id=_first_text(kids, "MessageId"),
         thread_id=_first_text(kids, "MessageThreadId"),
         sender=_party(sender) if sender is not None else None,
-        recipients=tuple(_party(e) for e in kids.get("MessageRecipient", _NO_CHILDREN)),
+        recipients=tuple(map(_party, kids.get("MessageRecipient", _NO_CHILDREN))),
         created=_first_text(kids, "MessageCreatedDateTime"),
     )
 
 
-def _index(root: etree._Element) -> dict[str, tuple[m.Text, ...]]:
+def _index(
+    root: etree._Element,
+) -> tuple[dict[str, tuple[m.Text, ...]], dict[etree._Element, m.Text]]:
+    """The message's index, and the Texts it made for elements, by element."""
     index: dict[str, list[m.Text]] = {}
-    for element in root.iter(*_INDEXED_TAGS):
-        index.setdefault(local_name(element.tag), []).append(_text(element))
+    made: dict[etree._Element, m.Text] = {}
+    for element in root.iter(*_INDEXED_TAGS):  # lxml picks them out in C
+        name = element.tag
+        if "}" in name:
+            name = name.rpartition("}")[2]
+        text = made[element] = m.Text(value=element.text or "", element=element)
+        if name in index:
+            index[name].append(text)
+        else:
+            index[name] = [text]
     for attribute in _ATTRIBUTES_XPATH(root):
         owner = attribute.getparent()
         index.setdefault(f"@{attribute.attrname}", []).append(
-            m.Text(value=str(attribute), loc=_loc(owner))
+            m.Text(value=str(attribute), element=owner, of_attribute=True)
         )
-    for element in _USER_DEFINED_XPATH(root):
-        index.setdefault(USER_DEFINED_KEY, []).append(_text(element))
-    return {name: tuple(texts) for name, texts in index.items()}
+    # The XPath looks at the text of every element: slow, and "UserDefined" is rare. The
+    # document's text (all of it, in one string) tells whether to look at all.
+    if "UserDefined" in etree.tostring(root, method="text", encoding="unicode"):
+        for element in _USER_DEFINED_XPATH(root):
+            text = made.get(element) or m.Text(value=element.text or "", element=element)
+            index.setdefault(USER_DEFINED_KEY, []).append(text)
+    return {name: tuple(texts) for name, texts in index.items()}, made
 
 
 def _list_members(kids: _Children, name: str) -> Iterable[etree._Element]:
@@ -452,25 +492,41 @@ def _list_members(kids: _Children, name: str) -> Iterable[etree._Element]:
     return (child for child in list_element if isinstance(child.tag, str))
 
 
-def build_message(root: etree._Element) -> m.Message:
-    """The model of the message rooted at ``root`` (any ERN-like root; never raises)."""
-    # The walk makes a few small, acyclic objects per element. With the cyclic GC on, each
-    # collection rescans all of them again: 10 times the tracks cost 20 times the time.
-    # Collecting once, after the walk, keeps the build linear.
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Switch the cyclic garbage collector off for the block (and back on if it was on).
+
+    The model is made of many small objects without cycles, freed by reference counting as
+    soon as the message is done with. With the cyclic GC on, every collection while they
+    are alive scans all of them again: 10 times the tracks cost 20 times the time, and the
+    objects made before the GC is switched back on are scanned once more afterwards. So the
+    engine keeps it off for the whole of one message (parse, rules, report), and on again
+    once the model is freed.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build_message(root)
+        yield
     finally:
         if enabled:
             gc.enable()
 
 
-def _build_message(root: etree._Element) -> m.Message:
+def build_message(root: etree._Element) -> m.Message:
+    """The model of the message rooted at ``root`` (any ERN-like root; never raises)."""
+    with cyclic_gc_paused():
+        index, made = _index(root)
+        token = _indexed_texts.set(made)
+        try:
+            return _build_message(root, index)
+        finally:
+            _indexed_texts.reset(token)
+
+
+def _build_message(root: etree._Element, index: Mapping[str, tuple[m.Text, ...]]) -> m.Message:
     kids = _children(root)
     header = _first(kids, "MessageHeader")
     qname = etree.QName(root)
-    version = root.get("MessageSchemaVersionId")
     resources = tuple(_resource(e) for e in _list_members(kids, "ResourceList"))
     releases = tuple(
         _release(e)
@@ -490,8 +546,8 @@ def _build_message(root: etree._Element) -> m.Message:
     return m.Message(
         kind=qname.localname,
         namespace=qname.namespace or "",
-        loc=_loc(root),
-        schema_version_id=m.Text(value=version, loc=_loc(root)) if version is not None else None,
+        element=root,
+        schema_version_id=_attribute(root, "MessageSchemaVersionId"),
         language_and_script_code=root.get("LanguageAndScriptCode"),
         header=_header(header) if header is not None else None,
         resource_list_loc=list_loc("ResourceList"),
@@ -500,7 +556,7 @@ def _build_message(root: etree._Element) -> m.Message:
         resources=resources,
         releases=releases,
         release_deals=release_deals,
-        index=_index(root),
+        index=index,
     )
 
 

@@ -51,6 +51,8 @@ class FileReport:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
+    """The outcome of one run: a FileReport per input, and the tool that made it."""
+
     files: tuple[FileReport, ...] = ()
     tool: dict[str, str] = field(default_factory=dict)
 

@@ -16,6 +16,8 @@ _EXPLICIT = {"Explicit": True, "ExplicitContentEdited": False, "NotExplicit": Fa
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Track:
+    """One track of the summary, in release order."""
+
     sequence: int | None
     resource_reference: str
     title: str | None
@@ -29,6 +31,8 @@ class Track:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Artwork:
+    """The front cover of the summary."""
+
     resource_reference: str
     file: str | None
     width: int | None
@@ -37,6 +41,8 @@ class Artwork:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DealSummary:
+    """One deal of the summary."""
+
     release_reference: str | None
     territories: list[str]
     excluded_territories: list[str]
@@ -48,6 +54,8 @@ class DealSummary:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Summary:
+    """What the ingest would echo back about the main release."""
+
     title: str | None = None
     label: str | None = None
     upc: str | None = None
@@ -116,14 +124,14 @@ def _value(text: m.Text | None) -> str | None:
 
 
 def _first_value(texts: tuple[m.Text, ...]) -> str | None:
-    return next((t.stripped for t in texts if t.stripped), None)
+    return next((value for t in texts if (value := t.stripped)), None)
 
 
 def _title(reference: m.Title | None, titles: tuple[m.Title, ...]) -> str | None:
     preferred = [t for t in titles if t.title_type == "DisplayTitle"] + list(titles)
     if reference is not None:
         preferred.insert(0, reference)
-    return next((t.text.stripped for t in preferred if t.text and t.text.stripped), None)
+    return next((value for t in preferred if t.text and (value := t.text.stripped)), None)
 
 
 def _main_artists(artists: tuple[m.Contributor, ...], names: tuple[m.Text, ...]) -> list[str]:
@@ -140,11 +148,15 @@ def _int(text: m.Text | None) -> int | None:
     return int(value) if value is not None and value.isdigit() else None
 
 
+def _first_file(resource: m.Resource) -> str | None:
+    return next((path for f in resource.iter_files() if (path := f.package_path)), None)
+
+
 def _track(resource: m.Resource, sequence: int | None) -> Track:
     details = resource.details[0] if resource.details else None
     duration = _value(resource.duration)
     seconds = duration_seconds(duration) if duration else None
-    file = next((f.package_path for f in resource.iter_files() if f.package_path), None)
+    file = _first_file(resource)
     return Track(
         sequence=sequence,
         resource_reference=resource.ref,
@@ -218,7 +230,7 @@ def summarize(message: m.Message) -> Summary:
             technical = next(resource.iter_technical_details(), None)
             artwork = Artwork(
                 resource_reference=resource.ref,
-                file=next((f.package_path for f in resource.iter_files() if f.package_path), None),
+                file=_first_file(resource),
                 width=_int(technical.width) if technical else None,
                 height=_int(technical.height) if technical else None,
             )

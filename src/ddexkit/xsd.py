@@ -9,13 +9,8 @@ from ddex.net; that import is pointed at the local copy, and the parser has no n
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
-import shutil
-import tempfile
-import urllib.request
-import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -165,6 +160,8 @@ def validate_tree(tree: etree._ElementTree, schema_dir: Path | None) -> XsdFacts
 
 
 # --- schema install -------------------------------------------------------------------------
+# (its modules are imported here, where they are used: validation never needs them, and
+# urllib.request alone, with http, ssl and email, costs a tenth of a cold start)
 
 SHA256SUMS = _REPO_SCHEMA_DIR / "SHA256SUMS"
 
@@ -193,6 +190,10 @@ _PACKAGED_SUMS = """\
 
 def _collect_from(source: str, staging: Path) -> None:
     """Copy the two schema files from a folder, a ZIP or a URL of either into ``staging``."""
+    import shutil
+    import urllib.request
+    import zipfile
+
     if source.startswith(("http://", "https://")):
         name = source.rstrip("/").rsplit("/", 1)[-1] or "download"
         downloaded = staging / f"_download_{name}"
@@ -223,6 +224,10 @@ def _collect_from(source: str, staging: Path) -> None:
 
 def install_schema(source: str, target: Path | None = None) -> Path:
     """Verify the official files found at ``source`` and copy them into the user cache."""
+    import hashlib
+    import shutil
+    import tempfile
+
     target = target or user_cache_dir()
     sums = expected_sums()
     with tempfile.TemporaryDirectory(prefix="ddexkit-schema-") as staging_name:

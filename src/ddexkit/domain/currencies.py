@@ -1,10 +1,10 @@
-"""ISO 4217 currency codes, via pycountry."""
+"""ISO 4217 currency codes, as pycountry lists them (``domain.isocodes``)."""
 
 from __future__ import annotations
 
 from functools import cache
 
-import pycountry
+from ddexkit.domain import isocodes
 
 # Symbols and old habits seen in price feeds, and the code they stand for.
 _WRITTEN_FOR = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "UKL": "GBP",
@@ -15,7 +15,7 @@ _WRITTEN_FOR = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY"
 def is_iso4217(code: str) -> bool:
     """Whether ``code`` is a current ISO 4217 alphabetic code, as written (upper case)."""
     return (len(code) == 3 and code.isascii() and code.isupper()
-            and pycountry.currencies.get(alpha_3=code) is not None)
+            and isocodes.is_currency(code))
 
 
 def suggest_currency(text: str) -> str | None:

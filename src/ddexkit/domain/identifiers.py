@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
+from ddexkit.domain import isocodes
 
 ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 DPID_PREFIX = "PADPIDA"
@@ -198,7 +198,7 @@ def isrc_country(value: str) -> str | None:
 
 @cache
 def _iso_alpha2() -> frozenset[str]:
-    return frozenset(country.alpha_2 for country in pycountry.countries)
+    return frozenset(isocodes.country_names())
 
 
 def is_isrc_country(prefix: str, extra: Iterable[str] = ()) -> bool:

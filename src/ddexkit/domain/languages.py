@@ -1,12 +1,12 @@
 """Language tags: ISO 639 language codes and BCP 47 tags (language[-script][-region]...),
-via pycountry for the language, script and region subtags."""
+checked against pycountry's lists of languages, scripts and regions (``domain.isocodes``)."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-import pycountry
+from ddexkit.domain import isocodes
 
 _SUBTAG = re.compile(r"^[A-Za-z0-9]{1,8}$")
 
@@ -17,25 +17,16 @@ def is_iso639(code: str) -> bool:
     lowered = code.lower()
     if not lowered.isascii() or not lowered.isalpha():
         return False
-    if len(lowered) == 2:
-        return pycountry.languages.get(alpha_2=lowered) is not None
-    if len(lowered) == 3:
-        return (
-            pycountry.languages.get(alpha_3=lowered) is not None
-            or pycountry.languages.get(bibliographic=lowered) is not None
-        )
-    return False
+    return len(lowered) in (2, 3) and isocodes.is_language(lowered)
 
 
 def _is_script(subtag: str) -> bool:
-    return len(subtag) == 4 and subtag.isalpha() and (
-        pycountry.scripts.get(alpha_4=subtag.title()) is not None
-    )
+    return len(subtag) == 4 and subtag.isalpha() and isocodes.is_script(subtag)
 
 
 def _is_region(subtag: str) -> bool:
     if len(subtag) == 2 and subtag.isalpha():
-        return pycountry.countries.get(alpha_2=subtag.upper()) is not None
+        return isocodes.is_country(subtag)
     return len(subtag) == 3 and subtag.isdigit()  # UN M.49 area, e.g. 419 (Latin America)
 
 
@@ -87,6 +78,8 @@ def suggest_language(text: str) -> str | None:
         return value.replace("_", "-")
     if value != text and tag_problem(value) is None:
         return value
+    import pycountry  # only here: looking a language up by its name needs all of pycountry
+
     try:
         found = pycountry.languages.lookup(value)
     except LookupError:

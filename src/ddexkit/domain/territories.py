@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
-import pycountry
+from ddexkit.domain import isocodes
 
 WORLDWIDE = "Worldwide"
 
@@ -92,9 +93,16 @@ class Territory:
     replacement: str | None = None
 
 
+def _pycountry() -> Any:
+    """pycountry, imported only for codes outside ISO 3166-1 (TIS, withdrawn, suggestions)."""
+    import pycountry
+
+    return pycountry
+
+
 @cache
 def _iso_alpha2() -> frozenset[str]:
-    return frozenset(country.alpha_2 for country in pycountry.countries)
+    return frozenset(isocodes.country_names())
 
 
 @cache
@@ -102,7 +110,7 @@ def _withdrawn() -> dict[str, tuple[str, str | None]]:
     """Withdrawn code (alpha-2 no longer in use, or alpha-4) → (name, successor alpha-2)."""
     found: dict[str, tuple[str, str | None]] = {}
     current = _iso_alpha2()
-    for country in pycountry.historic_countries:
+    for country in _pycountry().historic_countries:
         alpha4 = getattr(country, "alpha_4", "")
         successor = alpha4[2:] if alpha4[2:] in current else None
         found[alpha4] = (country.name, successor)
@@ -122,8 +130,7 @@ def is_world(code: str) -> bool:
 
 
 def _country_name(alpha2: str) -> str | None:
-    country = pycountry.countries.get(alpha_2=alpha2)
-    return getattr(country, "name", None) if country is not None else None
+    return isocodes.country_names().get(alpha2)
 
 
 def _tis(number: int) -> Territory | None:
@@ -136,13 +143,14 @@ def _tis(number: int) -> Territory | None:
     if number in _TIS_FORMER_NAMES:
         return Territory(code, TerritoryKind.TIS, _TIS_FORMER_NAMES[number])
     numeric = f"{number:03d}"
-    current = pycountry.countries.get(numeric=numeric)
+    current = _pycountry().countries.get(numeric=numeric)
     if current is not None:
         return Territory(code, TerritoryKind.TIS, current.name, current.alpha_2)
-    former = pycountry.historic_countries.get(numeric=numeric)
+    former = _pycountry().historic_countries.get(numeric=numeric)
     return Territory(code, TerritoryKind.TIS, getattr(former, "name", None))
 
 
+@lru_cache(maxsize=1024)  # four TER rules classify every code; a message has few distinct ones
 def classify(code: str) -> Territory:
     """What ``code`` is as written (no case folding, no trimming: ERN's codes are exact)."""
     if code == WORLDWIDE:
@@ -187,7 +195,7 @@ def suggest(code: str) -> str | None:
             str(int(value)) if classify(str(int(value))).kind is not TerritoryKind.UNKNOWN else None
         )
     try:
-        country = pycountry.countries.lookup(value)
+        country = _pycountry().countries.lookup(value)
     except LookupError:
         return None
     return str(country.alpha_2)

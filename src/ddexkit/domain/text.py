@@ -42,6 +42,13 @@ def _is_control(char: str) -> bool:
     return unicodedata.category(char) == "Cc"
 
 
+# The control characters but the tab: Unicode's Cc is exactly U+0000–U+001F and U+007F–U+009F,
+# so one regex search finds them (in C, instead of a category look-up per character).
+_CONTROL_BUT_TAB = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_LATIN = frozenset({"LATIN"})
+
+
 def whitespace_faults(value: str) -> tuple[str, ...]:
     """What is wrong with the spacing of a title or name, in words; () when nothing is.
 
@@ -59,7 +66,7 @@ def whitespace_faults(value: str) -> tuple[str, ...]:
         faults.append("doubled spaces")
     if "\t" in value:
         faults.append("a tab")
-    if any(_is_control(c) and c != "\t" for c in value):
+    if _CONTROL_BUT_TAB.search(value):
         faults.append("control characters")
     return tuple(faults)
 
@@ -77,12 +84,10 @@ def _cased_letters(value: str) -> list[str]:
 def is_shouted(value: str) -> bool:
     """Whether a title is in capitals only: two words or more, more than five letters that
     have a case, none of them lower case. Scripts without case (CJK, Arabic) never are."""
-    letters = _cased_letters(value)
-    return (
-        len(value.split()) >= 2
-        and len(letters) >= _MIN_SHOUTED_LETTERS
-        and not any(c.islower() for c in letters)
-    )
+    # A lower-case letter settles it, and comes early in an ordinary title.
+    if any(c.islower() for c in value):
+        return False
+    return len(value.split()) >= 2 and len(_cased_letters(value)) >= _MIN_SHOUTED_LETTERS
 
 
 _FIRST_CASED = re.compile(r"[^\W\d_]")
@@ -127,7 +132,7 @@ def without_names(value: str, names: Iterable[str]) -> str:
 
 def has_cased_letters(value: str) -> bool:
     """Whether the value has a letter with a case (Latin, Greek, Cyrillic…)."""
-    return bool(_cased_letters(value))
+    return any(c.isupper() or c.islower() for c in value)
 
 
 def featured_credit(value: str) -> str | None:
@@ -147,7 +152,8 @@ def without_featured_credit(value: str) -> str:
 
 
 def _folded(value: str) -> str:
-    return _SPACE_RUN.sub(" ", value).strip().casefold()
+    # " ".join(split()) is _SPACE_RUN.sub(" ", value).strip(): both split on str.isspace
+    return " ".join(value.split()).casefold()
 
 
 def is_placeholder(value: str) -> bool:
@@ -165,6 +171,8 @@ def is_various_artists(value: str) -> bool:
 
 
 def _unaccented(value: str) -> str:
+    if value.isascii():  # nothing to decompose, no accent to drop
+        return value
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -178,6 +186,8 @@ def contains_name(display_name: str, name: str) -> bool:
 def scripts(value: str) -> frozenset[str]:
     """The writing systems of a value's letters, from their Unicode names (LATIN, CYRILLIC,
     CJK, HIRAGANA…); digits, spaces and punctuation have none."""
+    if value.isascii():  # ASCII letters are all LATIN ... LETTER ...
+        return _LATIN if _ASCII_LETTER.search(value) else frozenset()
     found = set()
     for char in value:
         if char.isalpha():

@@ -8,13 +8,11 @@ say what the ISO form would be.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-
-import isodate
+from functools import lru_cache
 
 # xs:duration's lexical form: at least one component, and a T only before a time component.
 _ISO_DURATION = re.compile(
@@ -38,9 +36,26 @@ _COMPACT_DATE = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
 _DATETIME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})[T ]\S*$")
 
 
+# The longest span a datetime.timedelta holds (isodate's result), in seconds.
+_TIMEDELTA_SECONDS = dt.timedelta.max.total_seconds()
+
+
 def duration_seconds(text: str) -> float | None:
     """Seconds in an ISO 8601 duration of time units (PT3M12S → 192.0); None if unreadable
     or if it uses calendar units (years, months), whose length in seconds is not fixed."""
+    parsed = parse_iso_duration(text)
+    if (
+        parsed is not None
+        and not parsed.has_calendar_units
+        and parsed.seconds == int(parsed.seconds)
+    ):
+        # The common case, read without isodate: whole seconds give the very same number
+        # (isodate goes through a float and a timedelta, exact for them).
+        total = parsed.total_seconds
+        if total is not None and abs(total) <= _TIMEDELTA_SECONDS:
+            return total if total else 0.0
+    import isodate  # the other forms ISO 8601 allows (P1W, PT1.5M, fractions, +PT3M…)
+
     try:
         value = isodate.parse_duration(text.strip())
     except (isodate.ISO8601Error, ValueError, TypeError, OverflowError):
@@ -94,20 +109,19 @@ def parse_iso_duration(text: str) -> IsoDuration | None:
     match = _ISO_DURATION.match(text.strip())
     if match is None:
         return None
-    number = match.groupdict()
-
-    def whole(name: str) -> int:
-        return int(number[name] or 0)
-
+    sign, years, months, days, hours, minutes, seconds = match.groups()
     return IsoDuration(
-        negative=bool(number["sign"]),
-        years=whole("years"),
-        months=whole("months"),
-        days=whole("days"),
-        hours=whole("hours"),
-        minutes=whole("minutes"),
-        seconds=Decimal(number["seconds"] or 0),
+        negative=sign is not None,
+        years=int(years) if years else 0,
+        months=int(months) if months else 0,
+        days=int(days) if days else 0,
+        hours=int(hours) if hours else 0,
+        minutes=int(minutes) if minutes else 0,
+        seconds=Decimal(seconds) if seconds else _NO_SECONDS,
     )
+
+
+_NO_SECONDS = Decimal(0)
 
 
 def is_iso_duration(text: str) -> bool:
@@ -209,7 +223,11 @@ class PartialDate:
     def latest(self) -> dt.date:
         """The last day the date may mean."""
         month = self.month or 12
-        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        if self.day is not None:
+            return dt.date(self.year, month, self.day)
+        import calendar  # only here and for date_problem's message
+
+        return dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
 
     def is_before(self, other: PartialDate) -> bool:
         """Whether every day this date may mean comes before every day ``other`` may mean."""
@@ -228,6 +246,9 @@ class PartialDate:
         return text
 
 
+# A message repeats its dates (every track's release date, every deal's start), and several
+# rules read each: the few distinct ones are parsed once.
+@lru_cache(maxsize=1024)
 def parse_partial_date(text: str) -> PartialDate | None:
     """A real calendar date written YYYY, YYYY-MM or YYYY-MM-DD (as written: no spaces), or None."""
     match = _PARTIAL_DATE.match(text)
@@ -260,6 +281,8 @@ def date_problem(text: str) -> str | None:
         return f"has no month {match['month']}"
     if int(match["year"]) == 0:
         return "has year 0000"
+    import calendar
+
     last = calendar.monthrange(int(match["year"]), month or 1)[1]
     return f"is not a real day: {calendar.month_name[month or 1]} {match['year']} has {last} days"
 
@@ -292,9 +315,12 @@ def comparable_date(text: str) -> PartialDate | None:
     return parse_partial_date(stamp["date"]) if stamp is not None else None
 
 
+_YEAR = re.compile(r"\d{4,}")
+
+
 def parse_year(text: str) -> int | None:
     """The year of a gYear value (2024), or None if it is not four or more digits."""
     value = text.strip()
-    if re.fullmatch(r"\d{4,}", value) is None:
+    if _YEAR.fullmatch(value) is None:
         return None
     return int(value)

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from ddexkit.domain.catalog import Catalog
+from ddexkit.domain.timecodes import IsoDuration, parse_iso_duration
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release, ReleaseDeal, Resource
 
@@ -60,6 +61,17 @@ class RuleContext:
     catalog: Catalog | None = None
     today: dt.date = field(default_factory=dt.date.today)
     options: dict[str, Any] = field(default_factory=dict)
+    _durations: dict[str, IsoDuration | None] = field(default_factory=dict, init=False,
+                                                      repr=False)
+
+    def iso_duration(self, text: str) -> IsoDuration | None:
+        """``parse_iso_duration(text)``, worked out once per distinct text of the message:
+        several DUR rules read every Duration."""
+        try:
+            return self._durations[text]
+        except KeyError:
+            parsed = self._durations[text] = parse_iso_duration(text)
+            return parsed
 
     def _require_message(self) -> Message:
         if self.message is None:

@@ -17,7 +17,6 @@ Source:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
@@ -43,6 +42,8 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         text = genre.genre_text
         if text is None or not text.stripped or catalog.find_genre(text.stripped):
             continue
+        import difflib  # only to suggest a value
+
         near = difflib.get_close_matches(text.stripped.casefold(), list(folded), n=1)
         yield Finding(
             at=text.loc,

@@ -17,7 +17,6 @@ Source:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
@@ -47,6 +46,8 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             continue
         subgenres = sorted(catalog.genres[name])
         folded = {s.casefold(): s for s in subgenres}
+        import difflib  # only to suggest a value
+
         near = difflib.get_close_matches(sub.stripped.casefold(), list(folded), n=1)
         if near:
             hint = f"Use <SubGenre>{folded[near[0]]}</SubGenre>"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.domain.timecodes import is_iso_duration, suggest_duration
+from ddexkit.domain.timecodes import suggest_duration
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -28,7 +28,8 @@ from ddexkit.rules.base import Rule, RuleContext, Stage
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for duration in message.indexed("Duration"):
-        if is_iso_duration(duration.value):
+        parsed = context.iso_duration(duration.value)
+        if parsed is not None and not parsed.overflows:  # is_iso_duration, parsed once
             continue
         meant = suggest_duration(duration.value)
         hint = (

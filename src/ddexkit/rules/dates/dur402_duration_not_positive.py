@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.domain.timecodes import parse_iso_duration
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -28,7 +27,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for recording in message.sound_recordings:
         if recording.duration is None:
             continue
-        parsed = parse_iso_duration(recording.duration.value)
+        parsed = context.iso_duration(recording.duration.value)
         if parsed is None or parsed.has_calendar_units:
             continue  # DUR401 and DUR403 speak about those
         seconds = parsed.total_seconds

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.domain.timecodes import calendar_to_time_units, parse_iso_duration
+from ddexkit.domain.timecodes import calendar_to_time_units
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -33,7 +33,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         duration = recording.duration
         if duration is None:
             continue
-        parsed = parse_iso_duration(duration.value)
+        parsed = context.iso_duration(duration.value)
         if parsed is None:
             continue  # DUR401
         name = f"Sound recording {recording.ref or '(no reference)'}"

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.domain.timecodes import format_duration, parse_iso_duration
+from ddexkit.domain.timecodes import format_duration
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -29,20 +29,20 @@ from ddexkit.rules.base import Rule, RuleContext, Stage
 _TOLERANCE = 2.0
 
 
-def _seconds(text: Text | None) -> float | None:
-    parsed = parse_iso_duration(text.value) if text is not None else None
+def _seconds(text: Text | None, context: RuleContext) -> float | None:
+    parsed = context.iso_duration(text.value) if text is not None else None
     return parsed.total_seconds if parsed is not None and not parsed.overflows else None
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for recording in message.sound_recordings:
-        expected = _seconds(recording.duration)
+        expected = _seconds(recording.duration, context)
         if expected is None or expected <= 0 or recording.duration is None:
             continue  # DUR402 speaks about a recording that lasts no time
         for technical in recording.iter_technical_details():
             if technical.kind != "TechnicalSoundRecordingDetails":
                 continue
-            actual = _seconds(technical.duration)
+            actual = _seconds(technical.duration, context)
             if actual is None or technical.duration is None:
                 continue
             if abs(actual - expected) > _TOLERANCE:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.domain.timecodes import format_duration, parse_iso_duration
+from ddexkit.domain.timecodes import format_duration
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Resource, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -27,8 +27,8 @@ from ddexkit.rules.base import Rule, RuleContext, Stage
 _TOLERANCE = 2.0
 
 
-def _seconds(text: Text | None) -> float | None:
-    parsed = parse_iso_duration(text.value) if text is not None else None
+def _seconds(text: Text | None, context: RuleContext) -> float | None:
+    parsed = context.iso_duration(text.value) if text is not None else None
     return parsed.total_seconds if parsed is not None and not parsed.overflows else None
 
 
@@ -36,7 +36,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     release = context.main_release
     if release is None or release.duration is None:
         return
-    total = _seconds(release.duration)
+    total = _seconds(release.duration, context)
     if total is None:
         return
     references = [t.stripped for t in release.resource_references]
@@ -52,7 +52,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             recordings.setdefault(reference, resource)
     if not recordings:
         return
-    lengths = [_seconds(r.duration) for r in recordings.values()]
+    lengths = [_seconds(r.duration, context) for r in recordings.values()]
     if any(length is None or length <= 0 for length in lengths):
         return  # a missing, unreadable or empty length (DUR401, DUR402): the sum is unknown
     expected = sum(length for length in lengths if length is not None)

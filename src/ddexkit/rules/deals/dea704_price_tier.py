@@ -17,7 +17,6 @@ Source:
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
@@ -36,6 +35,8 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             tier = price.price_type
             if tier is None or not tier.stripped or catalog.has_price_tier(tier.stripped):
                 continue
+            import difflib  # only to suggest a value
+
             near = difflib.get_close_matches(tier.stripped.casefold(), list(folded), n=1)
             yield Finding(
                 at=tier.loc,

@@ -32,6 +32,8 @@ _WORLDWIDE = "Worldwide"
 
 @dataclass(frozen=True, slots=True)
 class _Entry:
+    """A deal's validity period, read as dates."""
+
     start: dt.date
     end: dt.date
     terms: DealTerms
@@ -76,7 +78,7 @@ def _buckets(message: Message) -> dict[tuple[str, str, str, str], list[_Entry]]:
     for release_deal, _, terms in message.iter_deal_terms():
         signature = _signature(terms)
         excluded = frozenset(t.stripped for t in terms.excluded_territories)
-        for period in terms.validity_periods or (Period(loc=terms.loc),):
+        for period in terms.validity_periods or (Period(element=terms.element),):
             bounds = _bounds(period)
             if bounds is None:
                 continue

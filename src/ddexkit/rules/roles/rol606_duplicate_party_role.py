@@ -64,6 +64,8 @@ def _doubles(contributors: Iterable[Contributor]) -> Iterator[tuple[Contributor,
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for contributors in _lists(message):
+        if len(contributors) < 2:
+            continue  # one party cannot be listed twice (most lists, one per track)
         for contributor, role in _doubles(contributors):
             yield Finding(
                 at=contributor.loc,
