@@ -149,15 +149,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _config(args: argparse.Namespace, start: str) -> Config:
+def _file_config(args: argparse.Namespace, start: str) -> Config:
+    """The configuration file's settings: none, the --config file, or the one found from start."""
     if args.no_config:
-        base = Config()
-    elif args.config:
-        base = load_config(args.config)
-    else:
-        from ddexkit.config import discover_config
+        return Config()
+    if args.config:
+        return load_config(args.config)
+    from ddexkit.config import discover_config
 
-        base = discover_config(start)
+    return discover_config(start)
+
+
+def _config(args: argparse.Namespace, start: str) -> Config:
+    base = _file_config(args, start)
     return base.merged(
         select=tuple(args.select) if args.select else None,
         ignore=base.ignore + tuple(args.ignore) if args.ignore else None,
@@ -264,14 +268,7 @@ def _package(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.ern}: no such file")
     if not Path(args.assets).is_dir():
         raise UsageError(f"{args.assets}: not a folder")
-    if args.no_config:
-        config = Config()
-    elif args.config:
-        config = load_config(args.config)
-    else:
-        from ddexkit.config import discover_config
-
-        config = discover_config(args.ern)
+    config = _file_config(args, args.ern)
     try:
         result = package(args.ern, assets=args.assets, output=args.output,
                          schema_dir=args.schema_dir, config=config, catalog=args.catalog,
@@ -298,14 +295,7 @@ def _summary(args: argparse.Namespace) -> int:
     sources = expand_paths([args.file])
     if len(sources) != 1 or Path(args.file).is_dir():
         raise UsageError(f"{args.file}: give one .xml or .zip file, not a folder")
-    if args.no_config:
-        config = Config()
-    elif args.config:
-        config = load_config(args.config)
-    else:
-        from ddexkit.config import discover_config
-
-        config = discover_config(args.file)
+    config = _file_config(args, args.file)
     settings = resolve_settings(config, schema_dir=args.schema_dir)
     file = validate_source(sources[0], settings)
     if file.summary is None:
