@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from ddexkit._version import __version__
 from ddexkit.batch import ProgressBar, validate_batch, wants_progress
-from ddexkit.config import Config, ConfigError, load_config
+from ddexkit.config import AUDIO_UPLOAD_MODES, Config, ConfigError, load_config
 from ddexkit.domain.catalog import CatalogError
 from ddexkit.engine import Settings, resolve_settings, validate_source
 from ddexkit.inputs import InputError, expand_paths
@@ -78,6 +78,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="skip these codes or prefixes, comma-separated")
     validate.add_argument("--strict", action="store_true", default=None,
                           help="fail (exit 1) on warnings too")
+    validate.add_argument("--audio-upload", choices=AUDIO_UPLOAD_MODES, default=None,
+                          help="how the track-upload endpoint takes audio over 10 MB: in parts "
+                          "(default) or only whole (then such a file is AST812)")
     validate.add_argument("--jobs", "-j", type=_jobs, metavar="N",
                           help="worker processes (default: the number of cores; 1: no workers)")
     validate.add_argument("--skip-non-ddex", action="store_true",
@@ -124,6 +127,9 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--output", required=True, metavar="RELEASE.zip", help="ZIP to write")
     pack.add_argument("--format", choices=("text", "json"), default="text",
                       help="output format (default: text)")
+    pack.add_argument("--audio-upload", choices=AUDIO_UPLOAD_MODES, default=None,
+                      help="how the track-upload endpoint takes audio over 10 MB: in parts "
+                      "(default) or only whole")
     pack.add_argument("--overwrite", action="store_true", help="replace an existing ZIP")
     pack.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
     pack.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
@@ -166,6 +172,7 @@ def _config(args: argparse.Namespace, start: str) -> Config:
         select=tuple(args.select) if args.select else None,
         ignore=base.ignore + tuple(args.ignore) if args.ignore else None,
         strict=args.strict,
+        audio_upload=args.audio_upload,
     )
 
 
@@ -268,7 +275,7 @@ def _package(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.ern}: no such file")
     if not Path(args.assets).is_dir():
         raise UsageError(f"{args.assets}: not a folder")
-    config = _file_config(args, args.ern)
+    config = _file_config(args, args.ern).merged(audio_upload=args.audio_upload)
     try:
         result = package(args.ern, assets=args.assets, output=args.output,
                          schema_dir=args.schema_dir, config=config, catalog=args.catalog,

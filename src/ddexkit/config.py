@@ -18,8 +18,13 @@ from ddexkit.issues import Severity
 CONFIG_FILE_NAMES = ("ddexkit.toml", "pyproject.toml")
 _KNOWN_KEYS = frozenset(
     {"select", "ignore", "severity", "per-file-ignores", "schema-dir", "catalog", "strict",
-     "isrc-extra-prefixes"}
+     "isrc-extra-prefixes", "audio-upload"}
 )
+
+
+# How the track-upload endpoint is read: "parts" (a file over 10 MB is sent as parts of at most
+# 10 MB under one upload_id) or "whole" (one file per request, so over 10 MB cannot be sent).
+AUDIO_UPLOAD_MODES = ("parts", "whole")
 
 
 class ConfigError(ValueError):
@@ -38,6 +43,7 @@ class Config:
     catalog: Path | None = None
     strict: bool = False
     isrc_extra_prefixes: tuple[str, ...] = ()
+    audio_upload: str = "parts"
     source: Path | None = None
 
     def is_selected(self, code: str, path: str | None = None) -> bool:
@@ -138,6 +144,9 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
     strict = table.get("strict", False)
     if not isinstance(strict, bool):
         raise ConfigError(f"{where}: 'strict' must be true or false")
+    audio_upload = table.get("audio-upload", "parts")
+    if audio_upload not in AUDIO_UPLOAD_MODES:
+        raise ConfigError(f"{where}: 'audio-upload' must be \"parts\" or \"whole\"")
     prefixes = table.get("isrc-extra-prefixes", [])
     if not isinstance(prefixes, list) or not all(isinstance(p, str) for p in prefixes):
         raise ConfigError(f"{where}: 'isrc-extra-prefixes' must be a list of two-letter codes")
@@ -159,6 +168,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         catalog=path_of("catalog"),
         strict=strict,
         isrc_extra_prefixes=tuple(p.upper() for p in prefixes),
+        audio_upload=audio_upload,
         source=source,
     )
 

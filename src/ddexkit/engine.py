@@ -182,7 +182,8 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     document = read_document(raw, size=size)
     context = RuleContext(
         catalog=settings.catalog,
-        options={"isrc_extra_prefixes": settings.config.isrc_extra_prefixes},
+        options={"isrc_extra_prefixes": settings.config.isrc_extra_prefixes,
+                 "audio_upload": settings.config.audio_upload},
     )
     found = _run(rules, Stage.DOCUMENT, document.facts, context)
     tree = document.tree

@@ -5,8 +5,9 @@ A marker is an XML comment ``<!-- expect: CODE -->`` on the line the issue point
 ``<!-- expect: CODE @file -->`` for an issue about the whole file. Markers are read from the
 raw text, so they work in malformed files too. An optional case.toml may name a catalog
 (``catalog = "catalog.json"``), an assets folder (``assets = "assets"``) or a builder of one
-(``assets_builder``), or a builder in tests/rules/builders.py that makes the bytes of a case
-that cannot be a committed file.
+(``assets_builder``), settings of ours that both fixtures run under (a ``[config]`` table with
+the keys of ``[tool.ddexkit]``, e.g. ``audio-upload = "whole"``), or a builder in
+tests/rules/builders.py that makes the bytes of a case that cannot be a committed file.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any
 import pytest
 
 import ddexkit
-from ddexkit.config import Config
+from ddexkit.config import Config, config_from_table
 from ddexkit.rules import ALL_RULES
 from tests.conftest import shared_schema_dir
 from tests.rules import builders
@@ -58,6 +59,8 @@ def _source(code: str, which: str, settings: dict[str, Any], tmp_path: Path) -> 
 
 def _validate(code: str, which: str, tmp_path: Path, config: Config) -> ddexkit.FileReport:
     settings = _case_settings(code)
+    if "config" in settings:
+        config = config_from_table(settings["config"]).merged(select=config.select or None)
     without_schema = code in _NEEDS_NO_SCHEMA and which == "bad"
     schema = None if without_schema else shared_schema_dir()
     if schema is None and not without_schema:

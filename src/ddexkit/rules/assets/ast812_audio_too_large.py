@@ -1,17 +1,20 @@
-"""An audio file is larger than 10 MB, the track-upload endpoint's limit.
+"""With whole-file track upload, an audio file is larger than the 10 MB upload limit.
 
 Why it matters:
-    API: the separate track-upload endpoint takes at most 10 MB per file; a larger file can
-    only travel inside the release ZIP.
+    API: the track-upload endpoint takes at most 10 MB (10,485,760 bytes) per request. Read as
+    a chunked upload (the default, ``audio-upload = "parts"``), a larger file travels as
+    consecutive parts of at most 10 MB under one upload_id and this rule is silent. A
+    distributor that means one whole file per request (``--audio-upload whole``) cannot take a
+    larger file through that endpoint, and a real album does not fit the release ZIP either.
 
 Bad:
-    A FLAC of 11 MB as resources/A1.flac.
+    A FLAC of 11 MB as resources/A1.flac, validated with --audio-upload whole.
 
 Good:
-    A FLAC under 10 MB (10,485,760 bytes), or the file delivered inside the release ZIP.
+    A FLAC under 10 MB (10,485,760 bytes), or the default chunked upload.
 
 Source:
-    Distributor API (track upload at most 10 MB).
+    Distributor API: POST /api/v1/file/upload, file at most 10 MB.
 """
 
 from __future__ import annotations
@@ -26,21 +29,24 @@ MAX_TRACK_UPLOAD_BYTES = 10_485_760  # 10 MB, MB = 1,048,576 bytes
 
 
 def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
+    if context.options.get("audio_upload") != "whole":
+        return
     for item in facts.files:
         if item.resource.kind != "SoundRecording" or not item.lookup.found:
             continue
         if item.lookup.size > MAX_TRACK_UPLOAD_BYTES:
             yield Finding(at=item.file.loc,
                           message=f"{item.package_path} is {item.lookup.size:,} bytes, over "
-                          f"the track-upload limit of 10 MB ({MAX_TRACK_UPLOAD_BYTES:,} bytes)",
-                          hint="Deliver it inside the release ZIP (ddexkit package), not "
-                          "through the track-upload endpoint")
+                          f"the whole-file track-upload limit of 10 MB "
+                          f"({MAX_TRACK_UPLOAD_BYTES:,} bytes)",
+                          hint="Upload it in parts (--audio-upload parts, the default) if the "
+                          "distributor takes chunked uploads, or deliver a smaller file")
 
 
 RULE = Rule(
     code="AST812",
-    severity=Severity.WARNING,
-    summary="An audio file is larger than the 10 MB track-upload limit",
+    severity=Severity.ERROR,
+    summary="With whole-file track upload, an audio file is larger than 10 MB",
     stage=Stage.ASSETS,
     check=check,
     needs=frozenset({"assets"}),

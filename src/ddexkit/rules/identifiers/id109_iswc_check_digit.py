@@ -3,8 +3,9 @@
 Why it matters:
     The ISWC links a recording to the musical work, and through it to the writers and
     publishers who are paid for it; a mistyped ISWC pays someone else. ISO 15707 writes it
-    as T, nine digits and a check digit. The display form ``T-034.524.680-1`` is tolerated
-    with a warning-level issue whose hint gives the compact form.
+    as T, nine digits and a check digit. The display form ``T-034.524.680-1`` is reported
+    with a hint that gives the compact form. A warning: placeholder ISWCs are common in
+    samples and stores do not block a release on them.
 
 Bad:
     <ISWC>T0702371829</ISWC>
@@ -38,7 +39,6 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
                 message=f"ISWC {iswc.stripped} is written in its display form, with "
                 "hyphens or dots",
                 hint=f"Write the compact form {verdict.corrected}",
-                severity=Severity.WARNING,
             )
             continue
         if verdict.status is Status.CHECK:
@@ -55,7 +55,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
 
 RULE = Rule(
     code="ID109",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     summary="An ISWC is not T + 9 digits + a check digit, or the check digit is wrong",
     stage=Stage.MESSAGE,
     check=check,

@@ -4,7 +4,8 @@ Why it matters:
     The GRid (Global Release Identifier) is 18 characters: the scheme ``A1``, a 5-character
     issuer code, a 10-character release number and an ISO/IEC 7064 Mod 37,36 check
     character. A GRid that fails the check was mistyped and identifies no release, or
-    another one.
+    another one. A warning: placeholder GRids are common in samples and stores do not block
+    a release on them.
 
 Bad:
     <GRid>A12425GABC1234002N</GRid>
@@ -45,7 +46,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
 
 RULE = Rule(
     code="ID110",
-    severity=Severity.ERROR,
+    severity=Severity.WARNING,
     summary="A GRid is not 18 characters, or its Mod 37,36 check character is wrong",
     stage=Stage.MESSAGE,
     check=check,
