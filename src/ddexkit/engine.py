@@ -6,7 +6,6 @@ pass of the rules (each rule sees the model once; shared indexes live on the Rul
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,11 +33,10 @@ from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
 from ddexkit.rules.message.ern004_not_ern382 import ERN382_NAMESPACE
 from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
-from ddexkit.xsd import find_schema_dir, validate_tree
+from ddexkit.xsd import MISSING, VALUE, find_schema_dir, validate_tree
 
 # Rule families that still run on a PurgeReleaseMessage or CatalogListMessage (ERN011).
 _FAMILIES_FOR_OTHER_MESSAGES = frozenset({"ERN", "ID"})
-_XSD_CODE = "ERN006"
 _UNREADABLE_CODE = "ERN001"
 
 
@@ -115,47 +113,41 @@ def _run(
 def _issues(
     found: Sequence[tuple[Rule, Finding]], locator: Locator, config: Config
 ) -> tuple[Issue, ...]:
-    issues = []
+    issues: list[tuple[Rule, Finding, Issue]] = []
     for rule, finding in found:
         default = finding.severity or rule.severity
-        issues.append(
-            Issue(
-                code=rule.code,
-                severity=config.severity_for(rule.code, default),
-                message=finding.message,
-                location=locator.resolve(finding.at),
-                hint=finding.hint,
-            )
+        issue = Issue(
+            code=rule.code,
+            severity=config.severity_for(rule.code, default),
+            message=finding.message,
+            location=locator.resolve(finding.at),
+            hint=finding.hint,
         )
-    specific: dict[str, list[Issue]] = {}
-    for issue in issues:
-        if issue.code != _XSD_CODE and issue.location.xpath:
-            specific.setdefault(issue.location.xpath, []).append(issue)
-    kept = [i for i in issues if i.code != _XSD_CODE or not _explained(i, specific)]
+        issues.append((rule, finding, issue))
+    explaining: dict[tuple[str, str], list[Issue]] = {}
+    for rule, _, issue in issues:
+        if issue.location.xpath:
+            for kind in rule.explains_xsd:
+                explaining.setdefault((kind, issue.location.xpath), []).append(issue)
+    kept = [issue for _, finding, issue in issues
+            if finding.xsd_kind is None or not _explained(finding, issue, explaining)]
     unique = {(i.code, i.location, i.message): i for i in kept}
     return tuple(sorted(unique.values(), key=lambda i: i.sort_key))
 
 
-_EXPECTED_NAME = re.compile(r"<(\w+)>")
-
-
-def _explained(xsd_issue: Issue, specific: dict[str, list[Issue]]) -> bool:
-    """Whether a specific rule already reports this XSD violation.
-
-    Either a specific issue stands at the same xpath, or the XSD complains about the element
-    *after* a missing one (libxml2 reports "not expected; expected is <X>" on the next
-    sibling) while a specific issue on the parent names the missing <X>.
-    """
+def _explained(finding: Finding, xsd_issue: Issue,
+               explaining: dict[tuple[str, str], list[Issue]]) -> bool:
+    """Whether a specific rule reports this very XSD violation (rules.md): a value fault of
+    the element it judges, or a missing child that its message names. A structural violation
+    is never explained away."""
     xpath = xsd_issue.location.xpath
-    if not xpath:
+    if not xpath or finding.xsd_kind not in (VALUE, MISSING):
         return False
-    if xpath in specific:
-        return True
-    expected = _EXPECTED_NAME.findall(xsd_issue.hint or "")
-    parent = xpath.rsplit("/", 1)[0]
-    return any(
-        any(name in issue.message for name in expected) for issue in specific.get(parent, ())
-    )
+    candidates = explaining.get((finding.xsd_kind, xpath), ())
+    if finding.xsd_kind == VALUE:
+        return bool(candidates)
+    return any(any(name in issue.message for name in finding.xsd_missing)
+               for issue in candidates)
 
 
 def _blocked(facts: DocumentFacts) -> bool:

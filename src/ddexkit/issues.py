@@ -48,6 +48,11 @@ class Finding:
     message: str
     hint: str | None = None
     severity: Severity | None = None
+    # For an XSD violation (ERN006): its kind ("value", "missing", "structure") and, for a
+    # missing child, the elements the schema expected; the engine lets a specific rule that
+    # declares it explains that kind stand in for it.
+    xsd_kind: str | None = None
+    xsd_missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -30,6 +30,27 @@ INSTALL_HINT = (
 )
 
 
+# The kinds of XSD violation a specific rule may explain in place of ERN006 (rules.md): a value
+# that breaks the element's type, pattern, enumeration or length facet; a missing child
+# element. Every other violation (an element or attribute not allowed, text where elements
+# belong…) is structural and is always reported as ERN006.
+VALUE = "value"
+MISSING = "missing"
+STRUCTURE = "structure"
+_VALUE_VIOLATION = re.compile(
+    r"\[facet '|is not a valid value of|is not accepted by the pattern|is not an element of the set"
+)
+
+
+def violation_kind(raw_message: str) -> str:
+    """VALUE, MISSING or STRUCTURE for one of libxml2's schema messages."""
+    if _VALUE_VIOLATION.search(raw_message):
+        return VALUE
+    if "Missing child element" in raw_message:
+        return MISSING
+    return STRUCTURE
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class XsdViolation:
     """One schema violation, made readable; ``element`` is the offending node when known."""
@@ -38,6 +59,8 @@ class XsdViolation:
     hint: str | None
     line: int | None
     element: etree._Element | None
+    kind: str = STRUCTURE  # VALUE, MISSING or STRUCTURE: which rules may explain it
+    missing: tuple[str, ...] = ()  # for MISSING: the child elements the schema expected
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,6 +116,15 @@ def load_schema(folder: Path) -> etree.XMLSchema:
 
 _NAMESPACE = re.compile(r"\{[A-Za-z][A-Za-z0-9+.-]*:[^}\s]*\}")
 _EXPECTED = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
+_ATOMIC = re.compile(r"'([^']*)' is not a valid value of the atomic type '([^']*)'")
+_TYPE_HINTS = {
+    "xs:boolean": "Write true or false",
+    "xs:date": "Write the date as YYYY-MM-DD",
+    "xs:dateTime": "Write the date and time as YYYY-MM-DDThh:mm:ss with a time zone",
+    "xs:duration": "Write an ISO 8601 duration such as PT3M45S",
+    "xs:integer": "Write a whole number",
+    "xs:decimal": "Write a number such as 9.99",
+}
 _ENUMERATION = re.compile(r"The value '([^']*)' is not an element of the set \{(.*)\}")
 
 
@@ -113,6 +145,24 @@ def _readable(raw_message: str) -> tuple[str, str | None]:
         return (
             f"{subject} lacks a required child element",
             f"Add {names}" if names else None,
+        )
+    if detail.startswith("Character content other than whitespace is not allowed"):
+        return (
+            f"{subject} holds text where the ERN 3.8.2 schema expects child elements",
+            f"Put the text inside the child element the schema expects: {names}" if names
+            else "Move the text into the child element the schema expects",
+        )
+    if "is not allowed" in detail and detail.startswith("The attribute"):
+        return (
+            f"{subject} is not allowed by the ERN 3.8.2 schema",
+            "Remove the attribute, or check its spelling and case",
+        )
+    atomic = _ATOMIC.search(detail)
+    if atomic:
+        return (
+            f"{subject} has the value '{atomic.group(1)}', which is not a valid "
+            f"{atomic.group(2)}",
+            _TYPE_HINTS.get(atomic.group(2)),
         )
     enumeration = _ENUMERATION.search(detail)
     if enumeration:
@@ -148,12 +198,18 @@ def validate_tree(tree: etree._ElementTree, schema_dir: Path | None) -> XsdFacts
     violations = []
     for entry in schema.error_log:
         message, hint = _readable(entry.message)
+        kind = violation_kind(entry.message)
+        expected = _EXPECTED.search(_NAMESPACE.sub("", entry.message))
+        missing = (tuple(n.strip() for n in expected.group(1).split(","))
+                   if kind == MISSING and expected else ())
         violations.append(
             XsdViolation(
                 message=message,
                 hint=hint,
                 line=entry.line or None,
                 element=_element_at(tree, entry.path),
+                kind=kind,
+                missing=missing,
             )
         )
     return XsdFacts(status="invalid", violations=tuple(violations), schema_dir=schema_dir)

@@ -35,6 +35,10 @@ class Rule:
     ``needs`` names inputs without which the rule does not run ("catalog", "assets").
     ``doc`` is the rule module's docstring (pass ``doc=__doc__``): summary line, *Why it
     matters*, *Bad*, *Good*, *Source*.
+    ``explains_xsd`` names the kinds of official XSD violation the rule's issue explains in
+    place of ERN006: "value" (a type, pattern, enumeration or length fault of the element the
+    rule judges, at that element) and "missing" (a missing child that the rule's message
+    names, at the parent). Any other violation stays an ERN006.
     """
 
     code: str
@@ -44,6 +48,7 @@ class Rule:
     check: Check
     needs: frozenset[str] = frozenset()
     doc: str = ""
+    explains_xsd: frozenset[str] = frozenset()
 
     @property
     def family(self) -> str:

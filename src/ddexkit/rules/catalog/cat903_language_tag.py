@@ -23,6 +23,7 @@ from ddexkit.domain.languages import suggest_language, tag_problem
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -48,5 +49,6 @@ RULE = Rule(
     summary="A LanguageOfPerformance or LanguageAndScriptCode is not a valid language tag",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

@@ -24,6 +24,7 @@ from ddexkit.domain.timecodes import suggest_duration
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -50,5 +51,6 @@ RULE = Rule(
     summary="A Duration is not an ISO 8601 duration",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -49,5 +50,6 @@ RULE = Rule(
     summary="A sound recording's Duration is zero or negative",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

@@ -23,6 +23,7 @@ from ddexkit.domain.timecodes import date_problem, suggest_date
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 DATE_ELEMENTS = (
     "ReleaseDate",
@@ -60,5 +61,6 @@ RULE = Rule(
     summary="A date is not a real calendar date of the form YYYY, YYYY-MM or YYYY-MM-DD",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

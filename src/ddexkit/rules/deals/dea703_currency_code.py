@@ -22,6 +22,7 @@ from ddexkit.domain.currencies import is_iso4217, suggest_currency
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -43,5 +44,6 @@ RULE = Rule(
     summary="A CurrencyCode is not ISO 4217",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

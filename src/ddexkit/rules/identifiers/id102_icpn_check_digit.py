@@ -24,6 +24,7 @@ from ddexkit.domain.identifiers import Status, check_icpn
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -58,5 +59,6 @@ RULE = Rule(
     summary="An ICPN is not 12 or 13 digits, or its GS1 check digit is wrong",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

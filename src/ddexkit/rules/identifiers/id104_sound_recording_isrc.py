@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import MISSING
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -45,5 +46,6 @@ RULE = Rule(
     summary="A SoundRecording has no ISRC",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({MISSING}),
     doc=__doc__ or "",
 )

@@ -25,6 +25,7 @@ from ddexkit.domain.identifiers import EXAMPLE_ISRC, check_isrc
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -53,5 +54,6 @@ RULE = Rule(
     summary="An ISRC is not 12 characters CC XXX YY NNNNN, upper case, without separators",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

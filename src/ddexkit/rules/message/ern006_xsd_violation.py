@@ -32,6 +32,8 @@ def check(facts: XsdFacts, context: RuleContext) -> Iterator[Finding]:
             at=Location(line=violation.line, element=violation.element),
             message=violation.message,
             hint=violation.hint,
+            xsd_kind=violation.kind,
+            xsd_missing=violation.missing,
         )
 
 

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 # xs:dateTime with a four-digit year; anything else is the XSD's to report (ERN006).
 _XS_DATE_TIME = re.compile(
@@ -100,5 +101,6 @@ RULE = Rule(
     summary="MessageCreatedDateTime lies in the future, or has no time zone",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

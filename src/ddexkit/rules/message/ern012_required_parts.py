@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Location, Severity
 from ddexkit.model import Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import MISSING
 
 
 def _missing(at: Location, what: str, where: str, hint: str) -> Finding:
@@ -88,5 +89,6 @@ RULE = Rule(
     summary="A part the ingest cannot do without is missing or empty",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({MISSING}),
     doc=__doc__ or "",
 )

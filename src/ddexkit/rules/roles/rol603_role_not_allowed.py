@@ -25,6 +25,7 @@ from ddexkit.domain.avs import ROLE_ELEMENT_SETS, closest_value, is_allowed, syn
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 
 def _hint(element: str, set_name: str, text: Text) -> str:
@@ -58,5 +59,6 @@ RULE = Rule(
     summary="A role is not in the DDEX allowed-value set",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

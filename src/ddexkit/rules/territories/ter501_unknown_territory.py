@@ -25,6 +25,7 @@ from ddexkit.domain.territories import TerritoryKind, classify, suggest
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import VALUE
 
 _EU_HINT = (
     "EU is not a territory code: list the member states' ISO codes (AT, BE, … SE), "
@@ -57,5 +58,6 @@ RULE = Rule(
     summary="A TerritoryCode or ExcludedTerritoryCode is not a territory code",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
 )

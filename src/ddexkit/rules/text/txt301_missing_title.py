@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Location, Severity
 from ddexkit.model import Message, Release, Resource, Title
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.xsd import MISSING
 
 
 def _has_text(title: Title | None) -> bool:
@@ -97,5 +98,6 @@ RULE = Rule(
     summary="A release or sound recording has an empty or missing title",
     stage=Stage.MESSAGE,
     check=check,
+    explains_xsd=frozenset({MISSING}),
     doc=__doc__ or "",
 )
