@@ -47,7 +47,8 @@ class Config:
     source: Path | None = None
 
     def is_selected(self, code: str, path: str | None = None) -> bool:
-        """Whether a rule runs: the longest matching select/ignore prefix decides."""
+        """Whether a rule runs: the longest matching select/ignore prefix decides (mandatory
+        rules run whatever the selection: the engine asks only for the others)."""
         selected = _longest_prefix(code, self.select or ("",))
         ignored = _longest_prefix(code, self.ignore + self._file_ignores(path))
         return selected > ignored
@@ -97,6 +98,24 @@ class Config:
                 suggestion = f"; did you mean {close[0]}?" if close else ""
                 where = f"{self.source}: " if self.source else ""
                 raise ConfigError(f"{where}{key}: {value!r} matches no rule{suggestion}")
+
+    def check_mandatory(self, mandatory: Iterable[str]) -> None:
+        """Raise ConfigError where an ignore or a milder severity would reach a mandatory code
+        (one that says the distributor cannot read or will refuse the file)."""
+        codes = sorted(mandatory)
+        where = f"{self.source}: " if self.source else ""
+        for key, value in self.prefixes():
+            if key == "select":
+                continue
+            if key == "severity" and self.severity[value] is not Severity.WARNING:
+                continue
+            reached = [code for code in codes if code.startswith(value)]
+            if reached:
+                action = "made a warning" if key == "severity" else "switched off"
+                raise ConfigError(
+                    f"{where}{key}: {value or 'ALL'!r} would reach {reached[0]}, which cannot be "
+                    f"{action}: it says the distributor cannot read or will refuse the file "
+                    f"(mandatory: {', '.join(codes)}); name narrower codes")
 
     def merged(self, **overrides: Any) -> Config:
         """This configuration with command-line values laid over it (None = keep)."""

@@ -62,6 +62,7 @@ def resolve_settings(
     if config is None:
         config = discover_config(start) if start is not None else Config()
     config.check_codes(rule.code for rule in ALL_RULES)
+    config.check_mandatory(rule.code for rule in ALL_RULES if rule.mandatory)
     chosen_schema = schema_dir if schema_dir is not None else config.schema_dir
     if isinstance(catalog, Catalog):
         loaded: Catalog | None = catalog
@@ -83,7 +84,8 @@ def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) ->
     return [
         rule
         for rule in ALL_RULES
-        if rule.needs <= available and settings.config.is_selected(rule.code, path)
+        if rule.needs <= available
+        and (rule.mandatory or settings.config.is_selected(rule.code, path))
     ]
 
 

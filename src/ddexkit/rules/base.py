@@ -49,6 +49,7 @@ class Rule:
     needs: frozenset[str] = frozenset()
     doc: str = ""
     explains_xsd: frozenset[str] = frozenset()
+    mandatory: bool = False
 
     @property
     def family(self) -> str:

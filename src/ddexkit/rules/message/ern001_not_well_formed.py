@@ -41,5 +41,6 @@ RULE = Rule(
     summary="The file is not well-formed XML",
     stage=Stage.DOCUMENT,
     check=check,
+    mandatory=True,
     doc=__doc__ or "",
 )

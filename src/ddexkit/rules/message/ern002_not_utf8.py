@@ -55,5 +55,6 @@ RULE = Rule(
     summary="The file is not UTF-8",
     stage=Stage.DOCUMENT,
     check=check,
+    mandatory=True,
     doc=__doc__ or "",
 )

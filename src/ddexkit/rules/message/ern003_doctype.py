@@ -40,5 +40,6 @@ RULE = Rule(
     summary="The file declares a DOCTYPE, a DTD or entities",
     stage=Stage.DOCUMENT,
     check=check,
+    mandatory=True,
     doc=__doc__ or "",
 )

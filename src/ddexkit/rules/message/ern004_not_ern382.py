@@ -59,5 +59,6 @@ RULE = Rule(
     summary="The root is not an ERN 3.8.2 message",
     stage=Stage.DOCUMENT,
     check=check,
+    mandatory=True,
     doc=__doc__ or "",
 )

@@ -48,5 +48,6 @@ RULE = Rule(
     summary="MessageSchemaVersionId is missing or does not name 3.8.2",
     stage=Stage.DOCUMENT,
     check=check,
+    mandatory=True,
     doc=__doc__ or "",
 )

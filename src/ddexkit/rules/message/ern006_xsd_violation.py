@@ -43,5 +43,6 @@ RULE = Rule(
     summary="A violation of the official ERN 3.8.2 XSD",
     stage=Stage.SCHEMA,
     check=check,
+    mandatory=True,
     doc=__doc__ or "",
 )

@@ -41,5 +41,6 @@ RULE = Rule(
     summary="The file is larger than the ingest limit of 50,000 KB",
     stage=Stage.DOCUMENT,
     check=check,
+    mandatory=True,
     doc=__doc__ or "",
 )
