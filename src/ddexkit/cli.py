@@ -222,7 +222,7 @@ def _validate(args: argparse.Namespace) -> int:
         sys.stderr.write(f"ddexkit: interrupted: {batch.done} of {batch.total} files done, "
                          "the report shows those\n")
         return EXIT_INTERRUPTED
-    if report.has_errors or (settings.config.strict and report.has_warnings):
+    if not report.all_ready:
         return EXIT_ERRORS
     return EXIT_OK
 

@@ -199,6 +199,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
             found += _run(rules, Stage.ASSETS, assets, context)
     locator = Locator(raw, tree.getroot() if tree is not None else None)
     return FileReport(
+        strict=settings.config.strict,
         path=path,
         message_kind=document.facts.root_name,
         schema_version=document.facts.schema_version_id,
@@ -213,6 +214,7 @@ def _unreadable(path: str, reason: str, settings: Settings) -> FileReport:
     finding = Finding(at=WHOLE_FILE, message=f"The file cannot be read: {reason}",
                       hint="Check that the file exists and that you may read it")
     return FileReport(
+        strict=settings.config.strict,
         path=path,
         message_kind=None,
         schema_version=None,
@@ -254,6 +256,7 @@ def _package_only(path: str, package: PackageFacts, settings: Settings) -> FileR
     facts = AssetFacts(package=package, package_size=package.zip_size)
     found = _run(rules, Stage.ASSETS, facts, RuleContext())
     return FileReport(
+        strict=settings.config.strict,
         path=path,
         message_kind=None,
         schema_version=None,

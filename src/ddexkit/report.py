@@ -22,6 +22,7 @@ class FileReport:
     xsd: str
     issues: tuple[Issue, ...] = ()
     summary: Summary | None = None
+    strict: bool = False  # validated under --strict: a warning makes the file needs_fixes
 
     @property
     def counts(self) -> dict[str, int]:
@@ -30,7 +31,11 @@ class FileReport:
 
     @property
     def status(self) -> str:
-        return "needs_fixes" if self.counts["error"] else "ready"
+        """The verdict, the same in every format and agreeing with the exit code: an error,
+        an XSD-invalid file, or under ``strict`` a warning makes it needs_fixes."""
+        counts = self.counts
+        blocked = counts["error"] or self.xsd == "invalid" or (self.strict and counts["warning"])
+        return "needs_fixes" if blocked else "ready"
 
     @property
     def is_ready(self) -> bool:
@@ -70,6 +75,11 @@ class Report:
     @property
     def has_errors(self) -> bool:
         return any(f.counts["error"] for f in self.files)
+
+    @property
+    def all_ready(self) -> bool:
+        """Whether every file is ready (exit code 0)."""
+        return all(f.is_ready for f in self.files)
 
     @property
     def has_warnings(self) -> bool:

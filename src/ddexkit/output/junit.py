@@ -39,17 +39,20 @@ def _case(suite: ElementTree.Element, file: FileReport) -> None:
     path = file.path or "<bytes>"
     case = ElementTree.SubElement(suite, "testcase", name=_xml_safe(path),
                                   classname="ddexkit.validate")
-    errors = [i for i in file.issues if i.severity is Severity.ERROR]
-    warnings = [i for i in file.issues if i.severity is not Severity.ERROR]
-    if errors:
-        codes = ", ".join(dict.fromkeys(i.code for i in errors))
+    # Under --strict a warning fails the file too: the test case fails exactly when the
+    # file's status is needs_fixes, as the exit code does.
+    failing = [i for i in file.issues if file.strict or i.severity is Severity.ERROR]
+    warnings = [] if file.strict else [i for i in file.issues if i.severity is not Severity.ERROR]
+    if failing and not file.is_ready:
+        codes = ", ".join(dict.fromkeys(i.code for i in failing))
+        noun = "issue" if file.strict else "error"
         failure = ElementTree.SubElement(
             case,
             "failure",
-            message=f"{len(errors)} error{'s' if len(errors) != 1 else ''}: {codes}",
-            type=errors[0].code,
+            message=f"{len(failing)} {noun}{'s' if len(failing) != 1 else ''}: {codes}",
+            type=failing[0].code,
         )
-        failure.text = "\n".join(_line(path, issue) for issue in errors)
+        failure.text = "\n".join(_line(path, issue) for issue in failing)
     if warnings:
         out = ElementTree.SubElement(case, "system-out")
         out.text = "\n".join(_line(path, issue) for issue in warnings)
