@@ -17,7 +17,7 @@ WARNED = GOOD_ALBUM.read_bytes().replace(b"</LabelName>", b" </LabelName>", 1)
 
 @pytest.fixture
 def warned_file(tmp_path: Path) -> Path:
-    assert WARNED != GOOD_ALBUM.read_bytes()
+    assert GOOD_ALBUM.read_bytes() != WARNED
     path = tmp_path / "album.xml"
     path.write_bytes(WARNED)
     return path
