@@ -1,6 +1,6 @@
 """Command line: `ddexkit validate | summary | package | rules | schema`. Exit codes: 0 no
-errors, 1 errors (or warnings with --strict), 2 usage problems, 130 interrupted. Nothing
-imports this module."""
+errors, 1 errors (or warnings with --strict), 2 usage problems, 3 a bug of ours, 130
+interrupted. Nothing imports this module."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from ddexkit.rules import ALL_RULES, by_code
 from ddexkit.xsd import SchemaInstallError, find_schema_dir, install_schema, user_cache_dir
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERNAL = 3  # a bug in ddexkit, never confused with a verdict (1)
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
@@ -54,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Example: ddexkit validate corpus/good/album.xml",
     )
     parser.add_argument("--version", action="version", version=f"ddexkit {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an internal error, show the traceback instead of logging it")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.required = True
 
@@ -186,8 +189,12 @@ def _write_atomically(path: str, text: str) -> None:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as error:
         Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise UsageError(f"{path}: cannot write the report "
+                             f"({error.strerror or error}); the previous file is unchanged"
+                             ) from error
         raise
 
 
@@ -200,6 +207,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _validate(args: argparse.Namespace) -> int:
     if args.output and not Path(args.output).resolve().parent.is_dir():
         raise UsageError(f"--output {args.output}: its folder does not exist")
+    if args.output and Path(args.output).is_dir():
+        raise UsageError(f"--output {args.output}: is a folder; name the report file to write")
     sources = expand_paths(args.paths)
     settings = _settings(args)
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
@@ -336,3 +345,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_ERRORS
+    except OSError as error:  # the environment: a full disk, a folder we may not write…
+        where = f" ({error.filename})" if error.filename else ""
+        sys.stderr.write(f"ddexkit: {error.strerror or error}{where}\n")
+        return EXIT_USAGE
+    except Exception as error:  # a bug of ours: one line, the details in a log file
+        return _internal_error(args, error)
+
+
+def _internal_error(args: argparse.Namespace, error: Exception) -> int:
+    """Write the traceback where the user can send it, and say so in one line (exit 3)."""
+    import time
+    import traceback
+
+    details = traceback.format_exc()
+    if getattr(args, "debug", False) or os.environ.get("DDEXKIT_DEBUG"):
+        sys.stderr.write(details)
+        where = "above"
+    else:
+        log = user_cache_dir().parents[1] / "logs" / f"crash-{time.strftime('%Y%m%d-%H%M%S')}.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            log.write_text(details, encoding="utf-8")
+            where = f"in {log}"
+        except OSError:
+            sys.stderr.write(details)
+            where = "above"
+    sys.stderr.write(f"ddexkit: internal error in `{args.command}` ({type(error).__name__}: "
+                     f"{error}); sorry — the details are {where}; please report them\n")
+    return EXIT_INTERNAL
