@@ -30,8 +30,7 @@ from ddexkit.model import Message
 from ddexkit.parser import build_message, cyclic_gc_paused
 from ddexkit.report import TOOL_NAME, FileReport, Report
 from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
-from ddexkit.rules.message.ern004_not_ern382 import ERN382_NAMESPACE
-from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
+from ddexkit.safexml import ERN382_NAMESPACE, MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
 from ddexkit.xsd import MISSING, VALUE, find_schema_dir, validate_tree
 

@@ -22,9 +22,8 @@ from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Location, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
-from ddexkit.safexml import DocumentFacts
+from ddexkit.safexml import ERN382_NAMESPACE, DocumentFacts
 
-ERN382_NAMESPACE = "http://ddex.net/xml/ern/382"
 _DDEX_NAMESPACE = re.compile(r"^https?://ddex\.net/xml/([A-Za-z-]+)/?([0-9]*)")
 
 

@@ -3,7 +3,8 @@
 Why it matters:
     Receivers route a message by its MessageSchemaVersionId; a missing or wrong value sends an
     ERN 3.8.2 file down the wrong path. `ern/382` is the value; `/ern/382`, which some
-    senders write, is accepted.
+    senders write, is accepted. Under another ERN version's namespace ERN004 already names the
+    version, so this rule stays silent there.
 
 Bad:
     <ern:NewReleaseMessage xmlns:ern="http://ddex.net/xml/ern/382" MessageSchemaVersionId="ern/381">
@@ -17,18 +18,25 @@ Source:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Location, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
-from ddexkit.safexml import DocumentFacts
+from ddexkit.safexml import ERN382_NAMESPACE, DocumentFacts
 
 ACCEPTED_VERSIONS = frozenset({"ern/382", "/ern/382"})
+# The root namespaces of every ERN version: under another version's namespace ERN004 already
+# names that version, and a schema version id of that version is no second fault.
+_ERN_NAMESPACE = re.compile(r"^http://ddex\.net/xml/ern/\d+$")
 _HINT = 'Set MessageSchemaVersionId="ern/382" on the root element'
 
 
 def check(facts: DocumentFacts, context: RuleContext) -> Iterator[Finding]:
     if not facts.parsed:
+        return
+    namespace = facts.root_namespace or ""
+    if namespace != ERN382_NAMESPACE and _ERN_NAMESPACE.match(namespace):
         return
     at = Location(line=facts.root_line, element=facts.root_element)
     version = facts.schema_version_id
