@@ -39,6 +39,7 @@ class _Entry:
     terms: DealTerms
     signature: tuple[object, ...]
     excluded: frozenset[str]
+    order: int  # the deal terms' place in the document: ties and "the later deal" by it
 
 
 def _bounds(period: Period) -> tuple[dt.date, dt.date] | None:
@@ -68,6 +69,10 @@ def _signature(terms: DealTerms) -> tuple[object, ...]:
             _values(terms.use_types), _values(terms.commercial_model_types))
 
 
+def _distinct(texts: tuple[Text, ...]) -> list[str]:
+    return list(dict.fromkeys(t.stripped for t in texts))
+
+
 def _overlap(a: _Entry, b: _Entry) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -75,18 +80,19 @@ def _overlap(a: _Entry, b: _Entry) -> bool:
 def _buckets(message: Message) -> dict[tuple[str, str, str, str], list[_Entry]]:
     """Deal entries by (release, model, use type, territory), in document order."""
     found: dict[tuple[str, str, str, str], list[_Entry]] = {}
-    for release_deal, _, terms in message.iter_deal_terms():
+    for order, (release_deal, _, terms) in enumerate(message.iter_deal_terms()):
         signature = _signature(terms)
         excluded = frozenset(t.stripped for t in terms.excluded_territories)
         for period in terms.validity_periods or (Period(element=terms.element),):
             bounds = _bounds(period)
             if bounds is None:
                 continue
-            entry = _Entry(bounds[0], bounds[1], terms, signature, excluded)
-            for release in {t.stripped for t in release_deal.release_references}:
-                for model in {t.stripped for t in terms.commercial_model_types}:
-                    for use in {t.stripped for t in terms.use_types}:
-                        for territory in {t.stripped for t in terms.territories}:
+            entry = _Entry(bounds[0], bounds[1], terms, signature, excluded, order)
+            # dict.fromkeys, not sets: document order, whatever PYTHONHASHSEED says
+            for release in _distinct(release_deal.release_references):
+                for model in _distinct(terms.commercial_model_types):
+                    for use in _distinct(terms.use_types):
+                        for territory in _distinct(terms.territories):
                             found.setdefault((release, model, use, territory), []).append(entry)
     return found
 
@@ -100,14 +106,14 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             worldwide = buckets.get((release, model, use, _WORLDWIDE), [])
             candidates += [e for e in worldwide if territory not in e.excluded]
         # Sweep by start date: each entry is compared with the one reaching furthest so far.
-        candidates.sort(key=lambda e: (e.start, e.terms.loc.line or 0))
+        candidates.sort(key=lambda e: (e.start, e.order))
         furthest: _Entry | None = None
         for entry in candidates:
             if (furthest is not None and furthest.terms is not entry.terms
                     and _overlap(furthest, entry) and furthest.signature != entry.signature):
-                later = max(furthest, entry, key=lambda e: e.terms.loc.line or 0)
-                if id(later.terms) not in reported:
-                    reported.add(id(later.terms))
+                later = max(furthest, entry, key=lambda e: e.order)
+                if later.order not in reported:
+                    reported.add(later.order)
                     yield Finding(
                         at=later.terms.loc,
                         message=f"This deal overlaps another deal for release {release} "
