@@ -43,7 +43,7 @@ def _codes(value: str) -> list[str]:
 
 
 def _jobs(value: str) -> int:
-    if not value.isdigit() or int(value) < 1:
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of 1 or more")
     return int(value)
 

@@ -98,6 +98,14 @@ class Text(_Read):
     def stripped(self) -> str:
         return self.value.strip()
 
+    def as_int(self) -> int | None:
+        """The stripped text as a whole number when it is ASCII digits only, else None.
+
+        ``str.isdigit()`` also accepts superscripts such as ``²`` that ``int()`` refuses, so
+        every reader of a number in the message goes through here."""
+        value = self.stripped
+        return int(value) if value.isascii() and value.isdigit() else None
+
     @property
     def attrs(self) -> Mapping[str, str]:
         attributes = self.element.attrib

@@ -144,8 +144,7 @@ def _explicit(warnings: tuple[m.Text, ...]) -> bool | None:
 
 
 def _int(text: m.Text | None) -> int | None:
-    value = _value(text)
-    return int(value) if value is not None and value.isdigit() else None
+    return text.as_int() if text is not None else None
 
 
 def _first_file(resource: m.Resource) -> str | None:
@@ -180,8 +179,7 @@ def _ordered_references(release: m.Release) -> list[tuple[int | None, str]]:
         reference = _value(item.resource_reference)
         if reference and reference not in seen:
             seen.add(reference)
-            sequence = _value(item.sequence)
-            ordered.append((int(sequence) if sequence and sequence.isdigit() else None, reference))
+            ordered.append((_int(item.sequence), reference))
     for text in release.resource_references:
         if text.stripped and text.stripped not in seen:
             seen.add(text.stripped)

@@ -75,4 +75,4 @@ def sampling_rate_hz(value: str, unit: str | None) -> float | None:
 
 def positive_int(value: str) -> int | None:
     text = value.strip()
-    return int(text) if text.isdigit() and int(text) > 0 else None
+    return int(text) if text.isascii() and text.isdigit() and int(text) > 0 else None

@@ -53,7 +53,7 @@ _TRACK_KINDS = frozenset({"SoundRecording", "Video"})
 
 def _number(text: Text | None) -> int | None:
     value = text.stripped.lstrip("+") if text is not None else ""
-    if not value.isdigit() or len(value) > _DIGITS:
+    if not (value.isascii() and value.isdigit()) or len(value) > _DIGITS:
         return None
     return int(value)
 

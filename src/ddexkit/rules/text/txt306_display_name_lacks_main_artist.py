@@ -56,8 +56,8 @@ def _blocks(
 
 
 def _order(artist: Contributor) -> int:
-    value = artist.sequence.stripped if artist.sequence is not None else ""
-    return int(value) if value.isdigit() else 1_000_000
+    value = artist.sequence.as_int() if artist.sequence is not None else None
+    return value if value is not None else 1_000_000
 
 
 def _named(display_name: str, artist: Contributor) -> bool:
