@@ -32,7 +32,7 @@ from ddexkit.report import TOOL_NAME, FileReport, Report
 from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
 from ddexkit.safexml import ERN382_NAMESPACE, MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
-from ddexkit.xsd import MISSING, VALUE, find_schema_dir, validate_tree
+from ddexkit.xsd import VALUE, find_schema_dir, validate_tree
 
 # Rule families that still run on a PurgeReleaseMessage or CatalogListMessage (ERN011).
 _FAMILIES_FOR_OTHER_MESSAGES = frozenset({"ERN", "ID"})
@@ -142,7 +142,7 @@ def _explained(finding: Finding, xsd_issue: Issue,
     the element it judges, or a missing child that its message names. A structural violation
     is never explained away."""
     xpath = xsd_issue.location.xpath
-    if not xpath or finding.xsd_kind not in (VALUE, MISSING):
+    if not xpath or finding.xsd_kind is None:
         return False
     candidates = explaining.get((finding.xsd_kind, xpath), ())
     if finding.xsd_kind == VALUE:

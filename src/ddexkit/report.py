@@ -81,10 +81,6 @@ class Report:
         """Whether every file is ready (exit code 0)."""
         return all(f.is_ready for f in self.files)
 
-    @property
-    def has_warnings(self) -> bool:
-        return any(f.counts["warning"] for f in self.files)
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "report_version": REPORT_VERSION,

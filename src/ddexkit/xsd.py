@@ -116,6 +116,12 @@ def load_schema(folder: Path) -> etree.XMLSchema:
 
 _NAMESPACE = re.compile(r"\{[A-Za-z][A-Za-z0-9+.-]*:[^}\s]*\}")
 _EXPECTED = re.compile(r"Expected is (?:one of )?\( ([^)]*) \)")
+
+
+def _expected_names(text: str) -> tuple[str, ...]:
+    """The element names of libxml2's "Expected is ( A, B )", without namespaces."""
+    expected = _EXPECTED.search(_NAMESPACE.sub("", text))
+    return tuple(n.strip() for n in expected.group(1).split(",")) if expected else ()
 _ATOMIC = re.compile(r"'([^']*)' is not a valid value of the atomic type '([^']*)'")
 _TYPE_HINTS = {
     "xs:boolean": "Write true or false",
@@ -134,8 +140,7 @@ def _readable(raw_message: str) -> tuple[str, str | None]:
     subject, _, detail = text.partition(": ")
     subject = re.sub(r"Element '([^']*)'", r"<\1>", subject)
     subject = re.sub(r", attribute '([^']*)'", r" attribute \1", subject)
-    expected = _EXPECTED.search(detail)
-    names = ", ".join(f"<{n.strip()}>" for n in expected.group(1).split(",")) if expected else ""
+    names = ", ".join(f"<{n}>" for n in _expected_names(detail))
     if detail.startswith("This element is not expected"):
         return (
             f"{subject} is not allowed at this place by the ERN 3.8.2 schema",
@@ -199,9 +204,7 @@ def validate_tree(tree: etree._ElementTree, schema_dir: Path | None) -> XsdFacts
     for entry in schema.error_log:
         message, hint = _readable(entry.message)
         kind = violation_kind(entry.message)
-        expected = _EXPECTED.search(_NAMESPACE.sub("", entry.message))
-        missing = (tuple(n.strip() for n in expected.group(1).split(","))
-                   if kind == MISSING and expected else ())
+        missing = _expected_names(entry.message) if kind == MISSING else ()
         violations.append(
             XsdViolation(
                 message=message,
