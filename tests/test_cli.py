@@ -21,7 +21,7 @@ import ddexkit
 from ddexkit import batch, cli
 from ddexkit.config import Config
 from ddexkit.engine import resolve_settings
-from ddexkit.inputs import expand_paths
+from ddexkit.inputs import MessageSource, expand_paths
 from ddexkit.rules import ALL_RULES
 from tests.conftest import GOOD_ALBUM, OUR_CORPUS, REPO
 
@@ -307,6 +307,40 @@ def test_ctrl_c_in_process_keeps_the_files_done(
     assert len(json.loads(captured.out)["files"]) == 3
     assert "interrupted: 3 of 6 files done" in captured.err
 
+
+
+def test_ctrl_c_with_workers_stops_at_once_and_reaps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deterministic: the first file is quick, every other one would take a minute and
+    then leave a mark. Ctrl-C (raised in the parent when the first file is reported) must
+    terminate the workers rather than wait for their files: no mark is ever written, no
+    worker process is left, and the partial report says how many files were not done."""
+    import multiprocessing
+
+    folder = _batch(tmp_path / "in", 6)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    real = batch.validate_source
+
+    def first_quick_rest_slow(source: MessageSource, settings: object) -> object:
+        assert source.path is not None
+        if source.path.name != "release000.xml":
+            time.sleep(60)
+            (marks / source.path.name).touch()
+        return real(source, settings)  # type: ignore[arg-type]
+
+    def ctrl_c_on_first_report(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "validate_source", first_quick_rest_slow)  # forked workers see it
+    result = batch.validate_batch(expand_paths([folder]), resolve_settings(Config()), jobs=2,
+                                  progress=ctrl_c_on_first_report)
+    assert multiprocessing.active_children() == []
+    assert list(marks.iterdir()) == []
+    assert result.interrupted and result.report.interrupted
+    assert [Path(f.path or "").name for f in result.report.files] == ["release000.xml"]
+    assert result.report.files_not_done == 5 == result.total - result.done
 
 # --skip-non-ddex ----------
 

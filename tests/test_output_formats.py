@@ -144,7 +144,8 @@ def test_sarif_is_deterministic_and_has_no_timestamps() -> None:
                 collect(value)
 
     collect(json.loads(first))
-    assert "invocations" not in keys and not [k for k in keys if k.endswith("Utc")]
+    # The invocation says whether the run completed, and carries no start or end time.
+    assert not [k for k in keys if k.endswith("Utc")]
 
 
 # GitHub annotations ----------
@@ -204,3 +205,34 @@ def test_junit_of_a_real_batch(tmp_path: Path) -> None:
     failed = {c.get("name") for c in cases if c.find("failure") is not None}
     assert failed == {f.path for f in report.files if not f.is_ready}
     assert str(GOOD_ALBUM) not in failed
+
+
+def _partial_report() -> ddexkit.Report:
+    whole = _real_report()
+    return ddexkit.Report(files=whole.files, tool=whole.tool, interrupted=True, files_not_done=7)
+
+
+def test_a_partial_report_says_so_in_every_format() -> None:
+    """Ctrl-C: each format carries the interruption and how many files were not done."""
+    partial = _partial_report()
+    document = json.loads(FORMATS["json"](partial, False))
+    assert document["interrupted"] is True and document["files_not_done"] == 7
+    assert FORMATS["text"](partial, False).splitlines()[-1] == (
+        "interrupted: partial report, 7 files not done")
+    assert "partial report, 7 files not done" in FORMATS["github"](partial, False)
+    invocation = json.loads(FORMATS["sarif"](partial, False))["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert "7 file(s) not done" in invocation["toolExecutionNotifications"][0]["message"]["text"]
+    suite = ElementTree.fromstring(FORMATS["junit"](partial, False)).find("testsuite")
+    assert suite is not None
+    properties = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    assert properties == {"interrupted": "true", "files_not_done": "7"}
+
+
+def test_a_complete_report_is_not_marked_partial() -> None:
+    whole = _real_report()
+    document = json.loads(FORMATS["json"](whole, False))
+    assert document["interrupted"] is False and document["files_not_done"] == 0
+    assert "interrupted" not in FORMATS["text"](whole, False)
+    invocation = json.loads(FORMATS["sarif"](whole, False))["runs"][0]["invocations"][0]
+    assert invocation == {"executionSuccessful": True}

@@ -5,8 +5,8 @@ worker when it starts (not with every file), and each worker loads the schema th
 Files go to the workers in small runs of consecutive inputs, so that the pool's cost per task
 (pickling, two queues, a wake-up) is paid per run rather than per file, while runs stay short
 enough to keep both workers busy to the end. Workers ignore Ctrl-C; the parent catches it,
-cancels what has not started, lets the running files finish and returns what was done, still
-in input order.
+terminates the workers at once (a run in progress is dropped, not waited for) and returns the
+files that were done, still in input order. The workers are reaped on every way out.
 """
 
 from __future__ import annotations
@@ -17,16 +17,13 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from ddexkit.engine import Settings, tool_info, validate_source
 from ddexkit.inputs import MessageSource, read_bytes
 from ddexkit.report import FileReport, Report
 from ddexkit.safexml import MAX_MESSAGE_BYTES, read_document
 from ddexkit.xsd import load_schema
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
 
 DDEX_NAMESPACE_PREFIX = "http://ddex.net/xml/"
 # With stderr on a terminal, batches above this size show a progress bar.
@@ -158,8 +155,10 @@ def validate_batch(
     except KeyboardInterrupt:
         interrupted = True
     ordered = [outcomes[i] for i in sorted(outcomes)]
+    report = Report(files=tuple(r for _, r, _ in ordered if r is not None), tool=tool_info(),
+                    interrupted=interrupted, files_not_done=len(sources) - len(ordered))
     return BatchResult(
-        report=Report(files=tuple(r for _, r, _ in ordered if r is not None), tool=tool_info()),
+        report=report,
         skipped=tuple(s for _, _, s in ordered if s is not None),
         total=len(sources),
         interrupted=interrupted,
@@ -174,35 +173,29 @@ def _in_workers(
     progress: Progress | None,
     outcomes: dict[int, _Outcome],
 ) -> None:
-    # Imported here: multiprocessing and its friends are a tenth of a cold start, for --jobs 1
-    # and single files (the pre-commit hook's usual case) as well.
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    # Imported here: multiprocessing is a tenth of a cold start, for --jobs 1 and single
+    # files (the pre-commit hook's usual case) as well.
+    from multiprocessing import Pool
 
-    pool = ProcessPoolExecutor(
-        max_workers=jobs, initializer=_start_worker, initargs=(settings, skip_non_ddex)
-    )
     numbered = list(enumerate(sources))
     length = _run_length(len(sources), jobs)
-    futures: list[Future[list[_Outcome]]] = []
+    runs = [numbered[start:start + length] for start in range(0, len(numbered), length)]
+    finished = False
+    pool = Pool(processes=jobs, initializer=_start_worker, initargs=(settings, skip_non_ddex))
     try:
-        futures = [pool.submit(_work, numbered[start:start + length])
-                   for start in range(0, len(numbered), length)]
-        for future in as_completed(futures):
-            for outcome in future.result():
+        for run in pool.imap_unordered(_work, runs):
+            for outcome in run:
                 outcomes[outcome[0]] = outcome
                 if progress is not None:
                     progress(len(outcomes), len(sources))
-    except KeyboardInterrupt:
-        for future in futures:
-            future.cancel()
-        pool.shutdown(wait=True, cancel_futures=True)
-        for future in futures:  # the files that were running when Ctrl-C came
-            if future.done() and not future.cancelled() and future.exception() is None:
-                for outcome in future.result():
-                    outcomes[outcome[0]] = outcome
-        raise
+        finished = True
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        # Ctrl-C or a failure: stop the workers now rather than wait for their runs.
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
 
 
 class ProgressBar:

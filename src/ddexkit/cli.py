@@ -229,7 +229,7 @@ def _validate(args: argparse.Namespace) -> int:
         sys.stdout.write(rendered)
     if batch.interrupted:
         sys.stderr.write(f"ddexkit: interrupted: {batch.done} of {batch.total} files done, "
-                         "the report shows those\n")
+                         "the report shows those and says it is partial\n")
         return EXIT_INTERRUPTED
     if not report.all_ready:
         return EXIT_ERRORS

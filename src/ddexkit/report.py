@@ -60,6 +60,10 @@ class Report:
 
     files: tuple[FileReport, ...] = ()
     tool: dict[str, str] = field(default_factory=dict)
+    # Ctrl-C cut the run short: ``files`` holds what was done, ``files_not_done`` the rest
+    # (inputs skipped as not DDEX count as done). A partial report must say it is partial.
+    interrupted: bool = False
+    files_not_done: int = 0
 
     @property
     def totals(self) -> dict[str, int]:
@@ -87,4 +91,6 @@ class Report:
             "tool": dict(self.tool),
             "files": [f.to_dict() for f in self.files],
             "totals": self.totals,
+            "interrupted": self.interrupted,
+            "files_not_done": self.files_not_done,
         }

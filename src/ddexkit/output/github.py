@@ -42,4 +42,7 @@ def render(report: Report, colour: bool = False) -> str:
         f"{totals['needs_fixes']} needing fixes; {_plural(totals['errors'], 'error')}, "
         f"{_plural(totals['warnings'], 'warning')}"
     )
+    if report.interrupted:
+        lines.append(f"::warning title=ddexkit interrupted::partial report, "
+                     f"{_plural(report.files_not_done, 'file')} not done")
     return "\n".join(lines) + "\n"

@@ -64,6 +64,11 @@ def render(report: Report, colour: bool = False) -> str:
               "errors": "0", "skipped": "0"}
     root = ElementTree.Element("testsuites", {"name": "ddexkit", **counts})
     suite = ElementTree.SubElement(root, "testsuite", {"name": _SUITE, **counts})
+    if report.interrupted:
+        properties = ElementTree.SubElement(suite, "properties")
+        for name, value in (("interrupted", "true"),
+                            ("files_not_done", str(report.files_not_done))):
+            ElementTree.SubElement(properties, "property", {"name": name, "value": value})
     for file in report.files:
         _case(suite, file)
     ElementTree.indent(root)

@@ -75,6 +75,20 @@ def _result(file: FileReport, issue: Issue, index: dict[str, int]) -> dict[str, 
     return result
 
 
+def _invocation(report: Report) -> dict[str, Any]:
+    """Whether the run went to its end; a run cut short by Ctrl-C says how much is missing."""
+    if not report.interrupted:
+        return {"executionSuccessful": True}
+    return {
+        "executionSuccessful": False,
+        "toolExecutionNotifications": [{
+            "level": "warning",
+            "message": {"text": f"interrupted: partial report, {report.files_not_done} "
+                                "file(s) not done"},
+        }],
+    }
+
+
 def to_sarif(report: Report) -> dict[str, Any]:
     index = {rule.code: position for position, rule in enumerate(ALL_RULES)}
     results = [_result(file, issue, index) for file in report.files for issue in file.issues]
@@ -91,6 +105,7 @@ def to_sarif(report: Report) -> dict[str, Any]:
                         "rules": [_rule_descriptor(rule) for rule in ALL_RULES],
                     }
                 },
+                "invocations": [_invocation(report)],
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

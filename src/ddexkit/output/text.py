@@ -59,4 +59,7 @@ def render(report: Report, colour: bool = False) -> str:
         f"{totals['needs_fixes']} needing fixes; {_plural(totals['errors'], 'error')}, "
         f"{_plural(totals['warnings'], 'warning')}"
     )
+    if report.interrupted:
+        lines.append(f"interrupted: partial report, {_plural(report.files_not_done, 'file')} "
+                     "not done")
     return "\n".join(lines) + "\n"
