@@ -49,3 +49,15 @@ def shared_corpus() -> Path:
         require_ci_shared()
         pytest.skip(NEEDS_SHARED)
     return SHARED_CORPUS
+
+
+@pytest.fixture
+def no_schema_installed(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+                        ) -> None:
+    """A machine where the user named no schema and none is installed (ERN007's case)."""
+    from ddexkit import xsd
+
+    empty = tmp_path_factory.mktemp("no-schema")
+    monkeypatch.delenv(xsd.SCHEMA_DIR_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(empty / "cache"))
+    monkeypatch.setattr(xsd, "_REPO_SCHEMA_DIR", empty / "checkout")

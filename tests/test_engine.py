@@ -11,6 +11,9 @@ from ddexkit.config import Config, ConfigError
 from ddexkit.issues import Severity
 from tests.conftest import GOOD_ALBUM
 
+# These tests run without the XSD (ERN007), as on a machine where none is installed.
+pytestmark = pytest.mark.usefixtures("no_schema_installed")
+
 ALBUM = GOOD_ALBUM.read_bytes()
 NO_CREATED = ALBUM.replace(
     b"    <MessageCreatedDateTime>2024-04-02T09:30:00Z</MessageCreatedDateTime>\n", b""
@@ -37,13 +40,13 @@ def test_longest_prefix_wins_between_select_and_ignore(tmp_path: Path) -> None:
     config = Config(select=("ERN",), ignore=("ERN01",))
     assert config.is_selected("ERN007") and not config.is_selected("ERN012")
     assert Config(select=("ERN012",), ignore=("ERN",)).is_selected("ERN012")
-    report = ddexkit.validate(NO_CREATED, schema_dir=tmp_path, config=config)
+    report = ddexkit.validate(NO_CREATED, config=config)
     assert _codes(report) == ["ERN007"]
 
 
 def test_severity_override_and_status(tmp_path: Path) -> None:
     config = Config(select=("ERN012",), severity={"ERN012": Severity.WARNING})
-    report = ddexkit.validate(NO_CREATED, schema_dir=tmp_path, config=config)
+    report = ddexkit.validate(NO_CREATED, config=config)
     issue = report.files[0].issues[0]
     assert issue.code == "ERN012" and issue.severity is Severity.WARNING
     assert report.files[0].status == "ready"
@@ -55,26 +58,32 @@ def test_per_file_ignores_match_by_glob(tmp_path: Path) -> None:
     message.write_bytes(NO_CREATED)
     config = Config(select=("ERN012",), per_file_ignores={"legacy/*.xml": ("ERN012",)},
                     source=tmp_path / "ddexkit.toml")
-    assert ddexkit.validate(message, schema_dir=tmp_path, config=config).files[0].issues == ()
+    assert ddexkit.validate(message, config=config).files[0].issues == ()
 
 
-def test_config_is_discovered_upward_from_the_file(tmp_path: Path) -> None:
+def test_config_is_discovered_upward_from_the_working_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "pyproject.toml").write_text('[tool.ddexkit]\nselect = ["ERN012"]\n')
     message = tmp_path / "deliveries" / "a.xml"
     message.parent.mkdir()
     message.write_bytes(NO_CREATED)
-    report = ddexkit.validate(message, schema_dir=tmp_path)
-    assert _codes(report) == ["ERN012"]
+    monkeypatch.chdir(message.parent)
+    assert _codes(ddexkit.validate(message)) == ["ERN012"]
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # the file's own folders no longer configure it
+    assert "ERN012" in _codes(ddexkit.validate(message)) != ["ERN012"]
 
 
 def test_unknown_code_in_config_names_the_closest(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="ERN012"):
-        ddexkit.validate(ALBUM, schema_dir=tmp_path, config=Config(ignore=("ERN0121",)))
+        ddexkit.validate(ALBUM, config=Config(ignore=("ERN0121",)))
 
 
 def test_issues_are_sorted_by_line_column_code(tmp_path: Path) -> None:
     broken = NO_CREATED.replace(b"<MessageId>NL-2024-0001-01</MessageId>", b"<MessageId/>")
-    issues = ddexkit.validate(broken, schema_dir=tmp_path).files[0].issues
+    issues = ddexkit.validate(broken).files[0].issues
     keys = [(i.location.line or 0, i.location.column or 0, i.code) for i in issues]
     assert keys == sorted(keys) and len(keys) >= 3
 
@@ -82,7 +91,7 @@ def test_issues_are_sorted_by_line_column_code(tmp_path: Path) -> None:
 def test_directory_input_reports_every_message_in_order(tmp_path: Path) -> None:
     for name in ("b.xml", "a.xml", "notes.txt"):
         (tmp_path / name).write_bytes(ALBUM)
-    report = ddexkit.validate(tmp_path, schema_dir=tmp_path / "none")
+    report = ddexkit.validate(tmp_path)
     assert [Path(f.path).name for f in report.files if f.path] == ["a.xml", "b.xml"]
 
 
@@ -92,7 +101,7 @@ def test_zip_input_validates_the_ern_inside(tmp_path: Path) -> None:
     package = tmp_path / "release.zip"
     with zipfile.ZipFile(package, "w") as archive:
         archive.writestr("123456789012.xml", NO_CREATED)
-    report = ddexkit.validate(package, schema_dir=tmp_path, config=Config(select=("ERN012",)))
+    report = ddexkit.validate(package, config=Config(select=("ERN012",)))
     assert report.files[0].path == str(package)
     assert _codes(report) == ["ERN012"]
 

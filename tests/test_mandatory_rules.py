@@ -51,12 +51,13 @@ def test_a_selection_without_them_still_runs_them(schema_dir: Path) -> None:
     assert found.status == "needs_fixes"
 
 
-def test_a_planted_ignore_all_is_a_usage_error(tmp_path: Path,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_project_ignore_all_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
     delivery = tmp_path / "delivery"
     delivery.mkdir()
     (delivery / "album.xml").write_bytes(XSD_INVALID)
-    (delivery / "ddexkit.toml").write_text('ignore = ["ALL"]\n')
+    (tmp_path / "ddexkit.toml").write_text('ignore = ["ALL"]\n')
+    monkeypatch.chdir(delivery)
     assert main(["validate", str(delivery / "album.xml")]) == 2
     err = capsys.readouterr().err
     assert "ERN001" in err and err.count("\n") == 1

@@ -16,6 +16,9 @@ from ddexkit.cli import main
 from ddexkit.config import Config
 from tests.rules import builders
 
+# These tests run without the XSD (ERN007), as on a machine where none is installed.
+pytestmark = pytest.mark.usefixtures("no_schema_installed")
+
 QUIET = Config(ignore=("ERN007",))  # the packaging tests do not depend on ../shared's XSD
 
 
@@ -36,8 +39,7 @@ def test_clean_folder_gives_a_zip_that_validates(tmp_path: Path) -> None:
     before = _tree_hashes(assets)
     output = tmp_path / "out" / "release.zip"
     output.parent.mkdir()
-    result = ddexkit.package(ern, assets=assets, output=output, config=QUIET,
-                             schema_dir=tmp_path)
+    result = ddexkit.package(ern, assets=assets, output=output, config=QUIET)
     assert result.written and output.is_file()
     assert _tree_hashes(assets) == before  # inputs never modified
     with zipfile.ZipFile(output) as archive:
@@ -53,7 +55,7 @@ def test_clean_folder_gives_a_zip_that_validates(tmp_path: Path) -> None:
     assert result.output.size == output.stat().st_size
     assert result.entries[1].md5 == hashlib.md5(
         (assets / "resources" / "A1.flac").read_bytes()).hexdigest()
-    report = ddexkit.validate(output, config=QUIET, schema_dir=tmp_path)
+    report = ddexkit.validate(output, config=QUIET)
     assert [i.code for i in report.files[0].issues] == []
     assert list(output.parent.iterdir()) == [output]  # no temporary left over
 
@@ -65,7 +67,7 @@ def test_estimated_size_is_the_written_size(tmp_path: Path) -> None:
 
     ern, assets = _release(tmp_path)
     output = tmp_path / "release.zip"
-    ddexkit.package(ern, assets=assets, output=output, config=QUIET, schema_dir=tmp_path)
+    ddexkit.package(ern, assets=assets, output=output, config=QUIET)
     facts = gather_assets(parse(ern), FolderAssets(assets), message_name="album.xml",
                           message_bytes=ern.read_bytes())
     assert facts.package_size == output.stat().st_size
@@ -74,9 +76,9 @@ def test_estimated_size_is_the_written_size(tmp_path: Path) -> None:
 def test_same_inputs_give_byte_identical_zips(tmp_path: Path) -> None:
     ern, assets = _release(tmp_path)
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"
-    ddexkit.package(ern, assets=assets, output=first, config=QUIET, schema_dir=tmp_path)
+    ddexkit.package(ern, assets=assets, output=first, config=QUIET)
     (assets / "resources" / "A1.flac").touch()  # a new mtime changes nothing
-    ddexkit.package(ern, assets=assets, output=second, config=QUIET, schema_dir=tmp_path)
+    ddexkit.package(ern, assets=assets, output=second, config=QUIET)
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -84,8 +86,7 @@ def test_broken_release_writes_nothing(tmp_path: Path) -> None:
     ern, assets = _release(tmp_path)
     (assets / "resources" / "A2.flac").unlink()
     output = tmp_path / "release.zip"
-    result = ddexkit.package(ern, assets=assets, output=output, config=QUIET,
-                             schema_dir=tmp_path)
+    result = ddexkit.package(ern, assets=assets, output=output, config=QUIET)
     assert not result.written and not output.exists()
     assert [i.code for i in result.report.files[0].issues] == ["AST801"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]
@@ -96,7 +97,7 @@ def test_existing_output_is_not_overwritten(tmp_path: Path) -> None:
     output = tmp_path / "release.zip"
     output.write_bytes(b"keep")
     with pytest.raises(ddexkit.PackageError):
-        ddexkit.package(ern, assets=assets, output=output, config=QUIET, schema_dir=tmp_path)
+        ddexkit.package(ern, assets=assets, output=output, config=QUIET)
     assert output.read_bytes() == b"keep"
 
 
@@ -117,7 +118,7 @@ def test_interrupted_run_leaves_no_partial_zip(tmp_path: Path,
 
     monkeypatch.setattr(packager, "_copy", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        ddexkit.package(ern, assets=assets, output=output, config=QUIET, schema_dir=tmp_path)
+        ddexkit.package(ern, assets=assets, output=output, config=QUIET)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]
 
 
@@ -127,7 +128,7 @@ def test_cli_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     config = tmp_path / "ddexkit.toml"
     config.write_text('ignore = ["ERN007"]\n')
     argv = ["package", str(ern), "--assets", str(assets), "--output", str(output),
-            "--format", "json", "--config", str(config), "--schema-dir", str(tmp_path)]
+            "--format", "json", "--config", str(config)]
     assert main(argv) == 0
     written = json.loads(capsys.readouterr().out)["package"]
     assert written["size"] == output.stat().st_size

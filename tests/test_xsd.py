@@ -30,7 +30,8 @@ def test_explicit_dir_then_environment_then_cache(
     assert xsd.find_schema_dir() == cached
     monkeypatch.setenv(xsd.SCHEMA_DIR_VARIABLE, str(schema_dir))
     assert xsd.find_schema_dir() == schema_dir
-    assert xsd.find_schema_dir(tmp_path / "empty") is None
+    with pytest.raises(xsd.SchemaDirError, match="is not a folder"):
+        xsd.find_schema_dir(tmp_path / "empty")
 
 
 def test_install_verifies_checksums(schema_dir: Path, tmp_path: Path) -> None:

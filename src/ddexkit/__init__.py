@@ -22,6 +22,7 @@ from ddexkit.model import Message
 from ddexkit.parser import ParseError, parse
 from ddexkit.report import FileReport, Report
 from ddexkit.summary import Summary
+from ddexkit.xsd import SchemaDirError
 
 if TYPE_CHECKING:
     from ddexkit.packager import PackageError, PackageResult, package
@@ -40,6 +41,7 @@ __all__ = [
     "PackageResult",
     "ParseError",
     "Report",
+    "SchemaDirError",
     "Severity",
     "Summary",
     "__version__",

@@ -19,7 +19,7 @@ from ddexkit.engine import Settings, resolve_settings, validate_source
 from ddexkit.inputs import InputError, expand_paths
 from ddexkit.output import FORMATS
 from ddexkit.rules import ALL_RULES, by_code
-from ddexkit.xsd import SchemaInstallError, find_schema_dir, install_schema, user_cache_dir
+from ddexkit.xsd import SchemaDirError, SchemaInstallError, install_schema, user_cache_dir
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 3  # a bug in ddexkit, never confused with a verdict (1)
@@ -153,24 +153,31 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Example: ddexkit schema install --from ./ern382/",
     )
     install.add_argument("--from", dest="source", required=True, metavar="DIR_OR_ZIP_OR_URL")
-    schema_commands.add_parser("path", help="print the schema folder in use",
-                               epilog="Example: ddexkit schema path")
+    where = schema_commands.add_parser(
+        "path", help="print the schema folder in use",
+        description="Print the schema folder validate would use, with the same options and "
+        "configuration.", epilog="Example: ddexkit schema path")
+    where.add_argument("--schema-dir", metavar="DIR", help="the folder to check")
+    where.add_argument("--config", metavar="FILE", help="read this configuration file")
+    where.add_argument("--no-config", action="store_true", help="ignore configuration files")
     return parser
 
 
-def _file_config(args: argparse.Namespace, start: str) -> Config:
-    """The configuration file's settings: none, the --config file, or the one found from start."""
+def _file_config(args: argparse.Namespace) -> Config:
+    """The configuration file's settings: none, the --config file, or the one found from the
+    working directory upward. Never from beside the inputs: a delivery is untrusted, and a
+    ddexkit.toml planted in it must not switch checks off."""
     if args.no_config:
         return Config()
     if args.config:
         return load_config(args.config)
     from ddexkit.config import discover_config
 
-    return discover_config(start)
+    return discover_config(Path.cwd())
 
 
-def _config(args: argparse.Namespace, start: str) -> Config:
-    base = _file_config(args, start)
+def _config(args: argparse.Namespace) -> Config:
+    base = _file_config(args)
     return base.merged(
         select=tuple(args.select) if args.select else None,
         ignore=base.ignore + tuple(args.ignore) if args.ignore else None,
@@ -199,7 +206,7 @@ def _write_atomically(path: str, text: str) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    config = _config(args, args.paths[0])
+    config = _config(args)
     return resolve_settings(config, schema_dir=args.schema_dir, catalog=args.catalog,
                             assets=args.assets)
 
@@ -264,7 +271,7 @@ def _schema(args: argparse.Namespace) -> int:
         target = install_schema(args.source)
         sys.stdout.write(f"installed the ERN 3.8.2 schema in {target}\n")
         return EXIT_OK
-    found = find_schema_dir()
+    found = resolve_settings(_file_config(args), schema_dir=args.schema_dir).schema_dir
     if found is None:
         sys.stderr.write(
             f"ddexkit: no schema found (looked at $DDEXKIT_SCHEMA_DIR, the repo's "
@@ -284,7 +291,7 @@ def _package(args: argparse.Namespace) -> int:
         raise UsageError(f"{args.ern}: no such file")
     if not Path(args.assets).is_dir():
         raise UsageError(f"{args.assets}: not a folder")
-    config = _file_config(args, args.ern).merged(audio_upload=args.audio_upload)
+    config = _file_config(args).merged(audio_upload=args.audio_upload)
     try:
         result = package(args.ern, assets=args.assets, output=args.output,
                          schema_dir=args.schema_dir, config=config, catalog=args.catalog,
@@ -311,7 +318,7 @@ def _summary(args: argparse.Namespace) -> int:
     sources = expand_paths([args.file])
     if len(sources) != 1 or Path(args.file).is_dir():
         raise UsageError(f"{args.file}: give one .xml or .zip file, not a folder")
-    config = _file_config(args, args.file)
+    config = _file_config(args)
     settings = resolve_settings(config, schema_dir=args.schema_dir)
     file = validate_source(sources[0], settings)
     if file.summary is None:
@@ -337,7 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     try:
         return COMMANDS[args.command](args)
-    except (UsageError, InputError, ConfigError, CatalogError, SchemaInstallError) as error:
+    except (UsageError, InputError, ConfigError, CatalogError, SchemaInstallError,
+            SchemaDirError) as error:
         sys.stderr.write(f"ddexkit: {error}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:

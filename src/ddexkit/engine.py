@@ -62,7 +62,13 @@ def resolve_settings(
         config = discover_config(start) if start is not None else Config()
     config.check_codes(rule.code for rule in ALL_RULES)
     config.check_mandatory(rule.code for rule in ALL_RULES if rule.mandatory)
-    chosen_schema = schema_dir if schema_dir is not None else config.schema_dir
+    if schema_dir is not None:
+        found_schema = find_schema_dir(schema_dir)
+    elif config.schema_dir is not None:
+        where = f" of {config.source}" if config.source else ""
+        found_schema = find_schema_dir(config.schema_dir, named_by=f"schema-dir{where}:")
+    else:
+        found_schema = find_schema_dir()
     if isinstance(catalog, Catalog):
         loaded: Catalog | None = catalog
     else:
@@ -70,7 +76,7 @@ def resolve_settings(
         loaded = load_catalog(catalog_path) if catalog_path is not None else None
     return Settings(
         config=config,
-        schema_dir=find_schema_dir(chosen_schema),
+        schema_dir=found_schema,
         catalog=loaded,
         assets=Path(assets) if assets is not None else None,
     )
@@ -282,15 +288,15 @@ def validate(
 ) -> Report:
     """Validate an ERN message (a path to an .xml, a .zip, a folder of them, or the bytes).
 
-    Without ``config``, the configuration is discovered upward from the path (or the working
-    directory for bytes). Raises ``InputError`` for a path that does not exist,
-    ``ConfigError`` / ``CatalogError`` for unusable settings; faults in the message itself are
-    issues in the returned Report, never exceptions.
+    Without ``config``, the configuration is discovered upward from the working directory
+    (the project using ddexkit), never from the validated input: a delivery is untrusted and
+    must not be able to switch checks off. Raises ``InputError`` for a path that does not
+    exist, ``ConfigError`` / ``CatalogError`` for unusable settings and ``SchemaDirError``
+    for a named schema folder without the schema; faults in the message itself are issues in
+    the returned Report, never exceptions.
     """
-    if isinstance(source, bytes):
-        settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog,
-                                    assets=assets, start=Path.cwd())
-        return validate_sources([MessageSource(path=None, data=source)], settings)
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets,
-                                start=source)
+                                start=Path.cwd())
+    if isinstance(source, bytes):
+        return validate_sources([MessageSource(path=None, data=source)], settings)
     return validate_sources(expand_paths([source]), settings)

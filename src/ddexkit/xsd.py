@@ -81,22 +81,51 @@ def _has_schema(folder: Path) -> bool:
     return all((folder / name).is_file() for name in SCHEMA_FILES)
 
 
-def find_schema_dir(explicit: str | Path | None = None) -> Path | None:
-    """The first folder holding the official XSD, in the documented order; None if none does.
+class SchemaDirError(ValueError):
+    """A schema folder the user named (argument, configuration or environment variable)
+    does not hold the official XSD. Never a silent run without the XSD: that would turn the
+    schema check off while the user believes it is on."""
 
-    An explicit folder that lacks the files is not silently replaced by another one.
+
+def _not_there(folder: Path, named_by: str) -> SchemaDirError:
+    missing = [name for name in SCHEMA_FILES if not (folder / name).is_file()]
+    what = "is not a folder" if not folder.is_dir() else f"lacks {' and '.join(missing)}"
+    return SchemaDirError(
+        f"{named_by} {folder} {what}: it must hold the official ERN 3.8.2 schema files "
+        f"{MAIN_XSD} and {AVS_XSD}; name the folder that holds them, or install them once "
+        "with `python -m ddexkit schema install --from DIR_OR_ZIP_OR_URL`"
+    )
+
+
+def installed_schema_dir() -> Path | None:
+    """The schema in a checkout's schemas/ern382/ or in the user cache, if any."""
+    return next((f for f in (_REPO_SCHEMA_DIR, user_cache_dir()) if _has_schema(f)), None)
+
+
+def find_schema_dir(explicit: str | Path | None = None, *,
+                    named_by: str = "the schema folder") -> Path | None:
+    """The folder holding the official XSD, in the documented order; None when the user
+    named none and none is installed (then ERN007 says how to install it).
+
+    A folder the user named that lacks the files is an error (``SchemaDirError``), never
+    replaced by another one. Only a stale ``$DDEXKIT_SCHEMA_DIR`` gives way to the installed
+    schema: a variable left over in a shell must not hide what ``schema install`` put there.
     """
     if explicit is not None:
         folder = Path(explicit)
-        return folder if _has_schema(folder) else None
+        if not _has_schema(folder):
+            raise _not_there(folder, named_by)
+        return folder
     from_env = os.environ.get(SCHEMA_DIR_VARIABLE)
     if from_env:
         folder = Path(from_env)
-        return folder if _has_schema(folder) else None
-    for folder in (_REPO_SCHEMA_DIR, user_cache_dir()):
         if _has_schema(folder):
             return folder
-    return None
+        installed = installed_schema_dir()
+        if installed is None:
+            raise _not_there(folder, f"${SCHEMA_DIR_VARIABLE}")
+        return installed
+    return installed_schema_dir()
 
 
 def _safe_parser() -> etree.XMLParser:

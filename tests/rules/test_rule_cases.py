@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import ddexkit
+from ddexkit import xsd
 from ddexkit.config import Config, config_from_table
 from ddexkit.rules import ALL_RULES
 from tests.conftest import shared_schema_dir
@@ -57,12 +58,17 @@ def _source(code: str, which: str, settings: dict[str, Any], tmp_path: Path) -> 
     return CASES / code / f"{which}.xml"
 
 
-def _validate(code: str, which: str, tmp_path: Path, config: Config) -> ddexkit.FileReport:
+def _validate(code: str, which: str, tmp_path: Path, config: Config,
+              monkeypatch: pytest.MonkeyPatch) -> ddexkit.FileReport:
     settings = _case_settings(code)
     if "config" in settings:
         config = config_from_table(settings["config"]).merged(select=config.select or None)
     without_schema = code in _NEEDS_NO_SCHEMA and which == "bad"
     schema = None if without_schema else shared_schema_dir()
+    if schema is None:  # nothing named, nothing installed: the XSD pass is skipped (ERN007)
+        monkeypatch.delenv(xsd.SCHEMA_DIR_VARIABLE, raising=False)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "no-cache"))
+        monkeypatch.setattr(xsd, "_REPO_SCHEMA_DIR", tmp_path / "no-checkout")
     if schema is None and not without_schema:
         if code in _NEEDS_SCHEMA or code in _NEEDS_NO_SCHEMA:
             pytest.skip("this rule's case needs the official XSD (../shared)")
@@ -73,7 +79,7 @@ def _validate(code: str, which: str, tmp_path: Path, config: Config) -> ddexkit.
         assets = getattr(builders, settings["assets_builder"])(which, tmp_path)
     report = ddexkit.validate(
         _source(code, which, settings, tmp_path),
-        schema_dir=schema if schema is not None else tmp_path / "no-schema",
+        schema_dir=schema,
         config=config,
         catalog=case_dir / settings["catalog"] if "catalog" in settings else None,
         assets=assets,
@@ -83,9 +89,10 @@ def _validate(code: str, which: str, tmp_path: Path, config: Config) -> ddexkit.
 
 
 @pytest.mark.parametrize("code", _case_codes())
-def test_bad_case_raises_exactly_the_marked_issues(code: str, tmp_path: Path) -> None:
+def test_bad_case_raises_exactly_the_marked_issues(code: str, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     settings = _case_settings(code)
-    report = _validate(code, "bad", tmp_path, Config(select=(code,)))
+    report = _validate(code, "bad", tmp_path, Config(select=(code,)), monkeypatch)
     # Mandatory rules (ERN001–ERN006, ERN008) run whatever is selected: look at this code only.
     got = {(i.code, i.location.line) for i in report.issues if i.code == code}
     if settings.get("builder"):
@@ -97,8 +104,9 @@ def test_bad_case_raises_exactly_the_marked_issues(code: str, tmp_path: Path) ->
 
 
 @pytest.mark.parametrize("code", _case_codes())
-def test_good_case_raises_nothing(code: str, tmp_path: Path) -> None:
-    report = _validate(code, "good", tmp_path, Config())
+def test_good_case_raises_nothing(code: str, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    report = _validate(code, "good", tmp_path, Config(), monkeypatch)
     assert [(i.code, i.location.line, i.message) for i in report.issues] == []
 
 

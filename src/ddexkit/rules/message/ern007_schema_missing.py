@@ -1,12 +1,13 @@
-"""The official XSD was not found, so structural validation was skipped.
+"""No schema was named and none is installed, so structural validation was skipped.
 
 Why it matters:
     DDEX licenses the ERN 3.8.2 XSD, so ddexkit does not ship it; without it, ddexkit cannot
     tell whether the distributor's schema check will pass. Every other rule still runs.
-    The hint says how to install the schema once.
+    The hint says how to install the schema once. A folder the user names (--schema-dir,
+    schema-dir, $DDEXKIT_SCHEMA_DIR) that lacks the schema is a usage error, not ERN007.
 
 Bad:
-    DDEXKIT_SCHEMA_DIR=/nowhere python -m ddexkit validate corpus/good/album.xml
+    python -m ddexkit validate corpus/good/album.xml   # on a machine without the schema
 
 Good:
     python -m ddexkit schema install --from ~/Downloads/ern382.zip

@@ -1,0 +1,80 @@
+"""A delivery is untrusted: configuration comes from the working directory upward (the
+project using ddexkit), never from inside or beside the validated input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import ddexkit
+from ddexkit import cli
+from tests.conftest import OUR_CORPUS
+
+BROKEN_UPC = OUR_CORPUS / "broken" / "missing_upc.xml"
+SWITCH_OFF = 'ignore = ["ALL"]\n'
+
+
+def _delivery(root: Path) -> Path:
+    delivery = root / "incoming" / "label-x"
+    delivery.mkdir(parents=True)
+    shutil.copyfile(BROKEN_UPC, delivery / "release.xml")
+    (delivery / "ddexkit.toml").write_text(SWITCH_OFF)
+    (delivery.parent / "pyproject.toml").write_text("[tool.ddexkit]\n" + SWITCH_OFF)
+    return delivery
+
+
+def _status(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str]]:
+    code = cli.main(["validate", "--format", "json", *argv])
+    report = json.loads(capsys.readouterr().out)
+    return code, [f["status"] for f in report["files"]]
+
+
+def test_a_config_planted_in_a_delivery_switches_nothing_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    delivery = _delivery(tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert _status(capsys, str(delivery)) == (1, ["needs_fixes"])
+    assert _status(capsys, str(delivery / "release.xml")) == (1, ["needs_fixes"])
+    report = ddexkit.validate(delivery / "release.xml")
+    assert "ID101" in [issue.code for issue in report.files[0].issues]
+
+
+def test_a_zip_never_supplies_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    delivery = _delivery(tmp_path)
+    archive = delivery / "release.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(delivery / "release.xml", "release.xml")
+        out.write(delivery / "ddexkit.toml", "ddexkit.toml")
+        out.writestr("pyproject.toml", "[tool.ddexkit]\n" + SWITCH_OFF)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    code, statuses = _status(capsys, str(archive))
+    assert (code, statuses) == (1, ["needs_fixes"])
+
+
+def test_the_working_directorys_project_configuration_applies(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = tmp_path / "project"
+    (project / "releases").mkdir(parents=True)
+    shutil.copyfile(BROKEN_UPC, project / "releases" / "release.xml")
+    (project / "pyproject.toml").write_text('[tool.ddexkit]\nignore = ["ID101"]\n')
+
+    def codes_from(folder: Path) -> list[str]:
+        monkeypatch.chdir(folder)
+        cli.main(["validate", "--format", "json", str(project / "releases" / "release.xml")])
+        report = json.loads(capsys.readouterr().out)
+        return [issue["code"] for file in report["files"] for issue in file["issues"]]
+
+    assert "ID101" in codes_from(tmp_path)
+    assert "ID101" not in codes_from(project / "releases")
