@@ -4,6 +4,7 @@ project using ddexkit), never from inside or beside the validated input."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -78,3 +79,34 @@ def test_the_working_directorys_project_configuration_applies(
 
     assert "ID101" in codes_from(tmp_path)
     assert "ID101" not in codes_from(project / "releases")
+
+
+@pytest.mark.parametrize("key", ["catalog", "schema-dir"])
+def test_paths_in_configuration_are_read_as_capped_regular_files(
+    key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """catalog = "/dev/zero" used to end in MemoryError, a FIFO hung: now one line, exit 2."""
+    fifo = tmp_path / "lists.json"
+    os.mkfifo(fifo)
+    for target in ("/dev/zero", str(fifo)):
+        config = tmp_path / "ddexkit.toml"
+        config.write_text(f'{key} = "{target}"\n')
+        code = cli.main(["validate", "--config", str(config), str(BROKEN_UPC)])
+        err = capsys.readouterr().err
+        assert code == 2 and err.count("\n") == 1 and target in err, err
+
+
+def test_an_oversized_catalog_and_configuration_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ddexkit.config import MAX_CONFIG_BYTES
+    from ddexkit.domain.catalog import MAX_CATALOG_BYTES
+
+    catalog = tmp_path / "catalog.json"
+    catalog.write_bytes(b" " * (MAX_CATALOG_BYTES + 1))
+    assert cli.main(["validate", "--no-config", "--catalog", str(catalog), str(BROKEN_UPC)]) == 2
+    assert "too large for a catalog" in capsys.readouterr().err
+    config = tmp_path / "ddexkit.toml"
+    config.write_bytes(b"#" * (MAX_CONFIG_BYTES + 1))
+    assert cli.main(["validate", "--config", str(config), str(BROKEN_UPC)]) == 2
+    assert "too large for a configuration file" in capsys.readouterr().err

@@ -14,6 +14,7 @@ LAYERS = {
     "ddexkit._version": 0,
     "ddexkit.issues": 0,
     "ddexkit.model": 0,
+    "ddexkit.regularfile": 0,
     "ddexkit.safexml": 1,
     "ddexkit.inputs": 1,
     "ddexkit.config": 1,

@@ -87,3 +87,52 @@ def test_schema_path_honours_the_configuration(
     (project / "ddexkit.toml").write_text('schema-dir = "gone"\n')
     assert cli.main(["schema", "path"]) == 2
     assert "gone" in capsys.readouterr().err
+
+
+def test_an_edited_or_planted_schema_is_refused_not_compiled(
+    schema_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the official files are ever compiled: an XSD that imports from a URL (or any
+    other edit) is refused by checksum before libxml2 sees it."""
+    planted = tmp_path / "planted"
+    planted.mkdir()
+    for name in xsd.SCHEMA_FILES:
+        shutil.copyfile(schema_dir / name, planted / name)
+    main_xsd = planted / xsd.MAIN_XSD
+    main_xsd.write_bytes(main_xsd.read_bytes().replace(
+        b"avs_20161006.xsd", b"http://attacker.invalid/avs.xsd", 1))
+    code = cli.main(["validate", "--no-config", "--schema-dir", str(planted), str(GOOD_ALBUM)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "release-notification.xsd is not the official ERN 3.8.2 file" in err
+
+
+def test_a_device_as_a_schema_file_is_refused_without_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "devices"
+    folder.mkdir()
+    (folder / xsd.MAIN_XSD).symlink_to("/dev/zero")
+    (folder / xsd.AVS_XSD).symlink_to("/dev/zero")
+    # /dev/zero is not a regular file, so the folder does not hold the schema at all.
+    assert cli.main(["validate", "--no-config", "--schema-dir", str(folder), str(GOOD_ALBUM)]) == 2
+    assert "lacks" in capsys.readouterr().err
+
+
+def test_install_refuses_a_zip_bomb_and_an_unreachable_url(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import zipfile
+
+    bomb = tmp_path / "ern382.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        out.writestr(xsd.MAIN_XSD, b"<" * (xsd.MAX_SCHEMA_FILE_BYTES + 1))
+        out.writestr(xsd.AVS_XSD, b"x")
+    target = tmp_path / "target"
+    with pytest.raises(xsd.SchemaInstallError, match="expands to more than"):
+        xsd.install_schema(str(bomb), target)
+    assert not target.exists()
+    assert cli.main(["schema", "install", "--from", "http://127.0.0.1:9/ern382.zip"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ddexkit: http://127.0.0.1:9/ern382.zip: cannot download it")
+    assert err.count("\n") == 1

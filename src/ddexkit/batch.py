@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from ddexkit.engine import Settings, tool_info, validate_source
-from ddexkit.inputs import MessageSource, read_bytes
+from ddexkit.inputs import MessageSource
+from ddexkit.regularfile import read_bytes
 from ddexkit.report import FileReport, Report
 from ddexkit.safexml import MAX_MESSAGE_BYTES, read_document
 from ddexkit.xsd import load_schema

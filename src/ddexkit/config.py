@@ -1,5 +1,6 @@
 """User configuration: ``[tool.ddexkit]`` in pyproject.toml or a ddexkit.toml, found upward
-from the validated file, or a file named with ``--config``.
+from the working directory (never from the validated input: a delivery is untrusted), or a
+file named with ``--config``.
 
 Codes and family prefixes select and ignore rules; when both match a code, the longer prefix
 wins (flake8's rule), so ``select = ["TXT"]`` with ``ignore = ["TXT303"]`` keeps TXT301.
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ddexkit.issues import Severity
+from ddexkit.regularfile import read_capped
 
 CONFIG_FILE_NAMES = ("ddexkit.toml", "pyproject.toml")
 _KNOWN_KEYS = frozenset(
@@ -192,13 +194,18 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
     )
 
 
+# A configuration file is a few KB; a pyproject.toml with other tools' tables is still small.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def load_config(path: str | Path) -> Config:
     """Read a ddexkit.toml (top-level keys) or a pyproject.toml ([tool.ddexkit])."""
     import tomllib
 
     path = Path(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_capped(path, MAX_CONFIG_BYTES, "a configuration file")
+                             .decode("utf-8"))
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the configuration ({error.strerror})") from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

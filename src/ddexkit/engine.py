@@ -19,8 +19,8 @@ from ddexkit.inputs import (
     MessageSource,
     PackageFacts,
     ZipAssets,
+    as_path,
     expand_paths,
-    read_bytes,
     read_package,
 )
 from ddexkit.issues import WHOLE_FILE, Finding, Issue
@@ -28,6 +28,7 @@ from ddexkit.locate import Locator
 from ddexkit.media import AssetFacts, gather_assets
 from ddexkit.model import Message
 from ddexkit.parser import build_message, cyclic_gc_paused
+from ddexkit.regularfile import read_bytes
 from ddexkit.report import TOOL_NAME, FileReport, Report
 from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
 from ddexkit.safexml import ERN382_NAMESPACE, MAX_MESSAGE_BYTES, DocumentFacts, read_document
@@ -299,4 +300,4 @@ def validate(
                                 start=Path.cwd())
     if isinstance(source, bytes):
         return validate_sources([MessageSource(path=None, data=source)], settings)
-    return validate_sources(expand_paths([source]), settings)
+    return validate_sources(expand_paths([as_path(source)]), settings)

@@ -7,7 +7,6 @@ mutagen read like files, so no temporary folder is needed.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import zlib
@@ -15,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Protocol
+
+from ddexkit.regularfile import open_regular, read_bytes
 
 if TYPE_CHECKING:
     import zipfile
@@ -24,6 +25,27 @@ MESSAGE_SUFFIXES = (".xml", ".zip")
 
 class InputError(Exception):
     """A path the user gave cannot be used at all (does not exist, cannot be read)."""
+
+
+def as_path(given: str | Path) -> Path:
+    """The path a caller gave. A str is always a path; one that holds XML is a mistake that
+    would otherwise end in "File name too long", so it is named for what it is."""
+    if isinstance(given, str) and given.lstrip().startswith("<"):
+        raise InputError("the source is a str holding XML, and a str is read as a path: pass "
+                         "the message as bytes instead (text.encode('utf-8'))")
+    return Path(given)
+
+
+def read_message_file(given: str | Path, limit: int) -> tuple[bytes, int]:
+    """A message file's first ``limit + 1`` bytes and its size, for callers that need the
+    bytes up front (``parse``); InputError when the file is missing or not a regular file."""
+    path = as_path(given)
+    try:
+        return read_bytes(path, limit)
+    except FileNotFoundError as error:
+        raise InputError(f"{path}: no such file or directory") from error
+    except OSError as error:
+        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,27 +93,6 @@ def expand_paths(paths: list[str | Path]) -> list[MessageSource]:
         else:
             raise InputError(f"{path}: no such file or directory")
     return sources
-
-
-def open_regular(path: Path) -> IO[bytes]:
-    """Open ``path`` for reading if it is a regular file. A FIFO named ``.xml`` would block
-    the open forever and a device never ends, so they are refused (OSError), not read."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise OSError(errno.EINVAL, "it is not a regular file (a pipe, device or socket)")
-        return os.fdopen(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise
-
-
-def read_bytes(path: Path, limit: int) -> tuple[bytes, int]:
-    """At most ``limit + 1`` bytes of the file and its size (so an oversized file is never
-    read whole). Raises OSError when it cannot be read."""
-    with open_regular(path) as handle:
-        size = os.fstat(handle.fileno()).st_size
-        return handle.read(limit + 1), size
 
 
 # Zip-bomb gates, checked from the central directory before an entry is read. No file the

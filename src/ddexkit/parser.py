@@ -23,8 +23,9 @@ from types import MappingProxyType
 from lxml import etree
 
 from ddexkit import model as m
+from ddexkit.inputs import read_message_file
 from ddexkit.issues import Location
-from ddexkit.safexml import read_document
+from ddexkit.safexml import MAX_MESSAGE_BYTES, read_document
 
 # Elements collected wherever they stand, for rules that check "every X element".
 INDEXED_ELEMENTS = (
@@ -567,10 +568,14 @@ class ParseError(ValueError):
 def parse(source: str | Path | bytes) -> m.Message:
     """Parse an ERN message (a path or its bytes) into the model.
 
-    Raises ``ParseError`` when the bytes are not well-formed or not safe to parse; use
-    ``ddexkit.validate`` to get those faults as issues instead.
+    Raises ``InputError`` for a path that is missing or not a regular file (as
+    ``ddexkit.validate`` does) and ``ParseError`` when the bytes are not well-formed, not safe
+    to parse or over 50,000 KB; use ``ddexkit.validate`` to get those faults as issues instead.
     """
-    raw = source if isinstance(source, bytes) else Path(source).read_bytes()
+    if isinstance(source, bytes):
+        raw = source
+    else:  # read no more than the cap: /dev/zero or a huge file must not fill the memory
+        raw, _size = read_message_file(source, MAX_MESSAGE_BYTES)
     document = read_document(raw)
     if document.tree is None:
         facts = document.facts

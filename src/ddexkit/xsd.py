@@ -17,6 +17,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ddexkit.regularfile import read_capped
+
 MAIN_XSD = "release-notification.xsd"
 AVS_XSD = "avs_20161006.xsd"
 SCHEMA_FILES = (MAIN_XSD, AVS_XSD)
@@ -97,9 +99,49 @@ def _not_there(folder: Path, named_by: str) -> SchemaDirError:
     )
 
 
+# The official files are about 600 KB each; anything much larger is not one of them.
+MAX_SCHEMA_FILE_BYTES = 16 * 1024 * 1024
+
+
+def _read_schema_file(path: Path) -> bytes:
+    return read_capped(path, MAX_SCHEMA_FILE_BYTES, "an ERN 3.8.2 schema file")
+
+
+@lru_cache(maxsize=8)
+def _unofficial_file(folder: Path, stamps: tuple[tuple[int, int], ...]) -> str | None:
+    """The first schema file in ``folder`` that is not the official one (``stamps``, the
+    files' sizes and mtimes, renew the cache when they change); None when both are."""
+    import hashlib
+
+    sums = expected_sums()
+    for name in SCHEMA_FILES:
+        try:
+            digest = hashlib.sha256(_read_schema_file(folder / name)).hexdigest()
+        except OSError as error:
+            return f"{name} cannot be read ({error.strerror})"
+        if sums.get(name) != digest:
+            return f"{name} is not the official ERN 3.8.2 file (its SHA-256 differs)"
+    return None
+
+
+def _official(folder: Path, named_by: str) -> Path:
+    """``folder`` if it holds the official files, byte for byte. Only those are compiled, so
+    a planted or edited XSD can never make schema loading fetch anything or run elsewhere."""
+    stamps = tuple((s.st_size, s.st_mtime_ns) for s in ((folder / n).stat() for n in SCHEMA_FILES))
+    fault = _unofficial_file(folder.resolve(), stamps)
+    if fault is not None:
+        raise SchemaDirError(f"{named_by} {folder}: {fault}; ddexkit loads only the official "
+                             "schema: install it with `python -m ddexkit schema install --from "
+                             "DIR_OR_ZIP_OR_URL`, which checks it")
+    return folder
+
+
 def installed_schema_dir() -> Path | None:
     """The schema in a checkout's schemas/ern382/ or in the user cache, if any."""
-    return next((f for f in (_REPO_SCHEMA_DIR, user_cache_dir()) if _has_schema(f)), None)
+    for folder in (_REPO_SCHEMA_DIR, user_cache_dir()):
+        if _has_schema(folder):
+            return _official(folder, "the installed schema folder")
+    return None
 
 
 def find_schema_dir(explicit: str | Path | None = None, *,
@@ -115,12 +157,12 @@ def find_schema_dir(explicit: str | Path | None = None, *,
         folder = Path(explicit)
         if not _has_schema(folder):
             raise _not_there(folder, named_by)
-        return folder
+        return _official(folder, named_by)
     from_env = os.environ.get(SCHEMA_DIR_VARIABLE)
     if from_env:
         folder = Path(from_env)
         if _has_schema(folder):
-            return folder
+            return _official(folder, f"${SCHEMA_DIR_VARIABLE}")
         installed = installed_schema_dir()
         if installed is None:
             raise _not_there(folder, f"${SCHEMA_DIR_VARIABLE}")
@@ -276,17 +318,28 @@ _PACKAGED_SUMS = """\
 """
 
 
+# A download is the schema's ZIP or one of its files: a few MB at most.
+_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
+
+
 def _collect_from(source: str, staging: Path) -> None:
     """Copy the two schema files from a folder, a ZIP or a URL of either into ``staging``."""
-    import shutil
     import urllib.request
     import zipfile
 
     if source.startswith(("http://", "https://")):
         name = source.rstrip("/").rsplit("/", 1)[-1] or "download"
         downloaded = staging / f"_download_{name}"
-        with urllib.request.urlopen(source, timeout=60) as response:
-            downloaded.write_bytes(response.read())
+        try:
+            with urllib.request.urlopen(source, timeout=60) as response:
+                body = response.read(_MAX_DOWNLOAD_BYTES + 1)
+        except OSError as error:  # unreachable host, HTTP error, time-out
+            reason = getattr(error, "reason", None) or error.strerror or error
+            raise SchemaInstallError(f"{source}: cannot download it ({reason})") from error
+        if len(body) > _MAX_DOWNLOAD_BYTES:
+            raise SchemaInstallError(f"{source}: larger than {_MAX_DOWNLOAD_BYTES} bytes, "
+                                     "far more than the schema's ZIP; check the URL")
+        downloaded.write_bytes(body)
         source = str(downloaded)
     path = Path(source)
     if path.is_dir():
@@ -294,7 +347,10 @@ def _collect_from(source: str, staging: Path) -> None:
             found = next(iter(sorted(path.rglob(file_name))), None)
             if found is None:
                 raise SchemaInstallError(f"{path}: no {file_name} in this folder")
-            shutil.copyfile(found, staging / file_name)
+            try:
+                (staging / file_name).write_bytes(_read_schema_file(found))
+            except OSError as error:
+                raise SchemaInstallError(f"{found}: {error.strerror}") from error
         return
     if path.is_file() and zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as archive:
@@ -303,7 +359,17 @@ def _collect_from(source: str, staging: Path) -> None:
                              None)
                 if entry is None:
                     raise SchemaInstallError(f"{path}: no {file_name} in this ZIP")
-                (staging / file_name).write_bytes(archive.read(entry))
+                if archive.getinfo(entry).file_size > MAX_SCHEMA_FILE_BYTES:
+                    raise SchemaInstallError(f"{path}: {entry} expands to more than "
+                                             f"{MAX_SCHEMA_FILE_BYTES} bytes; not the official "
+                                             "file")
+                with archive.open(entry) as member:  # the declared size may lie: read capped
+                    data = member.read(MAX_SCHEMA_FILE_BYTES + 1)
+                if len(data) > MAX_SCHEMA_FILE_BYTES:
+                    raise SchemaInstallError(f"{path}: {entry} expands to more than "
+                                             f"{MAX_SCHEMA_FILE_BYTES} bytes; not the official "
+                                             "file")
+                (staging / file_name).write_bytes(data)
         return
     if path.is_file() and path.name in SCHEMA_FILES:
         raise SchemaInstallError(f"{path}: give the folder or ZIP holding both {SCHEMA_FILES}")
@@ -322,7 +388,7 @@ def install_schema(source: str, target: Path | None = None) -> Path:
         staging = Path(staging_name)
         _collect_from(source, staging)
         for file_name in SCHEMA_FILES:
-            digest = hashlib.sha256((staging / file_name).read_bytes()).hexdigest()
+            digest = hashlib.sha256(_read_schema_file(staging / file_name)).hexdigest()
             if sums.get(file_name) != digest:
                 raise SchemaInstallError(
                     f"{file_name}: SHA-256 {digest} is not that of the official ERN 3.8.2 file; "

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ddexkit.regularfile import read_capped
+
 CATALOG_FORMAT_VERSION = 1
 
 
@@ -92,11 +94,15 @@ def catalog_from_dict(data: Any, source: str | None = None) -> Catalog:
     )
 
 
+# A platform's lookup lists are a few hundred KB; a larger "catalog" is not one.
+MAX_CATALOG_BYTES = 16 * 1024 * 1024
+
+
 def load_catalog(path: str | Path) -> Catalog:
     """Read a catalog JSON file; raise CatalogError with the file and the fault."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_capped(path, MAX_CATALOG_BYTES, "a catalog").decode("utf-8"))
     except OSError as error:
         raise CatalogError(f"{path}: cannot read the catalog ({error.strerror})") from error
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
