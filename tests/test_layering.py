@@ -17,6 +17,7 @@ LAYERS = {
     "ddexkit.regularfile": 0,
     "ddexkit.safexml": 1,
     "ddexkit.inputs": 1,
+    "ddexkit.outputfile": 1,
     "ddexkit.config": 1,
     "ddexkit.domain": 1,
     "ddexkit.parser": 2,

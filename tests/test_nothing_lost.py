@@ -86,13 +86,13 @@ def test_interrupted_output_keeps_the_old_file(
             def __exit__(self, *args: object) -> None:
                 self.stream.close()  # type: ignore[attr-defined]
 
-            def write(self, text: str) -> None:
-                self.stream.write(text[: len(text) // 2])  # type: ignore[attr-defined]
+            def write(self, data: bytes) -> None:
+                self.stream.write(data[: len(data) // 2])  # type: ignore[attr-defined]
                 raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(os, "fdopen", lambda *a, **k: HalfWritten(real_fdopen(*a, **k)))
-    with pytest.raises((KeyboardInterrupt, cli.UsageError)):  # a full disk: one line, exit 2
-        cli._write_atomically(str(target), '{"report_version": 1}\n')
+    with pytest.raises((KeyboardInterrupt, ddexkit.OutputError)):  # a full disk: one line
+        cli._write_report(str(target), '{"report_version": 1}\n')
     assert target.read_text(encoding="utf-8") == "old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
 

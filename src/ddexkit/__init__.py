@@ -19,6 +19,7 @@ from ddexkit.engine import validate
 from ddexkit.inputs import InputError
 from ddexkit.issues import Issue, Location, Severity
 from ddexkit.model import Message
+from ddexkit.outputfile import OutputError
 from ddexkit.parser import ParseError, parse
 from ddexkit.report import FileReport, Report
 from ddexkit.summary import Summary
@@ -37,6 +38,7 @@ __all__ = [
     "Issue",
     "Location",
     "Message",
+    "OutputError",
     "PackageError",
     "PackageResult",
     "ParseError",

@@ -5,6 +5,7 @@ interrupted. Nothing imports this module."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -18,6 +19,13 @@ from ddexkit.domain.catalog import CatalogError
 from ddexkit.engine import Settings, resolve_settings, validate_source
 from ddexkit.inputs import InputError, expand_paths
 from ddexkit.output import FORMATS
+from ddexkit.outputfile import (
+    STANDARD_OUTPUT,
+    OutputError,
+    explain_write_error,
+    open_output,
+    refuse_inputs,
+)
 from ddexkit.rules import ALL_RULES, by_code
 from ddexkit.xsd import SchemaDirError, SchemaInstallError, install_schema, user_cache_dir
 
@@ -186,23 +194,25 @@ def _config(args: argparse.Namespace) -> Config:
     )
 
 
-def _write_atomically(path: str, text: str) -> None:
+def _write_report(path: str, text: str) -> None:
     """Write the report so that the file is either the old one or the whole new one."""
-    import tempfile
+    with open_output(path, "the report") as stream:
+        stream.write(text.encode("utf-8", errors="surrogateescape"))
 
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+
+def _check_output_folder(output: str) -> None:
+    """Before any work: an output whose folder is missing or which is a folder is refused."""
+    if output == STANDARD_OUTPUT:
+        return
+    target = Path(output)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException as error:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, OSError):
-            raise UsageError(f"{path}: cannot write the report "
-                             f"({error.strerror or error}); the previous file is unchanged"
-                             ) from error
-        raise
+        is_folder, parent_exists = target.is_dir(), target.absolute().parent.is_dir()
+    except OSError as error:  # a name longer than the system allows, an unsearchable folder
+        raise explain_write_error(output, error, "there") from error
+    if is_folder:
+        raise UsageError(f"--output {output}: is a folder; name the file to write")
+    if not parent_exists:
+        raise UsageError(f"--output {output}: its folder does not exist")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -212,11 +222,18 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    if args.output and not Path(args.output).resolve().parent.is_dir():
-        raise UsageError(f"--output {args.output}: its folder does not exist")
-    if args.output and Path(args.output).is_dir():
-        raise UsageError(f"--output {args.output}: is a folder; name the report file to write")
     sources = expand_paths(args.paths)
+    if not sources:
+        raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to validate there; "
+                         "name the ERN files or the folders that hold them")
+    if args.assets and not Path(args.assets).is_dir():
+        raise UsageError(f"--assets {args.assets}: "
+                         f"{'not a folder' if Path(args.assets).exists() else 'no such folder'}; "
+                         "name the folder holding the release's artwork and audio")
+    if args.output:
+        refuse_inputs(args.output, [(s.path, "one of the files being validated")
+                                    for s in sources if s.path is not None])
+        _check_output_folder(args.output)
     settings = _settings(args)
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
     try:
@@ -230,8 +247,8 @@ def _validate(args: argparse.Namespace) -> int:
     report = batch.report
     colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     rendered = FORMATS[args.format](report, colour)
-    if args.output:
-        _write_atomically(args.output, rendered)
+    if args.output and args.output != STANDARD_OUTPUT:
+        _write_report(args.output, rendered)
     else:
         sys.stdout.write(rendered)
     if batch.interrupted:
@@ -338,6 +355,11 @@ COMMANDS = {"validate": _validate, "rules": _rules, "schema": _schema, "package"
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ddexkit with ``argv`` (default: sys.argv[1:]); return the exit code."""
+    # File names need not be UTF-8: they go out as the bytes they are (standard output) or
+    # escaped (messages), never as a UnicodeEncodeError.
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+        with contextlib.suppress(AttributeError, ValueError):
+            stream.reconfigure(errors=errors)  # type: ignore[union-attr]
     try:
         args = _parser().parse_args(argv)
     except SystemExit as stop:  # --help, --version, or a usage error already printed
@@ -345,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except (UsageError, InputError, ConfigError, CatalogError, SchemaInstallError,
-            SchemaDirError) as error:
+            SchemaDirError, OutputError) as error:
         sys.stderr.write(f"ddexkit: {error}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:

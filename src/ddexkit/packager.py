@@ -9,7 +9,6 @@ and renamed into place, so an interrupted run leaves no partial ZIP. Inputs are 
 from __future__ import annotations
 
 import hashlib
-import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -18,6 +17,7 @@ from ddexkit.config import Config
 from ddexkit.domain.catalog import Catalog
 from ddexkit.engine import resolve_settings, validate_sources
 from ddexkit.inputs import FolderAssets, MessageSource
+from ddexkit.outputfile import open_output, refuse_inputs, same_file_key
 from ddexkit.parser import parse
 from ddexkit.report import Report
 from ddexkit.rules.assets.ast816_package_too_large import MAX_PACKAGE_BYTES
@@ -115,9 +115,14 @@ def package(
 ) -> PackageResult:
     """Validate ``ern`` with the files under ``assets``; without errors, write the release ZIP
     to ``output`` and return what was written. With errors, nothing is written and the result
-    carries only the report. Raises PackageError when ``output`` exists (and not
-    ``overwrite``) or the ZIP would exceed 50,000 KB (AST816)."""
+    carries only the report. Raises PackageError when ``ern`` is not an ERN XML file, when
+    ``output`` exists (and not ``overwrite``) or the ZIP would exceed 50,000 KB (AST816), and
+    OutputError when ``output`` is the ERN, one of the assets or inside the asset folder, or
+    cannot be written (then nothing is left behind and an old file there is whole)."""
     ern_path, assets_dir, target = Path(ern), Path(assets), Path(output)
+    if zipfile.is_zipfile(ern_path):
+        raise PackageError(f"{ern_path}: is a ZIP; give the ERN XML file, and the folder of its "
+                           "files as assets: package builds the ZIP")
     if target.exists() and not overwrite:
         raise PackageError(f"{target} already exists; choose another --output")
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets_dir,
@@ -126,28 +131,33 @@ def package(
     if report.has_errors:
         return PackageResult(report=report)
     folder = FolderAssets(assets_dir)
-    members = _referenced(ern_path)
-    import tempfile
-
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                         dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream, zipfile.ZipFile(stream, "w") as archive:
-            entries = [_copy(archive, PurePosixPath(ern_path.name).name, ern_path,
-                             zipfile.ZIP_DEFLATED)]
-            for name in members:
-                path = assets_dir / name
-                if folder.lookup(name).found:
-                    entries.append(_copy(archive, name, path, zipfile.ZIP_STORED))
-        written = _digest(Path(temporary))
-        if written.size > MAX_PACKAGE_BYTES:
-            raise PackageError(f"AST816: the release ZIP would be {written.size:,} bytes, over "
+    referenced = _referenced(ern_path)
+    missing = [name for name in referenced if not folder.lookup(name).found]
+    if missing:  # whatever the configuration says of AST801: a ZIP without them is no release
+        raise PackageError(f"{assets_dir}: {missing[0]} is referenced by the ERN but not in the "
+                           f"asset folder ({len(missing)} missing in all); add the files or fix "
+                           "their FileName and FilePath")
+    ern_name = PurePosixPath(ern_path.name).name
+    members = [name for name in referenced
+               if not (name == ern_name and same_file_key(assets_dir / name)
+                       == same_file_key(ern_path))]  # the ERN naming itself: one entry
+    refuse_inputs(target, [(ern_path, "the ERN being packaged"),
+                           *((assets_dir / name, "one of the files being packaged")
+                             for name in members)],
+                  folders=[(assets_dir, "the asset folder")])
+    if ern_name in members:
+        raise PackageError(f"{ern_path}: a resource names the ERN's own file {ern_name}; the "
+                           "ZIP would hold it twice; rename the resource's file")
+    with open_output(target, "the release ZIP", overwrite=overwrite) as stream:
+        with zipfile.ZipFile(stream, "w") as archive:
+            entries = [_copy(archive, ern_name, ern_path, zipfile.ZIP_DEFLATED)]
+            entries.extend(_copy(archive, name, assets_dir / name, zipfile.ZIP_STORED)
+                           for name in members)
+        size = stream.tell()
+        if size > MAX_PACKAGE_BYTES:
+            raise PackageError(f"AST816: the release ZIP would be {size:,} bytes, over "
                                f"the 50,000 KB limit ({MAX_PACKAGE_BYTES:,} bytes)")
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; the ZIP is an ordinary file
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    written = _digest(target)
     return PackageResult(report=report, entries=tuple(entries),
                          output=WrittenFile(name=str(target), size=written.size, md5=written.md5,
                                             sha256=written.sha256))
