@@ -471,6 +471,8 @@ class Message(_Read):
     namespace: str
     element: Any = field(repr=False)
     schema_version_id: Text | None = None
+    # ReleaseProfileVersionId: the DDEX release profile the message follows (e.g. a classical one)
+    release_profile_version_id: Text | None = None
     language_and_script_code: str | None = None
     header: MessageHeader | None = None
     resource_list_loc: Location | None = None

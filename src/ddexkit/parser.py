@@ -548,6 +548,7 @@ def _build_message(root: etree._Element, index: Mapping[str, tuple[m.Text, ...]]
         namespace=qname.namespace or "",
         element=root,
         schema_version_id=_attribute(root, "MessageSchemaVersionId"),
+        release_profile_version_id=_attribute(root, "ReleaseProfileVersionId"),
         language_and_script_code=root.get("LanguageAndScriptCode"),
         header=_header(header) if header is not None else None,
         resource_list_loc=list_loc("ResourceList"),
