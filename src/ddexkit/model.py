@@ -147,7 +147,8 @@ class Title(_Read):
 class Contributor(_Read):
     """A DisplayArtist, ResourceContributor or IndirectResourceContributor.
 
-    ``kind`` is the element's local name; ``roles`` are its *Role elements.
+    ``kind`` is the element's local name; ``roles`` are its *Role elements; ``party_ids``
+    its PartyIds (their text, or their ISNI/DPID children).
     """
 
     kind: str

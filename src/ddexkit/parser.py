@@ -165,7 +165,10 @@ def _contributor(element: etree._Element) -> m.Contributor:
         element=element,
         names=_nested_texts(kids, "PartyName", "FullName"),
         roles=_texts(kids, _ROLE_ELEMENTS.get(kind, "ArtistRole")),
-        party_ids=_nested_texts(kids, "PartyId", "ISNI") + _nested_texts(kids, "PartyId", "DPID"),
+        # ERN 3.8.2 writes the id as the PartyId's text (IsISNI, IsDPID, Namespace say whose);
+        # ISNI and DPID children are the later versions' form, kept for those files.
+        party_ids=tuple(t for t in _texts(kids, "PartyId") if t.stripped)
+        + _nested_texts(kids, "PartyId", "ISNI") + _nested_texts(kids, "PartyId", "DPID"),
         sequence=_attribute(element, "SequenceNumber"),
     )
 
