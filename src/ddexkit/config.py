@@ -20,7 +20,7 @@ from ddexkit.regularfile import read_capped
 CONFIG_FILE_NAMES = ("ddexkit.toml", "pyproject.toml")
 _KNOWN_KEYS = frozenset(
     {"select", "ignore", "severity", "per-file-ignores", "schema-dir", "catalog", "strict",
-     "isrc-extra-prefixes", "audio-upload"}
+     "isrc-extra-prefixes", "audio-upload", "partner-namespaces"}
 )
 
 
@@ -46,6 +46,8 @@ class Config:
     strict: bool = False
     isrc_extra_prefixes: tuple[str, ...] = ()
     audio_upload: str = "parts"
+    # ProprietaryId Namespace prefixes the user's partners document besides YOUTUBE: (ID112)
+    partner_namespaces: tuple[str, ...] = ()
     source: Path | None = None
 
     def is_selected(self, code: str, path: str | None = None) -> bool:
@@ -171,6 +173,12 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
     prefixes = table.get("isrc-extra-prefixes", [])
     if not isinstance(prefixes, list) or not all(isinstance(p, str) for p in prefixes):
         raise ConfigError(f"{where}: 'isrc-extra-prefixes' must be a list of two-letter codes")
+    namespaces = table.get("partner-namespaces", [])
+    if not isinstance(namespaces, list) or not all(
+        isinstance(n, str) and n.strip() for n in namespaces
+    ):
+        raise ConfigError(f"{where}: 'partner-namespaces' must be a list of Namespace prefixes "
+                          'such as "SPOTIFY:"')
 
     def path_of(key: str) -> Path | None:
         value = table.get(key)
@@ -190,6 +198,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         strict=strict,
         isrc_extra_prefixes=tuple(p.upper() for p in prefixes),
         audio_upload=audio_upload,
+        partner_namespaces=tuple(n.strip() for n in namespaces),
         source=source,
     )
 

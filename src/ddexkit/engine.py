@@ -183,7 +183,8 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     context = RuleContext(
         catalog=settings.catalog,
         options={"isrc_extra_prefixes": settings.config.isrc_extra_prefixes,
-                 "audio_upload": settings.config.audio_upload},
+                 "audio_upload": settings.config.audio_upload,
+                 "partner_namespaces": settings.config.partner_namespaces},
     )
     found = _run(rules, Stage.DOCUMENT, document.facts, context)
     tree = document.tree

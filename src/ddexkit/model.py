@@ -147,7 +147,8 @@ class Title(_Read):
 class Contributor(_Read):
     """A DisplayArtist, ResourceContributor or IndirectResourceContributor.
 
-    ``kind`` is the element's local name; ``roles`` are its *Role elements.
+    ``kind`` is the element's local name; ``roles`` are its *Role elements; ``party_ids``
+    its PartyIds (their text, or their ISNI/DPID children).
     """
 
     kind: str
@@ -471,6 +472,8 @@ class Message(_Read):
     namespace: str
     element: Any = field(repr=False)
     schema_version_id: Text | None = None
+    # ReleaseProfileVersionId: the DDEX release profile the message follows (e.g. a classical one)
+    release_profile_version_id: Text | None = None
     language_and_script_code: str | None = None
     header: MessageHeader | None = None
     resource_list_loc: Location | None = None

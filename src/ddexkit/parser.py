@@ -166,7 +166,10 @@ def _contributor(element: etree._Element) -> m.Contributor:
         element=element,
         names=_nested_texts(kids, "PartyName", "FullName"),
         roles=_texts(kids, _ROLE_ELEMENTS.get(kind, "ArtistRole")),
-        party_ids=_nested_texts(kids, "PartyId", "ISNI") + _nested_texts(kids, "PartyId", "DPID"),
+        # ERN 3.8.2 writes the id as the PartyId's text (IsISNI, IsDPID, Namespace say whose);
+        # ISNI and DPID children are the later versions' form, kept for those files.
+        party_ids=tuple(t for t in _texts(kids, "PartyId") if t.stripped)
+        + _nested_texts(kids, "PartyId", "ISNI") + _nested_texts(kids, "PartyId", "DPID"),
         sequence=_attribute(element, "SequenceNumber"),
     )
 
@@ -549,6 +552,7 @@ def _build_message(root: etree._Element, index: Mapping[str, tuple[m.Text, ...]]
         namespace=qname.namespace or "",
         element=root,
         schema_version_id=_attribute(root, "MessageSchemaVersionId"),
+        release_profile_version_id=_attribute(root, "ReleaseProfileVersionId"),
         language_and_script_code=root.get("LanguageAndScriptCode"),
         header=_header(header) if header is not None else None,
         resource_list_loc=list_loc("ResourceList"),

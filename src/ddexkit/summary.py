@@ -234,12 +234,19 @@ def summarize(message: m.Message) -> Summary:
             )
     p_line = next((_value(p.text) for p in release.iter_all_p_lines() if _value(p.text)), None)
     c_line = next((_value(c.text) for c in release.iter_all_c_lines() if _value(c.text)), None)
-    release_date = _first_value(details.release_dates) if details else None
+    # The release date as the ingest takes it: an original release date where no other is
+    # given (DUR410 says so).
+    release_date = (
+        (_first_value(details.release_dates) if details else None)
+        or _value(release.global_release_date)
+        or (_first_value(details.original_release_dates) if details else None)
+        or _value(release.global_original_release_date)
+    )
     return Summary(
         title=_title(release.reference_title, details.titles if details else ()),
         label=_first_value(details.label_names) if details else None,
         upc=release.icpn,
-        release_date=release_date or _value(release.global_release_date),
+        release_date=release_date,
         release_type=_first_value(release.release_types)
         or (_first_value(details.release_types) if details else None),
         primary_artists=tuple(

@@ -27,6 +27,9 @@ from ddexkit.domain import isocodes
 ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 DPID_PREFIX = "PADPIDA"
 DPID_NAMESPACE_PREFIX = "DPID:"
+# Namespaces of ProprietaryIds that partners document instead of a DPID (YouTube's
+# ``YOUTUBE:CHANNEL_ID`` and the like); users add their own with ``partner-namespaces``.
+PARTNER_NAMESPACE_PREFIXES = ("YOUTUBE:",)
 # Prefixes the ISRC agency issues beyond ISO 3166-1 alpha-2 (QM, QT, QZ for the US).
 ISRC_AGENCY_PREFIXES = frozenset({"QM", "QT", "QZ", "UK", "CP", "DG", "FX", "ZZ"})
 EXAMPLE_ISRC = "GBAYE2400001"
@@ -304,6 +307,14 @@ def check_dpid(value: str) -> Verdict:
 
 def is_valid_dpid(value: str) -> bool:
     return check_dpid(value).ok
+
+
+def is_partner_namespace(namespace: str, extra: Iterable[str] = ()) -> bool:
+    """Whether a Namespace starts with a documented partner prefix (``YOUTUBE:``) or one of
+    ``extra`` (the user's ``partner-namespaces``), as written."""
+    value = namespace.strip()
+    return any(value.startswith(prefix) for prefix in (*PARTNER_NAMESPACE_PREFIXES, *extra)
+               if prefix)
 
 
 def dpid_in_namespace(namespace: str) -> str | None:

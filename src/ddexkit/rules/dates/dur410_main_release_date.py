@@ -1,9 +1,11 @@
-"""The main release has no release date.
+"""The main release has no release date (or only an original one, which is then used).
 
 Why it matters:
     Without a ReleaseDate (in ReleaseDetailsByTerritory) or a GlobalReleaseDate, the
-    distributor does not know when the release is meant to come out, and the summary shows
-    no date.
+    distributor does not know when the release is meant to come out. An OriginalReleaseDate
+    or GlobalOriginalReleaseDate counts as a date of the release: where it is the only one,
+    it is used as the release date (the summary shows it), and the issue says so; with no
+    date of any kind the summary shows none.
 
 Bad:
     </Genre>
@@ -23,8 +25,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Message, Release, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
+
+_HINT = ("Add <GlobalReleaseDate>YYYY-MM-DD</GlobalReleaseDate> to the Release, or a "
+         "<ReleaseDate> to its ReleaseDetailsByTerritory")
+
+
+def _original_date(release: Release) -> tuple[str, Text] | None:
+    """The first original release date given, with the name of its element."""
+    for details in release.details:
+        for date in details.original_release_dates:
+            if date.stripped:
+                return "OriginalReleaseDate", date
+    global_date = release.global_original_release_date
+    if global_date is not None and global_date.stripped:
+        return "GlobalOriginalReleaseDate", global_date
+    return None
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -36,18 +53,29 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         dates.extend(details.release_dates)
     if any(date.stripped for date in dates):
         return
+    reference = release.ref or "(no reference)"
+    original = _original_date(release)
+    if original is not None:
+        name, date = original
+        yield Finding(
+            at=release.loc,
+            message=f"Main release {reference} has no ReleaseDate or GlobalReleaseDate: its "
+            f"{name} {date.stripped} is used as the release date",
+            hint=f"{_HINT}, if the release comes out on another day",
+        )
+        return
     yield Finding(
         at=release.loc,
-        message=f"Main release {release.ref or '(no reference)'} has no release date",
-        hint="Add <GlobalReleaseDate>YYYY-MM-DD</GlobalReleaseDate> to the Release, or a "
-        "<ReleaseDate> to its ReleaseDetailsByTerritory",
+        message=f"Main release {reference} has no release date of any kind (ReleaseDate, "
+        "GlobalReleaseDate, OriginalReleaseDate or GlobalOriginalReleaseDate)",
+        hint=_HINT,
     )
 
 
 RULE = Rule(
     code="DUR410",
     severity=Severity.WARNING,
-    summary="The main release has no release date",
+    summary="The main release has no release date (or only an original one, which is used)",
     stage=Stage.MESSAGE,
     check=check,
     doc=__doc__ or "",

@@ -3,7 +3,9 @@
 Why it matters:
     The distributor's API takes the release's primary artists from the DisplayArtists with
     role MainArtist; without one the release has no artist to show or credit and is
-    rejected.
+    rejected. A classical release (ReleaseType ClassicalAlbum, or a classical release
+    profile) is led by its Composer, Conductor, Orchestra, Ensemble or Soloist instead, so
+    a display artist with one of those roles counts too.
 
 Bad:
     <DisplayArtist SequenceNumber="1">
@@ -26,13 +28,15 @@ Good:
         <ResourceGroup>
 
 Source:
-    Distributor API (primary artists); DDEX ERN 3.8.2 ReleaseDetailsByTerritory/DisplayArtist.
+    Distributor API (primary artists); DDEX ERN 3.8.2 ReleaseDetailsByTerritory/DisplayArtist;
+    DDEX Release Profiles (classical audio album).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ddexkit.domain.roles import CLASSICAL_LEAD_ROLES, is_classical, lead_roles
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -42,9 +46,13 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     release = context.main_release
     if release is None:
         return
+    profile = message.release_profile_version_id
+    classical = is_classical(release.type_names, profile.stripped if profile else None)
+    leads = lead_roles(classical)
     artists = [a for d in release.details for a in d.display_artists]
-    if any(a.has_role("MainArtist") for a in artists):
+    if any(r.stripped in leads for a in artists for r in a.roles):
         return
+    also = f" (nor {', '.join(sorted(CLASSICAL_LEAD_ROLES))})" if classical else ""
     at = release.details[0].loc if release.details else release.loc
     listed = ", ".join(sorted({a.name for a in artists if a.name}))
     hint = (
@@ -56,7 +64,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     yield Finding(
         at=at,
         message=f"Main release {release.ref or '(no reference)'} has no DisplayArtist "
-        "with ArtistRole MainArtist",
+        f"with ArtistRole MainArtist{also}",
         hint=hint,
     )
 

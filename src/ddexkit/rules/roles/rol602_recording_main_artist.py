@@ -2,7 +2,9 @@
 
 Why it matters:
     Each track's primary artist comes from its DisplayArtists with role MainArtist; the
-    distributor's API rejects a track without one.
+    distributor's API rejects a track without one. A track of a classical main release
+    (ReleaseType ClassicalAlbum, or a classical release profile) is led by its Composer,
+    Conductor, Orchestra, Ensemble or Soloist instead, as for ROL601.
 
 Bad:
     <DisplayArtist SequenceNumber="1">
@@ -30,16 +32,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ddexkit.domain.roles import CLASSICAL_LEAD_ROLES, is_classical, lead_roles
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Message, Resource
 from ddexkit.rules.base import Rule, RuleContext, Stage
+
+
+def _in_classical_main_release(recording: Resource, message: Message,
+                               context: RuleContext) -> bool:
+    main = context.main_release
+    if main is None:
+        return False
+    profile = message.release_profile_version_id
+    if not is_classical(main.type_names, profile.stripped if profile else None):
+        return False
+    return any(r is main for r in context.releases_by_resource_reference.get(recording.ref, ()))
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for recording in message.sound_recordings:
+        classical = _in_classical_main_release(recording, message, context)
+        leads = lead_roles(classical)
         artists = [a for d in recording.details for a in d.display_artists]
-        if any(a.has_role("MainArtist") for a in artists):
+        if any(r.stripped in leads for a in artists for r in a.roles):
             continue
+        also = f" (nor {', '.join(sorted(CLASSICAL_LEAD_ROLES))})" if classical else ""
         at = recording.details[0].loc if recording.details else recording.loc
         listed = ", ".join(sorted({a.name for a in artists if a.name}))
         hint = (
@@ -51,7 +68,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             at=at,
             message=f"Sound recording {recording.ref or '(no reference)'} has no "
-            "DisplayArtist with ArtistRole MainArtist",
+            f"DisplayArtist with ArtistRole MainArtist{also}",
             hint=hint,
         )
 

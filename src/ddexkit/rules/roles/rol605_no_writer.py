@@ -3,7 +3,9 @@
 Why it matters:
     The distributor's API asks for the writers of each track (composers, lyricists) for
     publishing and royalty reporting; a track without one is delivered without songwriter
-    credits.
+    credits. A writer counts however the feed names them: an (Indirect)ResourceContributor
+    with a DDEX writer role, or with role UserDefined whose UserDefinedValue is a writer word
+    (Writer, Songwriter, Composer… in any case), or a DisplayArtist with role Composer.
 
 Bad:
     <IndirectResourceContributor SequenceNumber="1">
@@ -30,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Contributor, Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 # Roles that credit the writing of the work (DDEX values).
@@ -38,6 +40,24 @@ WRITER_ROLES = frozenset(
     {"Composer", "Lyricist", "ComposerLyricist", "Author", "Librettist", "NonLyricAuthor",
      "SubLyricist"}
 )
+# UserDefinedValues of a UserDefined role that name a writer, case-folded.
+WRITER_WORDS = frozenset(
+    {"composer", "lyricist", "writer", "songwriter", "author", "composerlyricist"}
+)
+
+
+def _is_writer_role(role: Text) -> bool:
+    if role.stripped in WRITER_ROLES:
+        return True
+    if role.stripped != "UserDefined":
+        return False
+    return role.attrs.get("UserDefinedValue", "").strip().casefold() in WRITER_WORDS
+
+
+def _is_writer(contributor: Contributor) -> bool:
+    if contributor.kind == "DisplayArtist":
+        return contributor.has_role("Composer")
+    return any(_is_writer_role(role) for role in contributor.roles)
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -45,9 +65,10 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         credited = (
             c
             for details in recording.details
-            for c in (*details.indirect_contributors, *details.contributors)
+            for c in (*details.indirect_contributors, *details.contributors,
+                      *details.display_artists)
         )
-        if any(role.stripped in WRITER_ROLES for c in credited for role in c.roles):
+        if any(_is_writer(c) for c in credited):
             continue
         yield Finding(
             at=recording.details[0].loc if recording.details else recording.loc,

@@ -2,7 +2,10 @@
 
 Why it matters:
     A doubled credit shows the artist twice on the store page and can double their share
-    in credit-based reporting. It is usually a copy-paste slip in the feed.
+    in credit-based reporting. It is usually a copy-paste slip in the feed. A party is known
+    by its PartyId (an ISNI, a DPID, a proprietary id in its Namespace) where it has one, so
+    two spellings of one name with the same id are one party, and two ids are two parties;
+    without an id on both sides, the names (in any case and spacing) decide.
 
 Bad:
     <FullName>Aurora Vale</FullName>
@@ -42,24 +45,41 @@ def _lists(message: Message) -> Iterator[tuple[Contributor, ...]]:
             yield resource_details.indirect_contributors
 
 
-def _identity(contributor: Contributor) -> str | None:
-    """The party's identifier if it has one, else its name, case-folded."""
-    ids = sorted(p.stripped for p in contributor.party_ids if p.stripped)
-    if ids:
-        return "id:" + ",".join(ids)
-    return "name:" + " ".join(contributor.name.casefold().split()) if contributor.name else None
+def _id_keys(contributor: Contributor) -> frozenset[str]:
+    """The party's identifiers, each with the Namespace it is in (a proprietary id is only
+    unique there), without spaces and in capitals (``0000 0001…`` is ``00000001…``)."""
+    keys = set()
+    for party_id in contributor.party_ids:
+        value = "".join(party_id.stripped.split()).upper()
+        if value:
+            keys.add(f"{party_id.attrs.get('Namespace', '').strip()}|{value}")
+    return frozenset(keys)
+
+
+def _name_key(contributor: Contributor) -> str | None:
+    return " ".join(contributor.name.casefold().split()) if contributor.name else None
 
 
 def _doubles(contributors: Iterable[Contributor]) -> Iterator[tuple[Contributor, str]]:
-    seen: set[tuple[str, str]] = set()
+    """Contributors already listed with the same role: the same party when they share an
+    identifier, or, where one of the two has none, the same name (two different ids under
+    one name are two parties)."""
+    ids_seen: set[tuple[str, str]] = set()
+    names_seen: set[tuple[str, str]] = set()  # every contributor's name
+    names_without_ids: set[tuple[str, str]] = set()  # the names of those without an id
     for contributor in contributors:
-        identity = _identity(contributor)
-        if identity is None:
-            continue
-        for role in {r.stripped for r in contributor.roles if r.stripped}:
-            if (identity, role) in seen:
+        ids = _id_keys(contributor)
+        name = _name_key(contributor)
+        for role in sorted({r.stripped for r in contributor.roles if r.stripped}):
+            by_name = name is not None and (name, role) in (
+                names_without_ids if ids else names_seen)
+            if by_name or any((key, role) in ids_seen for key in ids):
                 yield contributor, role
-            seen.add((identity, role))
+            ids_seen.update((key, role) for key in ids)
+            if name is not None:
+                names_seen.add((name, role))
+                if not ids:
+                    names_without_ids.add((name, role))
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
