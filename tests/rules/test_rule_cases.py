@@ -2,7 +2,10 @@
 issues of <CODE> (and at least one); good.xml must raise nothing at all, with every rule on.
 
 A marker is an XML comment ``<!-- expect: CODE -->`` on the line the issue points at, or
-``<!-- expect: CODE @file -->`` for an issue about the whole file. Markers are read from the
+``<!-- expect: CODE @file -->`` for an issue about the whole file. Each marker stands for
+exactly one issue (two issues on one line need two markers), of the rule's catalog severity
+unless the marker names a sub-case's own (``<!-- expect: REF210 warning -->``); every issue
+must have a message and a hint. Markers are read from the
 raw text, so they work in malformed files too. An optional case.toml may name a catalog
 (``catalog = "catalog.json"``), an assets folder (``assets = "assets"``) or a builder of one
 (``assets_builder``), settings of ours that both fixtures run under (a ``[config]`` table with
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +26,12 @@ import pytest
 import ddexkit
 from ddexkit import xsd
 from ddexkit.config import Config, config_from_table
-from ddexkit.rules import ALL_RULES
+from ddexkit.rules import ALL_RULES, by_code
 from tests.conftest import shared_schema_dir
 from tests.rules import builders
 
 CASES = Path(__file__).parent / "cases"
-_MARKER = re.compile(r"<!--\s*expect:\s*([A-Z]+\d+)(\s+@file)?\s*-->")
+_MARKER = re.compile(r"<!--\s*expect:\s*([A-Z]+\d+)(\s+@file)?(?:\s+(error|warning))?\s*-->")
 # ERN006 needs the official XSD; ERN007's bad case must run without it, its good case with.
 _NEEDS_SCHEMA = frozenset({"ERN006"})
 _NEEDS_NO_SCHEMA = frozenset({"ERN007"})
@@ -43,11 +47,23 @@ def _case_settings(code: str) -> dict[str, Any]:
     return tomllib.loads(case_file.read_text()) if case_file.is_file() else {}
 
 
-def expected_markers(text: str) -> set[tuple[str, int | None]]:
-    found: set[tuple[str, int | None]] = set()
+Expected = Counter[tuple[str, int | None, str]]
+
+
+def _catalog_severity(code: str) -> str:
+    rule = by_code(code)
+    assert rule is not None, f"no rule {code}"
+    return rule.severity.value
+
+
+def expected_markers(text: str) -> Expected:
+    """(code, line or None, severity) → how many issues the markers ask for."""
+    found: Expected = Counter()
     for number, line in enumerate(text.splitlines(), start=1):
         for marker in _MARKER.finditer(line):
-            found.add((marker.group(1), None if marker.group(2) else number))
+            code = marker.group(1)
+            severity = marker.group(3) or _catalog_severity(code)
+            found[(code, None if marker.group(2) else number, severity)] += 1
     return found
 
 
@@ -94,13 +110,18 @@ def test_bad_case_raises_exactly_the_marked_issues(code: str, tmp_path: Path,
     settings = _case_settings(code)
     report = _validate(code, "bad", tmp_path, Config(select=(code,)), monkeypatch)
     # Mandatory rules (ERN001–ERN006, ERN008) run whatever is selected: look at this code only.
-    got = {(i.code, i.location.line) for i in report.issues if i.code == code}
+    mine = [i for i in report.issues if i.code == code]
+    got = Counter((i.code, i.location.line, i.severity.value) for i in mine)
     if settings.get("builder"):
-        want = {(code, line) for line in settings.get("expect_lines", [None])}
+        severity = _catalog_severity(code)
+        want = Counter((code, line, severity) for line in settings.get("expect_lines", [None]))
     else:
         want = expected_markers((CASES / code / "bad.xml").read_text(errors="replace"))
     assert want, f"{code}/bad.xml has no expect marker"
     assert got == want
+    unexplained = [(i.location.line, i.message, i.hint) for i in mine
+                   if not (i.message.strip() and i.hint and i.hint.strip())]
+    assert unexplained == [], "every issue needs a message and a hint"
 
 
 @pytest.mark.parametrize("code", _case_codes())
@@ -113,3 +134,13 @@ def test_good_case_raises_nothing(code: str, tmp_path: Path,
 def test_every_rule_has_a_case() -> None:
     missing = [r.code for r in ALL_RULES if not (CASES / r.code).is_dir()]
     assert missing == []
+
+
+def test_markers_count_issues_and_carry_severity() -> None:
+    """The runner itself: two markers on a line are two issues; a marker's severity word
+    overrides the catalog's; @file means no line."""
+    text = ("<a/>\n<b/> <!-- expect: REF210 --> <!-- expect: REF210 -->\n"
+            "<c/> <!-- expect: REF210 warning -->\n<!-- expect: ERN007 @file -->\n")
+    assert expected_markers(text) == Counter({
+        ("REF210", 2, "error"): 2, ("REF210", 3, "warning"): 1, ("ERN007", None, "warning"): 1,
+    })
