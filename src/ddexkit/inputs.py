@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -106,18 +107,42 @@ RATIO_FLOOR_BYTES = 1_048_576
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ZipEntry:
-    """One entry of a ZIP: its name and sizes, as the central directory gives them."""
+    """One entry of a ZIP: its name and sizes, as the central directory gives them.
+
+    ``name`` is what zipfile makes of it (cut at the first NUL), ``stored_name`` the name as
+    stored: a NUL in it hides the rest from some tools and not from others."""
 
     name: str
     size: int
     compressed_size: int
     is_link: bool = False
     encrypted: bool = False
+    stored_name: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        return self.stored_name or self.name
+
+    @property
+    def has_empty_name(self) -> bool:
+        return not self.name
+
+    @property
+    def has_nul(self) -> bool:
+        return "\0" in self.stored_name
+
+    @property
+    def has_backslash(self) -> bool:
+        """A backslash is a folder separator when unpacked on Windows; APPNOTE allows only /."""
+        return "\\" in self.name
 
     @property
     def is_absolute(self) -> bool:
-        name = self.name.replace("\\", "/")
-        return name.startswith("/") or (len(name) > 1 and name[1] == ":")
+        return self.name.startswith(("/", "\\")) or self.has_drive_letter
+
+    @property
+    def has_drive_letter(self) -> bool:
+        return len(self.name) > 1 and self.name[1] == ":"
 
     @property
     def has_parent_step(self) -> bool:
@@ -136,7 +161,15 @@ class ZipEntry:
 
     @property
     def unsafe(self) -> bool:
-        return self.is_absolute or self.has_parent_step or self.is_link or self.encrypted
+        return (self.has_empty_name or self.has_nul or self.has_backslash or self.is_absolute
+                or self.has_parent_step or self.is_link or self.encrypted)
+
+
+def collision_key(name: str) -> str:
+    """What a name becomes on the file systems a ZIP is commonly unpacked on: macOS and
+    Windows ignore case and (APFS, HFS+) Unicode normalisation, so 'Cover.jpg' and 'cover.jpg',
+    or 'é' composed and decomposed, land on one file."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -166,6 +199,18 @@ class PackageFacts:
         return tuple(twice)
 
     @property
+    def collisions(self) -> tuple[tuple[str, ...], ...]:
+        """Groups of different names that are one file once unpacked (case, Unicode
+        normalisation), in the order they first appear; an exact duplicate is in
+        ``duplicate_names`` instead."""
+        groups: dict[str, list[str]] = {}
+        for entry in self.entries:
+            group = groups.setdefault(collision_key(entry.name), [])
+            if entry.name not in group:
+                group.append(entry.name)
+        return tuple(tuple(group) for group in groups.values() if len(group) > 1)
+
+    @property
     def expanded_size(self) -> int:
         return sum(entry.size for entry in self.entries)
 
@@ -191,6 +236,7 @@ def _entry(info: zipfile.ZipInfo) -> ZipEntry:
         compressed_size=info.compress_size,
         is_link=info.create_system == 3 and stat.S_ISLNK(mode),
         encrypted=bool(info.flag_bits & 0x1),
+        stored_name=info.orig_filename,
     )
 
 
@@ -201,7 +247,8 @@ def read_package(path: Path, message_limit: int) -> PackageFacts:
     try:
         with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
             zip_size = os.fstat(handle.fileno()).st_size
-            infos = [i for i in archive.infolist() if not i.is_dir()]
+            # Not ZipInfo.is_dir(): it indexes the name, and an entry's name can be empty.
+            infos = [i for i in archive.infolist() if not i.filename.endswith("/")]
             entries = tuple(_entry(i) for i in infos)
             names = tuple(i.filename for i in infos if _is_message_entry(i.filename))
             facts = PackageFacts(path=path, entries=entries, message_names=names,
@@ -328,12 +375,14 @@ class ZipAssets:
         self._entries: dict[str, ZipEntry] = {}
         for entry in package.entries:
             self._entries.setdefault(entry.name, entry)
+        self._refused = set(package.duplicate_names)
+        self._refused.update(name for group in package.collisions for name in group)
 
     def lookup(self, name: str) -> AssetLookup:
         entry = self._entries.get(name)
         if entry is None:
             return AssetLookup(name=name)
-        if entry.unsafe or name in self.package.duplicate_names:
+        if entry.unsafe or name in self._refused:
             return AssetLookup(name=name, size=entry.size,
                                refused="its ZIP entry is unsafe (see AST817)")
         if entry.over_limits or self.package.expanded_size > MAX_EXPANDED_BYTES:
@@ -347,7 +396,7 @@ class ZipAssets:
         return self._archive.open(name)
 
     def names(self) -> tuple[str, ...]:
-        return tuple(sorted(n for n in self._entries if _is_listed_asset(n)))
+        return tuple(sorted(n for n in self._entries if n and _is_listed_asset(n)))
 
     def close(self) -> None:
         self._archive.close()
