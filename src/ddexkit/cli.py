@@ -86,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
                           "(default) or only whole (then such a file is AST812)")
     validate.add_argument("--jobs", "-j", type=_jobs, metavar="N",
                           help="worker processes (default: the number of cores; 1: no workers)")
+    validate.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                          help="skip files and folders matching GLOB in folder walks "
+                          "(repeatable; .git, .venv, node_modules, __pycache__ always)")
     validate.add_argument("--skip-non-ddex", action="store_true",
                           help="skip XML whose root is not in a DDEX namespace (noted on "
                           "stderr) instead of failing it; for pre-commit")
@@ -209,7 +212,7 @@ def _validate(args: argparse.Namespace) -> int:
         raise UsageError(f"--output {args.output}: its folder does not exist")
     if args.output and Path(args.output).is_dir():
         raise UsageError(f"--output {args.output}: is a folder; name the report file to write")
-    sources = expand_paths(args.paths)
+    sources = expand_paths(args.paths, exclude=tuple(args.exclude))
     settings = _settings(args)
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
     try:

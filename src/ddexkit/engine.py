@@ -70,6 +70,8 @@ def resolve_settings(
     else:
         catalog_path = catalog if catalog is not None else config.catalog
         loaded = load_catalog(catalog_path) if catalog_path is not None else None
+    if assets is not None:
+        FolderAssets(Path(assets))  # a loop of links is an InputError now, not in each file
     return Settings(
         config=config,
         schema_dir=find_schema_dir(chosen_schema),

@@ -8,6 +8,7 @@ mutagen read like files, so no temporary folder is needed.
 from __future__ import annotations
 
 import errno
+import fnmatch
 import os
 import stat
 import unicodedata
@@ -48,17 +49,52 @@ def _unlistable(error: OSError) -> None:
     raise InputError(f"{error.filename}: cannot list the folder: {error.strerror or error}")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Every .xml/.zip below ``folder``, sorted, without following links (no loops)."""
+# Folders a walk never enters: tools' and version control's own files, never deliveries.
+DEFAULT_EXCLUDES = (".git", ".venv", "node_modules", "__pycache__")
+
+
+def _real(path: Path) -> Path | None:
+    """The real path, or None for a link loop (Path.resolve raises RuntimeError on one)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
+def _excluded(relative: str, name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(relative, pattern)
+               for pattern in patterns)
+
+
+def _walk(folder: Path, exclude: tuple[str, ...] = ()) -> Iterator[Path]:
+    """Every .xml/.zip below ``folder``, sorted, without following links (no loops): linked
+    folders are not entered, and a linked file is taken only when it stays in ``folder``
+    (a link out of it is skipped; a loop of links is kept and fails to read as that file's
+    issue). ``exclude``: glob patterns matched against a
+    file's or folder's name and its path relative to ``folder``."""
+    real_root = _real(folder)
+    patterns = DEFAULT_EXCLUDES + tuple(exclude)
     for current, folders, files in os.walk(folder, onerror=_unlistable, followlinks=False):
-        folders.sort()
+        base = Path(current).relative_to(folder)
+        folders[:] = sorted(name for name in folders
+                            if not _excluded((base / name).as_posix(), name, patterns))
         for name in sorted(files):
-            if name.lower().endswith(MESSAGE_SUFFIXES) and not name.startswith("."):
-                yield Path(current) / name
+            if not name.lower().endswith(MESSAGE_SUFFIXES) or name.startswith("."):
+                continue
+            if _excluded((base / name).as_posix(), name, patterns):
+                continue
+            path = Path(current) / name
+            if path.is_symlink():
+                target = _real(path)  # a loop stays in: reading it is that file's ERN001
+                if target is not None and real_root is not None and (
+                        not target.is_relative_to(real_root)):
+                    continue
+            yield path
 
 
-def expand_paths(paths: list[str | Path]) -> list[MessageSource]:
-    """Sources for paths given by the user, in the order given (folders expanded, sorted).
+def expand_paths(paths: list[str | Path], *, exclude: tuple[str, ...] = ()) -> list[MessageSource]:
+    """Sources for paths given by the user, in the order given (folders expanded, sorted,
+    skipping ``DEFAULT_EXCLUDES`` and the ``exclude`` globs).
 
     Raises InputError for a path that does not exist.
     """
@@ -66,7 +102,7 @@ def expand_paths(paths: list[str | Path]) -> list[MessageSource]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            sources.extend(MessageSource(path=found) for found in _walk(path))
+            sources.extend(MessageSource(path=found) for found in _walk(path, tuple(exclude)))
         elif path.exists() or path.is_symlink():
             sources.append(MessageSource(path=path))
         else:
@@ -320,13 +356,19 @@ class FolderAssets:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._real_root = root.resolve()
+        real = _real(root)
+        if real is None:
+            raise InputError(f"{root}: the assets folder is a loop of symbolic links")
+        self._real_root = real
 
     def _path(self, name: str) -> Path | str:
         if _leaves_root(name):
             return "its path leaves the assets folder; ddexkit does not follow it"
         candidate = self.root / name.replace("\\", "/")
-        if not candidate.resolve().is_relative_to(self._real_root):
+        real = _real(candidate)
+        if real is None:
+            return "it is a loop of symbolic links; ddexkit does not follow it"
+        if not real.is_relative_to(self._real_root):
             return "it is a link that points outside the assets folder; ddexkit does not follow it"
         return candidate
 
