@@ -94,6 +94,9 @@ def _parser() -> argparse.ArgumentParser:
                           "(default) or only whole (then such a file is AST812)")
     validate.add_argument("--jobs", "-j", type=_jobs, metavar="N",
                           help="worker processes (default: the number of cores; 1: no workers)")
+    validate.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                          help="skip files and folders matching GLOB in folder walks "
+                          "(repeatable; .git, .venv, node_modules, __pycache__ always)")
     validate.add_argument("--skip-non-ddex", action="store_true",
                           help="skip XML whose root is not in a DDEX namespace (noted on "
                           "stderr) instead of failing it; for pre-commit")
@@ -222,14 +225,17 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    sources = expand_paths(args.paths)
+    sources = expand_paths(args.paths, exclude=tuple(args.exclude))
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to validate there; "
                          "name the ERN files or the folders that hold them")
     if args.assets and not Path(args.assets).is_dir():
-        raise UsageError(f"--assets {args.assets}: "
-                         f"{'not a folder' if Path(args.assets).exists() else 'no such folder'}; "
-                         "name the folder holding the release's artwork and audio")
+        given = Path(args.assets)
+        what = ("not a folder" if given.exists() else
+                "a link that leads to no folder (a loop of symbolic links, or a missing target)"
+                if given.is_symlink() else "no such folder")
+        raise UsageError(f"--assets {args.assets}: {what}; name the folder holding the "
+                         "release's artwork and audio")
     if args.output:
         refuse_inputs(args.output, [(s.path, "one of the files being validated")
                                     for s in sources if s.path is not None])

@@ -23,7 +23,7 @@ from ddexkit.inputs import (
     expand_paths,
     read_package,
 )
-from ddexkit.issues import WHOLE_FILE, Finding, Issue
+from ddexkit.issues import WHOLE_FILE, Finding, Issue, Severity
 from ddexkit.locate import Locator
 from ddexkit.media import AssetFacts, gather_assets
 from ddexkit.model import Message
@@ -38,6 +38,8 @@ from ddexkit.xsd import VALUE, find_schema_dir, validate_tree
 # Rule families that still run on a PurgeReleaseMessage or CatalogListMessage (ERN011).
 _FAMILIES_FOR_OTHER_MESSAGES = frozenset({"ERN", "ID"})
 _UNREADABLE_CODE = "ERN001"
+# Issues of one code and severity listed per file; the rest are counted in one more issue.
+MAX_ISSUES_PER_CODE = 100
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,6 +77,8 @@ def resolve_settings(
     else:
         catalog_path = catalog if catalog is not None else config.catalog
         loaded = load_catalog(catalog_path) if catalog_path is not None else None
+    if assets is not None:
+        FolderAssets(Path(assets))  # a loop of links is an InputError now, not in each file
     return Settings(
         config=config,
         schema_dir=found_schema,
@@ -140,7 +144,36 @@ def _issues(
     kept = [issue for _, finding, issue in issues
             if finding.xsd_kind is None or not _explained(finding, issue, explaining)]
     unique = {(i.code, i.location, i.message): i for i in kept}
-    return tuple(sorted(unique.values(), key=lambda i: i.sort_key))
+    return _capped(sorted(unique.values(), key=lambda i: i.sort_key))
+
+
+def _capped(issues: Sequence[Issue], cap: int = MAX_ISSUES_PER_CODE) -> tuple[Issue, ...]:
+    """The first ``cap`` issues of each code and severity in document order, and after them
+    one issue of that code and severity counting the rest: a message with 60,000 faults of one
+    kind gives a report people can read and programs can hold, and the verdict is the same.
+    One pass, so linear in the number of issues."""
+    seen: dict[tuple[str, Severity], int] = {}
+    first_dropped: dict[tuple[str, Severity], Issue] = {}
+    kept: list[Issue] = []
+    for issue in issues:
+        key = (issue.code, issue.severity)
+        count = seen[key] = seen.get(key, 0) + 1
+        if count <= cap:
+            kept.append(issue)
+        elif count == cap + 1:
+            first_dropped[key] = issue
+    if not first_dropped:
+        return tuple(issues)
+    for key, first in first_dropped.items():
+        more = seen[key] - cap
+        # At the first issue left out, so it sorts right after the last one listed.
+        kept.append(Issue(
+            code=first.code, severity=first.severity, location=first.location,
+            message=f"… and {more:,} more like this (only the first {cap} {first.code} "
+                    f"{first.severity.value}s of a file are listed)",
+            hint="Fix the ones listed and validate again to see the rest",
+        ))
+    return tuple(sorted(kept, key=lambda i: i.sort_key))
 
 
 def _explained(finding: Finding, xsd_issue: Issue,

@@ -7,8 +7,10 @@ mutagen read like files, so no temporary folder is needed.
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import stat
+import unicodedata
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -69,17 +71,52 @@ def _unlistable(error: OSError) -> None:
     raise InputError(f"{error.filename}: cannot list the folder: {error.strerror or error}")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Every .xml/.zip below ``folder``, sorted, without following links (no loops)."""
+# Folders a walk never enters: tools' and version control's own files, never deliveries.
+DEFAULT_EXCLUDES = (".git", ".venv", "node_modules", "__pycache__")
+
+
+def _real(path: Path) -> Path | None:
+    """The real path, or None for a link loop (Path.resolve raises RuntimeError on one)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
+
+
+def _excluded(relative: str, name: str, patterns: tuple[str, ...]) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(relative, pattern)
+               for pattern in patterns)
+
+
+def _walk(folder: Path, exclude: tuple[str, ...] = ()) -> Iterator[Path]:
+    """Every .xml/.zip below ``folder``, sorted, without following links (no loops): linked
+    folders are not entered, and a linked file is taken only when it stays in ``folder``
+    (a link out of it is skipped; a loop of links is kept and fails to read as that file's
+    issue). ``exclude``: glob patterns matched against a
+    file's or folder's name and its path relative to ``folder``."""
+    real_root = _real(folder)
+    patterns = DEFAULT_EXCLUDES + tuple(exclude)
     for current, folders, files in os.walk(folder, onerror=_unlistable, followlinks=False):
-        folders.sort()
+        base = Path(current).relative_to(folder)
+        folders[:] = sorted(name for name in folders
+                            if not _excluded((base / name).as_posix(), name, patterns))
         for name in sorted(files):
-            if name.lower().endswith(MESSAGE_SUFFIXES) and not name.startswith("."):
-                yield Path(current) / name
+            if not name.lower().endswith(MESSAGE_SUFFIXES) or name.startswith("."):
+                continue
+            if _excluded((base / name).as_posix(), name, patterns):
+                continue
+            path = Path(current) / name
+            if path.is_symlink():
+                target = _real(path)  # a loop stays in: reading it is that file's ERN001
+                if target is not None and real_root is not None and (
+                        not target.is_relative_to(real_root)):
+                    continue
+            yield path
 
 
-def expand_paths(paths: list[str | Path]) -> list[MessageSource]:
-    """Sources for paths given by the user, in the order given (folders expanded, sorted).
+def expand_paths(paths: list[str | Path], *, exclude: tuple[str, ...] = ()) -> list[MessageSource]:
+    """Sources for paths given by the user, in the order given (folders expanded, sorted,
+    skipping ``DEFAULT_EXCLUDES`` and the ``exclude`` globs).
 
     Raises InputError for a path that does not exist.
     """
@@ -87,7 +124,7 @@ def expand_paths(paths: list[str | Path]) -> list[MessageSource]:
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            sources.extend(MessageSource(path=found) for found in _walk(path))
+            sources.extend(MessageSource(path=found) for found in _walk(path, tuple(exclude)))
         elif path.exists() or path.is_symlink():
             sources.append(MessageSource(path=path))
         else:
@@ -107,18 +144,42 @@ RATIO_FLOOR_BYTES = 1_048_576
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ZipEntry:
-    """One entry of a ZIP: its name and sizes, as the central directory gives them."""
+    """One entry of a ZIP: its name and sizes, as the central directory gives them.
+
+    ``name`` is what zipfile makes of it (cut at the first NUL), ``stored_name`` the name as
+    stored: a NUL in it hides the rest from some tools and not from others."""
 
     name: str
     size: int
     compressed_size: int
     is_link: bool = False
     encrypted: bool = False
+    stored_name: str = ""
+
+    @property
+    def shown_name(self) -> str:
+        return self.stored_name or self.name
+
+    @property
+    def has_empty_name(self) -> bool:
+        return not self.name
+
+    @property
+    def has_nul(self) -> bool:
+        return "\0" in self.stored_name
+
+    @property
+    def has_backslash(self) -> bool:
+        """A backslash is a folder separator when unpacked on Windows; APPNOTE allows only /."""
+        return "\\" in self.name
 
     @property
     def is_absolute(self) -> bool:
-        name = self.name.replace("\\", "/")
-        return name.startswith("/") or (len(name) > 1 and name[1] == ":")
+        return self.name.startswith(("/", "\\")) or self.has_drive_letter
+
+    @property
+    def has_drive_letter(self) -> bool:
+        return len(self.name) > 1 and self.name[1] == ":"
 
     @property
     def has_parent_step(self) -> bool:
@@ -137,7 +198,15 @@ class ZipEntry:
 
     @property
     def unsafe(self) -> bool:
-        return self.is_absolute or self.has_parent_step or self.is_link or self.encrypted
+        return (self.has_empty_name or self.has_nul or self.has_backslash or self.is_absolute
+                or self.has_parent_step or self.is_link or self.encrypted)
+
+
+def collision_key(name: str) -> str:
+    """What a name becomes on the file systems a ZIP is commonly unpacked on: macOS and
+    Windows ignore case and (APFS, HFS+) Unicode normalisation, so 'Cover.jpg' and 'cover.jpg',
+    or 'é' composed and decomposed, land on one file."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -167,6 +236,18 @@ class PackageFacts:
         return tuple(twice)
 
     @property
+    def collisions(self) -> tuple[tuple[str, ...], ...]:
+        """Groups of different names that are one file once unpacked (case, Unicode
+        normalisation), in the order they first appear; an exact duplicate is in
+        ``duplicate_names`` instead."""
+        groups: dict[str, list[str]] = {}
+        for entry in self.entries:
+            group = groups.setdefault(collision_key(entry.name), [])
+            if entry.name not in group:
+                group.append(entry.name)
+        return tuple(tuple(group) for group in groups.values() if len(group) > 1)
+
+    @property
     def expanded_size(self) -> int:
         return sum(entry.size for entry in self.entries)
 
@@ -192,6 +273,7 @@ def _entry(info: zipfile.ZipInfo) -> ZipEntry:
         compressed_size=info.compress_size,
         is_link=info.create_system == 3 and stat.S_ISLNK(mode),
         encrypted=bool(info.flag_bits & 0x1),
+        stored_name=info.orig_filename,
     )
 
 
@@ -202,7 +284,8 @@ def read_package(path: Path, message_limit: int) -> PackageFacts:
     try:
         with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
             zip_size = os.fstat(handle.fileno()).st_size
-            infos = [i for i in archive.infolist() if not i.is_dir()]
+            # Not ZipInfo.is_dir(): it indexes the name, and an entry's name can be empty.
+            infos = [i for i in archive.infolist() if not i.filename.endswith("/")]
             entries = tuple(_entry(i) for i in infos)
             names = tuple(i.filename for i in infos if _is_message_entry(i.filename))
             facts = PackageFacts(path=path, entries=entries, message_names=names,
@@ -274,13 +357,19 @@ class FolderAssets:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._real_root = root.resolve()
+        real = _real(root)
+        if real is None:
+            raise InputError(f"{root}: the assets folder is a loop of symbolic links")
+        self._real_root = real
 
     def _path(self, name: str) -> Path | str:
         if _leaves_root(name):
             return "its path leaves the assets folder; ddexkit does not follow it"
         candidate = self.root / name.replace("\\", "/")
-        if not candidate.resolve().is_relative_to(self._real_root):
+        real = _real(candidate)
+        if real is None:
+            return "it is a loop of symbolic links; ddexkit does not follow it"
+        if not real.is_relative_to(self._real_root):
             return "it is a link that points outside the assets folder; ddexkit does not follow it"
         return candidate
 
@@ -329,12 +418,14 @@ class ZipAssets:
         self._entries: dict[str, ZipEntry] = {}
         for entry in package.entries:
             self._entries.setdefault(entry.name, entry)
+        self._refused = set(package.duplicate_names)
+        self._refused.update(name for group in package.collisions for name in group)
 
     def lookup(self, name: str) -> AssetLookup:
         entry = self._entries.get(name)
         if entry is None:
             return AssetLookup(name=name)
-        if entry.unsafe or name in self.package.duplicate_names:
+        if entry.unsafe or name in self._refused:
             return AssetLookup(name=name, size=entry.size,
                                refused="its ZIP entry is unsafe (see AST817)")
         if entry.over_limits or self.package.expanded_size > MAX_EXPANDED_BYTES:
@@ -348,7 +439,7 @@ class ZipAssets:
         return self._archive.open(name)
 
     def names(self) -> tuple[str, ...]:
-        return tuple(sorted(n for n in self._entries if _is_listed_asset(n)))
+        return tuple(sorted(n for n in self._entries if n and _is_listed_asset(n)))
 
     def close(self) -> None:
         self._archive.close()

@@ -1,8 +1,8 @@
 """Turn a parser Location (line + element) into what users see: namespace-free xpath, column.
 
 Only the places that end up in an issue are resolved, so the cost is paid per issue, not per
-node. Sibling positions and per-line tag order are cached, so resolving many places in one
-big message stays linear.
+node. Sibling positions, per-line tag order and the start-tag offsets of each (line, tag) are
+cached, so resolving many places in one big message, or on one long line, stays linear.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ class Locator:
         self._lines: list[bytes] | None = None
         self._positions: dict[etree._Element, dict[etree._Element, str]] = {}
         self._line_order: dict[object, dict[etree._Element, tuple[int, int]]] = {}
+        self._decoded: dict[int, str] = {}
+        self._starts: dict[tuple[int, str], list[int] | None] = {}
 
     def resolve(self, location: Location) -> Location:
         element = location.element
@@ -73,7 +75,25 @@ class Locator:
             self._lines = self._raw.split(b"\n")
         if not 1 <= line <= len(self._lines):
             return None
-        return self._lines[line - 1].decode("utf-8", errors="replace")
+        text = self._decoded.get(line)
+        if text is None:
+            text = self._decoded[line] = self._lines[line - 1].decode("utf-8", errors="replace")
+        return text
+
+    def _tag_starts(self, line: int, name: str) -> list[int] | None:
+        """Offsets of the start tags named ``name`` on ``line`` (None: no such line), each
+        line scanned once per tag name: thousands of issues on one long line cost one scan,
+        not one each."""
+        key = (line, name)
+        if key in self._starts:
+            return self._starts[key]
+        text = self._line_text(line)
+        found = None
+        if text is not None:
+            pattern = re.compile(r"<(?:[\w.-]+:)?" + re.escape(name) + r"(?=[\s/>]|$)")
+            found = [match.start() for match in pattern.finditer(text)]
+        self._starts[key] = found
+        return found
 
     def _ordinal_on_line(self, element: etree._Element) -> tuple[int, int]:
         """(position among same-tag elements ending their start tag on this line, how many)."""
@@ -95,18 +115,16 @@ class Locator:
         *ends*; a tag whose attributes span lines is found by looking back."""
         if line is None:
             return None
-        pattern = re.compile(r"<(?:[\w.-]+:)?" + re.escape(_local(element.tag)) + r"(?=[\s/>]|$)")
-        text = self._line_text(line)
-        if text is None:
+        name = _local(element.tag)
+        starts = self._tag_starts(line, name)
+        if starts is None:
             return None
-        starts = [found.start() for found in pattern.finditer(text)]
         position, count = self._ordinal_on_line(element)
         started_earlier = count - len(starts)
         if position >= started_earlier and starts:
             return starts[position - started_earlier] + 1
         for earlier in range(line - 1, max(line - 50, 0), -1):
-            previous = self._line_text(earlier) or ""
-            found = list(pattern.finditer(previous))
+            found = self._tag_starts(earlier, name)
             if found:
-                return found[-1].start() + 1
+                return found[-1] + 1
         return None

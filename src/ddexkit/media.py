@@ -7,6 +7,7 @@ for importing them.
 
 from __future__ import annotations
 
+import struct
 import warnings
 import zlib
 from collections.abc import Iterable, Mapping
@@ -68,20 +69,32 @@ def hash_stream(stream: IO[bytes], algorithms: Iterable[str]) -> dict[str, str]:
     return {name: hasher.hexdigest() for name, hasher in hashers.items()}
 
 
+# The formats a distributor accepts for artwork, in Pillow's names. Pillow is only ever asked
+# to open these: left to guess, it identifies an EPS (whatever its name) and runs Ghostscript
+# on it to decode it, and other plugins are as much attack surface for formats nobody accepts.
+ACCEPTED_IMAGE_FORMATS = ("JPEG", "PNG")
+
+# What Pillow raises on a damaged file besides its documented OSError / SyntaxError /
+# ValueError: a header cut short (EOFError, struct.error), nonsense sizes (ZeroDivisionError,
+# IndexError). Each is that file's fault, reported by AST805, never a crash of the run.
+_PILLOW_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error, ZeroDivisionError,
+                  IndexError)
+
+
 def probe_image(stream: IO[bytes]) -> ImageFacts:
-    """Open with Pillow; decompression bombs are refused before decoding, then the pixels are
-    decoded once to find a truncated file."""
+    """Open with Pillow, as an accepted format only; decompression bombs are refused before
+    decoding, then the pixels are decoded once to find a truncated file."""
     from PIL import Image, UnidentifiedImageError
 
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(stream)
+            image = Image.open(stream, formats=list(ACCEPTED_IMAGE_FORMATS))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
             return ImageFacts(bomb=True, error=str(error))
         except UnidentifiedImageError:
-            return ImageFacts(error="Pillow does not recognise it as an image")
-        except (OSError, SyntaxError, ValueError) as error:
+            return ImageFacts(error="Pillow does not recognise it as a JPEG or PNG image")
+        except _PILLOW_ERRORS as error:
             return ImageFacts(error=str(error) or type(error).__name__)
         with image:
             width, height = image.size
@@ -95,16 +108,18 @@ def probe_image(stream: IO[bytes]) -> ImageFacts:
             )
             # A JPEG is decoded at an eighth of its size: its whole data is still read and
             # decoded (what finds a truncated or damaged file), the pixels just not all made,
-            # which for 3000×3000 artwork is most of the time.
-            image.draft(mode, (width // 8, height // 8))
+            # which for 3000×3000 artwork is most of the time. Never ask for a zero size: Pillow
+            # divides by it (an image under 8 px).
             try:
+                image.draft(mode, (max(1, width // 8), max(1, height // 8)))
                 image.load()
             except Image.DecompressionBombWarning as error:
                 return ImageFacts(format=facts.format, width=width, height=height, mode=mode,
                                   bomb=True, error=str(error))
-            except (OSError, SyntaxError, ValueError) as error:
+            except _PILLOW_ERRORS as error:
                 return ImageFacts(format=facts.format, width=width, height=height, mode=mode,
-                                  has_alpha=facts.has_alpha, truncated=True, error=str(error))
+                                  has_alpha=facts.has_alpha, truncated=True,
+                                  error=str(error) or type(error).__name__)
     return facts
 
 

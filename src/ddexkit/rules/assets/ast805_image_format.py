@@ -32,7 +32,7 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
             continue  # AST808
         if image.format is None or image.truncated:
             yield Finding(at=item.file.loc,
-                          message=f"{path} is not a readable image: {image.error}",
+                          message=f"{path} is not a readable JPEG/PNG image: {image.error}",
                           hint="Export the artwork again as a JPEG or PNG")
             continue
         named = image_format_of_name(path)
