@@ -495,14 +495,36 @@ class Message(_Read):
 
     @property
     def main_release(self) -> Release | None:
-        """The release with IsMainRelease="true", else the first product release.
+        """The release with IsMainRelease="true", else the first product release, else the
+        only Release when it is not a track release (the catalog's definition).
 
         When several say IsMainRelease="true" the first is taken; REF204 reports the clash.
         """
         flagged = [r for r in self.releases if r.says_main]
         if flagged:
             return flagged[0]
-        return next((r for r in self.releases if r.is_product), None)
+        product = next((r for r in self.releases if r.is_product), None)
+        if product is not None:
+            return product
+        if len(self.releases) == 1 and not self.releases[0].is_track_release:
+            return self.releases[0]
+        return None
+
+    @property
+    def main_release_candidates(self) -> tuple[Release, ...]:
+        """The releases the main-release rules judge, so that REF204 masks nothing.
+
+        The main release alone when it is unambiguous; every release that says
+        IsMainRelease="true" when several do; and when no main release can be identified,
+        every release that could be one (all but track releases).
+        """
+        flagged = tuple(r for r in self.releases if r.says_main)
+        if flagged:
+            return flagged
+        main = self.main_release
+        if main is not None:
+            return (main,)
+        return tuple(r for r in self.releases if not r.is_track_release)
 
     def resources_by_reference(self) -> dict[str, Resource]:
         """First resource per ResourceReference (REF207 reports duplicates)."""

@@ -23,14 +23,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None:
-        return  # REF204
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
     dates = [release.global_release_date] if release.global_release_date is not None else []
     for details in release.details:
         dates.extend(details.release_dates)
@@ -38,7 +42,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         return
     yield Finding(
         at=release.loc,
-        message=f"Main release {release.ref or '(no reference)'} has no release date",
+        message=f"{context.main_release_name(release)} has no release date",
         hint="Add <GlobalReleaseDate>YYYY-MM-DD</GlobalReleaseDate> to the Release, or a "
         "<ReleaseDate> to its ReleaseDetailsByTerritory",
     )

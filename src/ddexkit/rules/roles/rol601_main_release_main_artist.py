@@ -34,14 +34,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None:
-        return
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
     artists = [a for d in release.details for a in d.display_artists]
     if any(a.has_role("MainArtist") for a in artists):
         return
@@ -55,7 +59,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     )
     yield Finding(
         at=at,
-        message=f"Main release {release.ref or '(no reference)'} has no DisplayArtist "
+        message=f"{context.main_release_name(release)} has no DisplayArtist "
         "with ArtistRole MainArtist",
         hint=hint,
     )
