@@ -473,6 +473,8 @@ class Message(_Read):
     schema_version_id: Text | None = None
     language_and_script_code: str | None = None
     header: MessageHeader | None = None
+    # OriginalMessage or UpdateMessage; None when the message leaves it out (an original).
+    update_indicator: Text | None = None
     resource_list_loc: Location | None = None
     release_list_loc: Location | None = None
     deal_list_loc: Location | None = None
@@ -480,6 +482,12 @@ class Message(_Read):
     releases: tuple[Release, ...] = ()
     release_deals: tuple[ReleaseDeal, ...] = ()
     index: Mapping[str, tuple[Text, ...]] = field(default_factory=dict)
+
+    @property
+    def is_original(self) -> bool:
+        """The message is an original delivery: UpdateIndicator OriginalMessage, or none."""
+        return self.update_indicator is None or self.update_indicator.stripped in (
+            "", "OriginalMessage")
 
     @property
     def sound_recordings(self) -> tuple[Resource, ...]:

@@ -550,6 +550,7 @@ def _build_message(root: etree._Element, index: Mapping[str, tuple[m.Text, ...]]
         schema_version_id=_attribute(root, "MessageSchemaVersionId"),
         language_and_script_code=root.get("LanguageAndScriptCode"),
         header=_header(header) if header is not None else None,
+        update_indicator=_first_text(kids, "UpdateIndicator"),
         resource_list_loc=list_loc("ResourceList"),
         release_list_loc=list_loc("ReleaseList"),
         deal_list_loc=list_loc("DealList"),
