@@ -448,6 +448,7 @@ class Deal(_Read):
 
     element: Any = field(repr=False)
     terms: DealTerms | None = None
+    references: tuple[Text, ...] = ()  # DealReference: terms agreed outside the message
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -423,9 +423,11 @@ def _release_deal(element: etree._Element) -> m.ReleaseDeal:
     kids = _children(element)
     deals = []
     for deal in kids.get("Deal", _NO_CHILDREN):
-        terms = _first(_children(deal), "DealTerms")
+        deal_kids = _children(deal)
+        terms = _first(deal_kids, "DealTerms")
         deal_terms = _deal_terms(terms) if terms is not None else None
-        deals.append(m.Deal(element=deal, terms=deal_terms))
+        deals.append(m.Deal(element=deal, terms=deal_terms,
+                            references=_texts(deal_kids, "DealReference")))
     return m.ReleaseDeal(
         element=element,
         release_references=_texts(kids, "DealReleaseReference"),
