@@ -49,6 +49,10 @@ PRODUCT_RELEASE_TYPES = frozenset(
     }
 )
 TRACK_RELEASE_TYPES = frozenset({"TrackRelease", "VideoTrackRelease"})
+# Release types of video products; besides these, every type named ...VideoRelease
+# (LongFormMusicalWorkVideoRelease, ShortFormMusicalWorkVideoRelease...) is one.
+VIDEO_RELEASE_TYPES = frozenset({"VideoSingle", "VideoAlbum", "VideoTrackRelease",
+                                 "ConcertVideo"})
 
 XSD_TRUE = frozenset({"true", "1"})  # the lexical forms of xs:boolean true
 
@@ -382,6 +386,12 @@ class Release(_Read):
     def is_track_release(self) -> bool:
         names = self.type_names
         return bool(names) and names <= TRACK_RELEASE_TYPES
+
+    @property
+    def is_video(self) -> bool:
+        """A ReleaseType names a video product (VideoSingle, VideoAlbum, ...VideoRelease)."""
+        return any(n in VIDEO_RELEASE_TYPES or n.endswith("VideoRelease")
+                   for n in self.type_names)
 
     @property
     def is_product(self) -> bool:
