@@ -11,7 +11,7 @@ import pytest
 import ddexkit
 from ddexkit.config import Config
 from ddexkit.inputs import AssetLookup
-from ddexkit.issues import Finding
+from ddexkit.issues import Finding, Severity
 from ddexkit.media import AssetFacts, AudioFacts, declared_assets
 from ddexkit.parser import parse
 from ddexkit.rules import RuleContext, by_code
@@ -158,3 +158,70 @@ def test_dea708_deals_sharing_a_day_overlap() -> None:
     # Both include 2025-02-01 (dates are whole days, end date included).
     assert _codes(_two_periods("2025-02-01", "2025-02-01"), "DEA708") == [("DEA708", "warning")]
     assert _codes(_two_periods("2025-02-02", "2025-02-01"), "DEA708") == [("DEA708", "warning")]
+
+
+# --- REF rules judge only NewReleaseMessages -------------------------------------------------
+
+NO_MAIN = ALBUM.replace(' IsMainRelease="true"', "").replace(
+    "<ReleaseType>Album</ReleaseType>", "<ReleaseType>TrackRelease</ReleaseType>").replace(
+    "<DealReleaseReference>R0</DealReleaseReference>",
+    "<DealReleaseReference>R9</DealReleaseReference>")
+
+
+def test_ref_rules_judge_a_new_release_message() -> None:
+    codes = {code for code, _ in _codes(NO_MAIN, "REF")}
+    assert {"REF202", "REF204"} <= codes
+
+
+@pytest.mark.parametrize("root", ["PurgeReleaseMessage", "CatalogListMessage"])
+def test_ref_rules_do_not_run_on_other_messages(root: str) -> None:
+    text = NO_MAIN.replace("ern:NewReleaseMessage", f"ern:{root}")
+    assert f"<ern:{root} " in text
+    # ERN006 (mandatory) may speak about the body; no REF rule does.
+    assert [c for c, _ in _codes(text, "REF") if c.startswith("REF")] == []
+
+
+# --- REF210: a repeat is an error, a gap a warning --------------------------------------------
+
+SECOND = "<SequenceNumber>2</SequenceNumber>"
+
+
+def test_ref210_repeat_is_an_error() -> None:
+    assert SECOND in ALBUM
+    assert _codes(ALBUM.replace(SECOND, "<SequenceNumber>1</SequenceNumber>", 1),
+                  "REF210") == [("REF210", "error")]
+
+
+def test_ref210_gap_is_a_warning() -> None:
+    text = ALBUM.replace("<SequenceNumber>4</SequenceNumber>", "<SequenceNumber>5</SequenceNumber>")
+    assert _codes(text, "REF210") == [("REF210", "warning")]
+    assert _codes(ALBUM, "REF210") == []
+
+
+# --- ID109: the display form is a tolerated, warning-level sub-case ---------------------------
+
+def _id109(iswc: str) -> list[Finding]:
+    text = ALBUM.replace("<ISWC>T0702371810</ISWC>", f"<ISWC>{iswc}</ISWC>")
+    return _run_message("ID109", text)
+
+
+def _run_message(code: str, text: str) -> list[Finding]:
+    rule = by_code(code)
+    assert rule is not None
+    message = parse(text.encode())
+    return list(rule.check(message, RuleContext(message=message)))
+
+
+@pytest.mark.parametrize("display", ["T-070.237.181-0", "T-070237181-0", "T.070.237.181.0"])
+def test_id109_display_form_is_a_warning(display: str) -> None:
+    (finding,) = _id109(display)
+    assert finding.severity is Severity.WARNING
+    assert "display form" in finding.message and "T0702371810" in (finding.hint or "")
+    text = ALBUM.replace("<ISWC>T0702371810</ISWC>", f"<ISWC>{display}</ISWC>")
+    assert _codes(text, "ID109") == [("ID109", "warning")]
+
+
+def test_id109_wrong_check_digit_is_not_the_display_case() -> None:
+    assert _id109("T0702371810") == []
+    (finding,) = _id109("T0702371811")
+    assert finding.severity is None and "display form" not in finding.message
