@@ -25,3 +25,9 @@ def test_fitting_and_unjudged_pairs_pass() -> None:
     # several models: flagged only when the use type fits none of them
     assert use_type_fits("PermanentDownload", frozenset({"SubscriptionModel", "PayAsYouGoModel"}))
     assert models_for_use_type("OnDemandStream") is None
+
+
+def test_conditional_download_fits_subscription_and_ad_supported_models() -> None:
+    assert use_type_fits("ConditionalDownload", frozenset({"SubscriptionModel"}))
+    assert use_type_fits("ConditionalDownload", frozenset({"AdvertisementSupportedModel"}))
+    assert not use_type_fits("ConditionalDownload", frozenset({"FreeOfChargeModel"}))

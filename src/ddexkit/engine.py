@@ -25,7 +25,7 @@ from ddexkit.inputs import (
 )
 from ddexkit.issues import WHOLE_FILE, Finding, Issue, Severity
 from ddexkit.locate import Locator
-from ddexkit.media import AssetFacts, gather_assets
+from ddexkit.media import AssetFacts, declared_assets, gather_assets
 from ddexkit.model import Message
 from ddexkit.parser import build_message, cyclic_gc_paused
 from ddexkit.regularfile import read_bytes
@@ -237,6 +237,8 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
             assets = gather_assets(message, store, package=package, message_name=name,
                                    message_bytes=raw)
             found += _run(rules, Stage.ASSETS, assets, context)
+        else:  # only the asset rules that need no files (AST804, AST807) are selected
+            found += _run(rules, Stage.ASSETS, declared_assets(message), context)
     locator = Locator(raw, tree.getroot() if tree is not None else None)
     return FileReport(
         strict=settings.config.strict,

@@ -188,6 +188,9 @@ class AssetFacts:
     unreferenced: tuple[str, ...] = ()
     package: PackageFacts | None = None
     package_size: int | None = None
+    # False when no files are at hand: ``files`` are then the File elements as the ERN
+    # declares them (nothing looked up or probed), for the rules that also judge those.
+    at_hand: bool = True
 
     @property
     def images(self) -> tuple[tuple[ReferencedFile, ImageFacts], ...]:
@@ -257,6 +260,20 @@ def deflated_size(data: bytes) -> int:
     """Size of ``data`` deflated as the packager deflates the ERN."""
     compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
     return len(compressor.compress(data)) + len(compressor.flush())
+
+
+def declared_assets(message: Message) -> AssetFacts:
+    """The File elements the message declares, without any files at hand (``at_hand`` False):
+    what AST804 and AST807 judge when there is no assets folder or ZIP."""
+    files = [
+        ReferencedFile(file=file, resource=resource, technical=technical,
+                       package_path=file.package_path, lookup=AssetLookup(name=file.package_path))
+        for resource in message.resources
+        for technical in resource.iter_technical_details()
+        for file in technical.files
+        if file.package_path is not None
+    ]
+    return AssetFacts(files=tuple(files), at_hand=False)
 
 
 def gather_assets(message: Message, store: AssetStore, *, package: PackageFacts | None = None,

@@ -49,6 +49,10 @@ PRODUCT_RELEASE_TYPES = frozenset(
     }
 )
 TRACK_RELEASE_TYPES = frozenset({"TrackRelease", "VideoTrackRelease"})
+# Release types of video products; besides these, every type named ...VideoRelease
+# (LongFormMusicalWorkVideoRelease, ShortFormMusicalWorkVideoRelease...) is one.
+VIDEO_RELEASE_TYPES = frozenset({"VideoSingle", "VideoAlbum", "VideoTrackRelease",
+                                 "ConcertVideo"})
 
 XSD_TRUE = frozenset({"true", "1"})  # the lexical forms of xs:boolean true
 
@@ -385,6 +389,12 @@ class Release(_Read):
         return bool(names) and names <= TRACK_RELEASE_TYPES
 
     @property
+    def is_video(self) -> bool:
+        """A ReleaseType names a video product (VideoSingle, VideoAlbum, ...VideoRelease)."""
+        return any(n in VIDEO_RELEASE_TYPES or n.endswith("VideoRelease")
+                   for n in self.type_names)
+
+    @property
     def is_product(self) -> bool:
         return bool(self.type_names & PRODUCT_RELEASE_TYPES)
 
@@ -449,6 +459,7 @@ class Deal(_Read):
 
     element: Any = field(repr=False)
     terms: DealTerms | None = None
+    references: tuple[Text, ...] = ()  # DealReference: terms agreed outside the message
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -476,6 +487,8 @@ class Message(_Read):
     release_profile_version_id: Text | None = None
     language_and_script_code: str | None = None
     header: MessageHeader | None = None
+    # OriginalMessage or UpdateMessage; None when the message leaves it out (an original).
+    update_indicator: Text | None = None
     resource_list_loc: Location | None = None
     release_list_loc: Location | None = None
     deal_list_loc: Location | None = None
@@ -483,6 +496,12 @@ class Message(_Read):
     releases: tuple[Release, ...] = ()
     release_deals: tuple[ReleaseDeal, ...] = ()
     index: Mapping[str, tuple[Text, ...]] = field(default_factory=dict)
+
+    @property
+    def is_original(self) -> bool:
+        """The message is an original delivery: UpdateIndicator OriginalMessage, or none."""
+        return self.update_indicator is None or self.update_indicator.stripped in (
+            "", "OriginalMessage")
 
     @property
     def sound_recordings(self) -> tuple[Resource, ...]:
@@ -498,14 +517,36 @@ class Message(_Read):
 
     @property
     def main_release(self) -> Release | None:
-        """The release with IsMainRelease="true", else the first product release.
+        """The release with IsMainRelease="true", else the first product release, else the
+        only Release when it is not a track release (the catalog's definition).
 
         When several say IsMainRelease="true" the first is taken; REF204 reports the clash.
         """
         flagged = [r for r in self.releases if r.says_main]
         if flagged:
             return flagged[0]
-        return next((r for r in self.releases if r.is_product), None)
+        product = next((r for r in self.releases if r.is_product), None)
+        if product is not None:
+            return product
+        if len(self.releases) == 1 and not self.releases[0].is_track_release:
+            return self.releases[0]
+        return None
+
+    @property
+    def main_release_candidates(self) -> tuple[Release, ...]:
+        """The releases the main-release rules judge, so that REF204 masks nothing.
+
+        The main release alone when it is unambiguous; every release that says
+        IsMainRelease="true" when several do; and when no main release can be identified,
+        every release that could be one (all but track releases).
+        """
+        flagged = tuple(r for r in self.releases if r.says_main)
+        if flagged:
+            return flagged
+        main = self.main_release
+        if main is not None:
+            return (main,)
+        return tuple(r for r in self.releases if not r.is_track_release)
 
     def resources_by_reference(self) -> dict[str, Resource]:
         """First resource per ResourceReference (REF207 reports duplicates)."""

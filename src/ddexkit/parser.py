@@ -427,9 +427,11 @@ def _release_deal(element: etree._Element) -> m.ReleaseDeal:
     kids = _children(element)
     deals = []
     for deal in kids.get("Deal", _NO_CHILDREN):
-        terms = _first(_children(deal), "DealTerms")
+        deal_kids = _children(deal)
+        terms = _first(deal_kids, "DealTerms")
         deal_terms = _deal_terms(terms) if terms is not None else None
-        deals.append(m.Deal(element=deal, terms=deal_terms))
+        deals.append(m.Deal(element=deal, terms=deal_terms,
+                            references=_texts(deal_kids, "DealReference")))
     return m.ReleaseDeal(
         element=element,
         release_references=_texts(kids, "DealReleaseReference"),
@@ -555,6 +557,7 @@ def _build_message(root: etree._Element, index: Mapping[str, tuple[m.Text, ...]]
         release_profile_version_id=_attribute(root, "ReleaseProfileVersionId"),
         language_and_script_code=root.get("LanguageAndScriptCode"),
         header=_header(header) if header is not None else None,
+        update_indicator=_first_text(kids, "UpdateIndicator"),
         resource_list_loc=list_loc("ResourceList"),
         release_list_loc=list_loc("ReleaseList"),
         deal_list_loc=list_loc("DealList"),

@@ -89,6 +89,19 @@ class RuleContext:
         return self._require_message().main_release
 
     @cached_property
+    def main_release_candidates(self) -> tuple[Release, ...]:
+        """What the main-release rules judge: see ``Message.main_release_candidates``."""
+        return self._require_message().main_release_candidates
+
+    def main_release_name(self, release: Release) -> str:
+        """How a main-release rule names the release it judges: "Main release R1", or, where
+        REF204 finds no single main release, "Release R1 (candidate main release)"."""
+        ref = release.ref or "(no reference)"
+        if self.main_release_candidates == (release,) and release is self.main_release:
+            return f"Main release {ref}"
+        return f"Release {ref} (candidate main release)"
+
+    @cached_property
     def resources_by_reference(self) -> dict[str, Resource]:
         return self._require_message().resources_by_reference()
 

@@ -2,7 +2,9 @@
 
 Why it matters:
     Stores show and pay by the stated duration; a file that is longer or shorter than the ERN
-    says is usually the wrong take or a truncated export.
+    says is usually the wrong take or a truncated export. The file's own technical details'
+    Duration is compared when there is one, else the SoundRecording's; up to 2 seconds of
+    difference (inclusive) is tolerated.
 
 Bad:
     <Duration>PT3M20S</Duration>
@@ -36,9 +38,11 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
     for item, audio in facts.audio_files:
         if audio.duration is None:
             continue
-        for stated in (item.resource.duration, item.technical.duration):
-            if stated is None:
-                continue
+        # The file's own technical details say what this file lasts; the SoundRecording's
+        # Duration stands in only without them (DUR404 reports the two disagreeing).
+        stated = item.technical.duration if item.technical.duration is not None \
+            else item.resource.duration
+        if stated is not None:
             seconds = duration_seconds(stated.stripped)
             if seconds is None or abs(seconds - audio.duration) <= TOLERANCE_SECONDS:
                 continue

@@ -25,20 +25,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None:
-        return
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
     genres = (g for details in release.details for g in details.genres)
     if any(g.genre_text is not None and g.genre_text.stripped for g in genres):
         return
     yield Finding(
         at=release.details[0].loc if release.details else release.loc,
-        message=f"Main release {release.ref or '(no reference)'} has no Genre",
+        message=f"{context.main_release_name(release)} has no Genre",
         hint="Add <Genre><GenreText>Pop</GenreText></Genre> (the release's genre) to "
         "ReleaseDetailsByTerritory",
     )

@@ -45,29 +45,33 @@ def _original_date(release: Release) -> tuple[str, Text] | None:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None:
-        return  # REF204
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
     dates = [release.global_release_date] if release.global_release_date is not None else []
     for details in release.details:
         dates.extend(details.release_dates)
     if any(date.stripped for date in dates):
         return
-    reference = release.ref or "(no reference)"
     original = _original_date(release)
     if original is not None:
         name, date = original
         yield Finding(
             at=release.loc,
-            message=f"Main release {reference} has no ReleaseDate or GlobalReleaseDate: its "
+            message=f"{context.main_release_name(release)} has no ReleaseDate or "
+            f"GlobalReleaseDate: its "
             f"{name} {date.stripped} is used as the release date",
             hint=f"{_HINT}, if the release comes out on another day",
         )
         return
     yield Finding(
         at=release.loc,
-        message=f"Main release {reference} has no release date of any kind (ReleaseDate, "
-        "GlobalReleaseDate, OriginalReleaseDate or GlobalOriginalReleaseDate)",
+        message=f"{context.main_release_name(release)} has no release date of any kind "
+        "(ReleaseDate, GlobalReleaseDate, OriginalReleaseDate or GlobalOriginalReleaseDate)",
         hint=_HINT,
     )
 

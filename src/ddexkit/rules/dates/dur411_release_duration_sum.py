@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from ddexkit.domain.timecodes import format_duration
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message, Resource, Text
+from ddexkit.model import Message, Release, Resource, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 _TOLERANCE = 2.0
@@ -33,8 +33,14 @@ def _seconds(text: Text | None, context: RuleContext) -> float | None:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None or release.duration is None:
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
+    if release.duration is None:
         return
     total = _seconds(release.duration, context)
     if total is None:
@@ -61,7 +67,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     yield Finding(
         at=release.duration.loc,
         message=(
-            f"Main release {release.ref or '(no reference)'} has Duration "
+            f"{context.main_release_name(release)} has Duration "
             f"{release.duration.stripped}, but its {len(recordings)} sound recordings last "
             f"{format_duration(expected)} together"
         ),

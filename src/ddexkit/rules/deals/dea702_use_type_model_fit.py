@@ -2,8 +2,9 @@
 
 Why it matters:
     Some pairs contradict themselves: a PermanentDownload (the buyer keeps the file) under a
-    SubscriptionModel, or a ConditionalDownload (it plays while a subscription lasts) outside
-    one. Stores reject or mis-price such deals. Only such contradictions are flagged; the
+    SubscriptionModel, or a ConditionalDownload (a tethered download that plays while a
+    subscription lasts or ads are served) outside a SubscriptionModel or an
+    AdvertisementSupportedModel. Stores reject or mis-price such deals. Only such contradictions are flagged; the
     table is data (data/deal_use_types.json) and its reasons are in docs/deal-use-types.md.
 
 Bad:

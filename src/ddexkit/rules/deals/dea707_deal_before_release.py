@@ -35,8 +35,14 @@ def _release_date(release: Release) -> PartialDate | None:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None or not release.ref:
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
+    if not release.ref:
         return
     release_date = _release_date(release)
     if release_date is None:

@@ -74,7 +74,9 @@ def _distinct(texts: tuple[Text, ...]) -> list[str]:
 
 
 def _overlap(a: _Entry, b: _Entry) -> bool:
-    return a.start < b.end and b.start < a.end
+    """Bounds are whole days, both included: sharing one day overlaps, while a deal ending on
+    2025-01-31 and the next starting on 2025-02-01 only meet."""
+    return a.start <= b.end and b.start <= a.end
 
 
 def _buckets(message: Message) -> dict[tuple[str, str, str, str], list[_Entry]]:

@@ -21,20 +21,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage
 from ddexkit.xsd import MISSING
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None or release.icpn is not None:
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
+    if release.icpn is not None:
         return
     # An empty <ICPN/> is the place to fill in; else the ReleaseId; else the Release.
     at = release.icpns[0].loc if release.icpns else (release.id_loc or release.loc)
     yield Finding(
         at=at,
-        message=f"Main release {release.ref or '(no reference)'} has no ICPN (UPC/EAN) "
+        message=f"{context.main_release_name(release)} has no ICPN (UPC/EAN) "
         "in ReleaseId",
         hint="Add <ICPN> with the 12-digit UPC or the 13-digit EAN of the product",
     )

@@ -28,9 +28,9 @@ from ddexkit.xsd import VALUE
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    main = context.main_release
-    # An empty ICPN of the main release is "no ICPN" (ID101's), not a malformed one.
-    main_icpns = {id(t.loc.element) for t in main.icpns} if main is not None else set()
+    # An empty ICPN of the main release (or of a candidate, where REF204 finds none) is
+    # "no ICPN" (ID101's), not a malformed one.
+    main_icpns = {id(t.loc.element) for r in context.main_release_candidates for t in r.icpns}
     for icpn in message.indexed("ICPN"):
         if not icpn.stripped and id(icpn.loc.element) in main_icpns:
             continue

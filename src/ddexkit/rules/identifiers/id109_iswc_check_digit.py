@@ -39,6 +39,8 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
                 message=f"ISWC {iswc.stripped} is written in its display form, with "
                 "hyphens or dots",
                 hint=f"Write the compact form {verdict.corrected}",
+                # tolerated: a warning-level hint whatever the rule's default severity
+                severity=Severity.WARNING,
             )
             continue
         if verdict.status is Status.CHECK:

@@ -7,9 +7,12 @@ Why it matters:
     a guess. When several say IsMainRelease="true", ddexkit (like the other rules) takes
     the first as the main release and reports each other one. A message without a
     ReleaseList is ERN012's; a ReleaseList that holds no Release (which the XSD allows) is
-    reported here, at the ReleaseList. A lone Release without IsMainRelease="true" and
-    without a product ReleaseType is no main release either, by the catalog's definition;
-    the issue then points at that Release.
+    reported here, at the ReleaseList. A lone Release that is not a TrackRelease or
+    VideoTrackRelease is the main release, by the catalog's definition (REF212 may say its
+    type is missing); a lone track release is none, and the issue then points at it. When
+    no main release can be identified, the main-release rules (ID101, REF205, REF208,
+    TXT307, ROL601, DUR410…) still judge each release that could be it, so that a missing
+    UPC or deal is not hidden behind this issue.
 
 Bad:
     </Release>
@@ -59,7 +62,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         yield Finding(
             at=release.loc,
             message=f"Release {_label(release)} is not identifiable as the main release: it "
-            'has no IsMainRelease="true" and no product ReleaseType',
+            'is a track release without IsMainRelease="true"',
             hint='Give it IsMainRelease="true" and the <ReleaseType> of the product '
             "(Album, Single, EP…)",
         )

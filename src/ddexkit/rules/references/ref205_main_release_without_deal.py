@@ -27,14 +27,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage
 from ddexkit.rules.references._hints import References
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None or not release.ref:
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
+    if not release.ref:
         return  # REF204 / ERN012 report that first
     if release.ref in context.deals_by_release_reference:
         return
@@ -45,7 +51,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     if message.deal_list_loc is None:
         yield Finding(
             at=release.loc,
-            message=f"Main release {release.ref} has no deal: the message has no DealList",
+            message=f"{context.main_release_name(release)} has no deal: the message has no DealList",
             hint=f"{add} in a <DealList> after the ReleaseList",
         )
         return
@@ -53,7 +59,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     where = f"; the ReleaseDeals name only {named.listing()}" if named.values else ""
     yield Finding(
         at=message.deal_list_loc,
-        message=f"Main release {release.ref} has no deal: no ReleaseDeal names it",
+        message=f"{context.main_release_name(release)} has no deal: no ReleaseDeal names it",
         hint=f"{add} to the DealList{where}",
     )
 

@@ -3,8 +3,9 @@
 Why it matters:
     A product is sold and streamed through its sound recordings. A main release whose
     ReleaseResourceReferenceList and ResourceGroups name no SoundRecording has no audio:
-    the ingest rejects it. Only SoundRecordings count, as the catalog says: a release of
-    videos alone is reported too, and the hint says so (ignore the code for such files). The issue points at the
+    the ingest rejects it. Video products are exempt: a main release with a video
+    ReleaseType (VideoSingle, VideoAlbum, LongFormMusicalWorkVideoRelease…) or one that
+    delivers Videos has its pictures and sound in those. The issue points at the
     ReleaseResourceReferenceList (or the release, when it has none); the hint names the
     sound recordings of the ResourceList it could deliver. A message without a ResourceList
     is ERN012's.
@@ -29,18 +30,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage
 from ddexkit.rules.references._hints import References, delivered
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None or message.resource_list_loc is None:
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
+    if message.resource_list_loc is None:
         return  # REF204 / ERN012 report that first
+    if release.is_video:
+        return  # a video product delivers Videos, not SoundRecordings
     resources, unknown = delivered(release, context.resources_by_reference)
-    if any(r.kind == "SoundRecording" for r in resources):
-        return
+    if any(r.kind in ("SoundRecording", "Video") for r in resources):
+        return  # audio, or a video product by its resources
     recordings = References(r.ref for r in message.sound_recordings)
     if unknown:
         hint = (
@@ -57,11 +66,6 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         )
     else:
         hint = "Add the tracks as <SoundRecording>s to the ResourceList and reference them here"
-    if any(r.kind == "Video" for r in resources):
-        hint += (
-            " (it names only Videos: if it is a video product, ignore REF208 for this file "
-            "in the configuration)"
-        )
     # Without the list, the XSD's ERN006 about the missing ReleaseResourceReferenceList is
     # the same fault; naming the element here lets the engine show this issue instead.
     missing = (
@@ -69,7 +73,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     )
     yield Finding(
         at=release.resource_reference_list_loc or release.loc,
-        message=f"Main release {release.ref or '(no reference)'} delivers no SoundRecording"
+        message=f"{context.main_release_name(release)} delivers no SoundRecording"
         f"{missing}",
         hint=hint,
     )

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message, Resource
+from ddexkit.model import Message, Release, Resource
 from ddexkit.rules.base import Rule, RuleContext, Stage
 from ddexkit.rules.references._hints import delivered
 
@@ -42,8 +42,14 @@ def _is_front_cover(resource: Resource) -> bool:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None or message.resource_list_loc is None:
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
+    if message.resource_list_loc is None:
         return  # REF204 / ERN012 report that first
     resources, _ = delivered(release, context.resources_by_reference)
     if any(_is_front_cover(r) for r in resources):
@@ -70,7 +76,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         )
     yield Finding(
         at=release.resource_reference_list_loc or release.loc,
-        message=f"Main release {release.ref or '(no reference)'} delivers no {_FRONT_COVER}",
+        message=f"{context.main_release_name(release)} delivers no {_FRONT_COVER}",
         hint=hint,
     )
 

@@ -44,7 +44,7 @@ from collections.abc import Iterator, Mapping
 from itertools import pairwise
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import GroupItem, Message, Resource, ResourceGroup, Text
+from ddexkit.model import GroupItem, Message, Release, Resource, ResourceGroup, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 _DIGITS = 9  # longer numbers are no track numbers; the XSD judges them
@@ -161,9 +161,13 @@ def _check_group(
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None:
-        return
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
     for details in release.details:
         for group, items in _scopes(details.resource_groups):
             yield from _check_group(

@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message, ResourceGroup
+from ddexkit.model import Message, Release, ResourceGroup
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 _ORDERED_KINDS = frozenset({"SoundRecording", "Video"})
@@ -50,8 +50,14 @@ def _grouped(groups: tuple[ResourceGroup, ...], into: set[str]) -> None:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None or not release.resource_references:
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
+    if not release.resource_references:
         return
     resources = context.resources_by_reference
     has_groups = any(d.resource_groups for d in release.details)
@@ -64,7 +70,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         if len(ordered) > 1:
             yield Finding(
                 at=release.resource_reference_list_loc or release.loc,
-                message=f"Main release {release.ref or '(no reference)'} has no ResourceGroup: "
+                message=f"{context.main_release_name(release)} has no ResourceGroup: "
                 f"the order of its {len(ordered)} tracks is unknown",
                 hint="Add a <ResourceGroup> to ReleaseDetailsByTerritory with a "
                 "<ResourceGroupContentItem> (SequenceNumber 1, 2, 3…) per track",

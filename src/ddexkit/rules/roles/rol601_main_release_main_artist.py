@@ -38,14 +38,18 @@ from collections.abc import Iterator
 
 from ddexkit.domain.roles import CLASSICAL_LEAD_ROLES, is_classical, lead_roles
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message
+from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None:
-        return
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
     profile = message.release_profile_version_id
     classical = is_classical(release.type_names, profile.stripped if profile else None)
     leads = lead_roles(classical)
@@ -63,7 +67,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     )
     yield Finding(
         at=at,
-        message=f"Main release {release.ref or '(no reference)'} has no DisplayArtist "
+        message=f"{context.main_release_name(release)} has no DisplayArtist "
         f"with ArtistRole MainArtist{also}",
         hint=hint,
     )

@@ -53,9 +53,13 @@ def _recordings_label(release: Release, context: RuleContext) -> str | None:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None:
-        return
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
     label = _recordings_label(release, context)
     hint = (
         f"Add <LabelName>{label}</LabelName> (the label its sound recordings name) to "
@@ -63,11 +67,10 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         if label
         else "Add <LabelName> with the label's name to ReleaseDetailsByTerritory"
     )
-    name = release.ref or "(no reference)"
     if not release.details:
         yield Finding(
             at=release.loc,
-            message=f"Main release {name} has no ReleaseDetailsByTerritory, so no LabelName",
+            message=f"{context.main_release_name(release)} has no ReleaseDetailsByTerritory, so no LabelName",
             hint=hint,
         )
     for details in release.details:
@@ -76,7 +79,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         territories = ", ".join(t.stripped for t in details.territories) or "no territory"
         yield Finding(
             at=details.loc,
-            message=f"Main release {name} has no LabelName in ReleaseDetailsByTerritory "
+            message=f"{context.main_release_name(release)} has no LabelName in ReleaseDetailsByTerritory "
             f"({territories})",
             hint=hint,
         )

@@ -70,16 +70,14 @@ def _release_hint(release: Release, context: RuleContext) -> str:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is not None:
-        name = release.ref or "(no reference)"
+    for release in context.main_release_candidates:
         blocks = [(d.parental_warnings, d.loc) for d in release.details] or [((), release.loc)]
         for warnings, loc in blocks:
             fault = _fault(warnings, loc)
             if fault is not None:
                 yield Finding(
                     at=fault[0],
-                    message=f"Main release {name} has {fault[1]}: no explicit flag",
+                    message=f"{context.main_release_name(release)} has {fault[1]}: no explicit flag",
                     hint=_release_hint(release, context),
                 )
     for recording in message.sound_recordings:

@@ -46,9 +46,13 @@ def _delivered_references(release: Release) -> list[str]:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None:
-        return
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
     resources = context.resources_by_reference
     explicit = []
     for reference in _delivered_references(release):
@@ -66,7 +70,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
                 continue
             yield Finding(
                 at=warning.loc,
-                message=f"Main release {release.ref or '(no reference)'} is NotExplicit but "
+                message=f"{context.main_release_name(release)} is NotExplicit but "
                 f"delivers the Explicit sound recording{'s' if len(explicit) > 1 else ''} "
                 f"{listed}",
                 hint="Write <ParentalWarningType>Explicit</ParentalWarningType> for the "

@@ -83,18 +83,21 @@ def _hint(kind: str, release: Release, others: list[CopyrightLine]) -> str:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    release = context.main_release
-    if release is None:
-        return
+    for release in context.main_release_candidates:
+        yield from _check_release(release, message, context)
+
+
+def _check_release(
+    release: Release, message: Message, context: RuleContext
+) -> Iterator[Finding]:
     p_lines = _with_text(release.iter_all_p_lines())
     c_lines = _with_text(release.iter_all_c_lines())
-    name = release.ref or "(no reference)"
     for kind, present, others in (("PLine", p_lines, c_lines), ("CLine", c_lines, p_lines)):
         if present:
             continue
         yield Finding(
             at=release.loc,
-            message=f"Main release {name} has no {kind} ({_SYMBOL[kind]} line)",
+            message=f"{context.main_release_name(release)} has no {kind} ({_SYMBOL[kind]} line)",
             hint=_hint(kind, release, others),
         )
 
