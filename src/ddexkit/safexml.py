@@ -45,6 +45,8 @@ class DocumentFacts:
     has_bom: bool = False
     declared_encoding: str | None = None
     bom_encoding: str | None = None
+    # UTF-16/UTF-32 recognised without a byte order mark, from how '<' is encoded.
+    unmarked_encoding: str | None = None
     invalid_utf8: SyntaxProblem | None = None
     doctype: SyntaxProblem | None = None
     syntax_error: SyntaxProblem | None = None
@@ -141,6 +143,19 @@ def _bom_encoding(raw: bytes) -> str | None:
     return None
 
 
+# How "<" starts a document in each encoding (XML 1.0, appendix F), for files without a BOM.
+_UNMARKED_STARTS = (
+    (b"\x00\x00\x00<", "UTF-32"), (b"<\x00\x00\x00", "UTF-32"),
+    (b"\x00<\x00", "UTF-16"), (b"<\x00", "UTF-16"),
+)
+
+
+def _unmarked_encoding(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte order mark. Its NUL bytes are valid UTF-8, so without
+    this the file would pass as UTF-8 that the distributor cannot read."""
+    return next((name for start, name in _UNMARKED_STARTS if raw.startswith(start)), None)
+
+
 def _prolog_text(raw: bytes, bom_encoding: str | None) -> str:
     """The prolog (however many comments and PIs it holds) plus the first bytes after it,
     so that a DOCTYPE hidden behind a long comment is still found."""
@@ -199,10 +214,11 @@ def read_document(raw: bytes, *, size: int | None = None) -> ParsedDocument:
     if size > MAX_MESSAGE_BYTES:
         return ParsedDocument(DocumentFacts(size=size, too_large=True), None, raw)
     bom_encoding = _bom_encoding(raw)
+    unmarked_encoding = None if bom_encoding else _unmarked_encoding(raw)
     prolog = _prolog_text(raw, bom_encoding)
     declared = _DECLARED_ENCODING.match(prolog.lstrip("\ufeff"))
     declared_encoding = declared.group(1) if declared else None
-    utf8_expected = bom_encoding in (None, "UTF-8") and (
+    utf8_expected = bom_encoding in (None, "UTF-8") and unmarked_encoding is None and (
         declared_encoding is None or declared_encoding.lower() in _UTF8_NAMES
     )
     invalid_utf8 = _invalid_utf8(raw) if utf8_expected else None
@@ -210,6 +226,7 @@ def read_document(raw: bytes, *, size: int | None = None) -> ParsedDocument:
         size=size,
         has_bom=bom_encoding is not None,
         bom_encoding=bom_encoding,
+        unmarked_encoding=unmarked_encoding,
         declared_encoding=declared_encoding,
         invalid_utf8=invalid_utf8,
         doctype=_find_doctype(prolog),

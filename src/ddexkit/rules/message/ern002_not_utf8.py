@@ -34,6 +34,13 @@ def check(facts: DocumentFacts, context: RuleContext) -> Iterator[Finding]:
             message=f"The file is encoded in {facts.bom_encoding} (byte order mark), not UTF-8",
             hint=_HINT,
         )
+    elif facts.unmarked_encoding is not None:
+        yield Finding(
+            at=WHOLE_FILE,
+            message=f"The file is encoded in {facts.unmarked_encoding} (without a byte order "
+            "mark), not UTF-8",
+            hint=_HINT,
+        )
     elif facts.declared_encoding and facts.declared_encoding.lower() not in ("utf-8", "utf8"):
         yield Finding(
             at=Location(line=1, column=1),
