@@ -29,7 +29,6 @@ LAYERS = {
     "ddexkit.report": 3,
     "ddexkit.engine": 4,
     "ddexkit.batch": 4,
-    "ddexkit.suppress": 4,
     "ddexkit.packager": 5,
     "ddexkit.output": 6,
     "ddexkit.cli": 7,
@@ -39,9 +38,13 @@ LAYERS = {
 
 
 def _layer(module: str) -> int:
-    best = max((name for name in LAYERS if module == name or module.startswith(name + ".")),
-               key=len)
-    return LAYERS[best]
+    """The layer of the longest entry naming ``module`` or a package above it. The package
+    root's entry counts only for the root itself, so a module missing from LAYERS fails the
+    test instead of landing in the top layer, where it could import anything."""
+    named = [name for name in LAYERS if module == name
+             or (name != "ddexkit" and module.startswith(name + "."))]
+    assert named, f"{module} has no layer: add it to LAYERS"
+    return LAYERS[max(named, key=len)]
 
 
 def _module_name(path: Path) -> str:

@@ -17,7 +17,6 @@ from typing import Any
 from ddexkit.issues import Severity
 from ddexkit.regularfile import read_capped
 
-CONFIG_FILE_NAMES = ("ddexkit.toml", "pyproject.toml")
 _KNOWN_KEYS = frozenset(
     {"select", "ignore", "severity", "per-file-ignores", "schema-dir", "catalog", "strict",
      "isrc-extra-prefixes", "audio-upload", "partner-namespaces"}

@@ -32,10 +32,6 @@ class Location:
     column: int | None = None
     element: Any = field(default=None, compare=False, repr=False, hash=False)
 
-    @property
-    def is_whole_file(self) -> bool:
-        return self.xpath is None and self.line is None and self.element is None
-
 
 WHOLE_FILE = Location()
 

@@ -63,11 +63,10 @@ class DocumentFacts:
 
 @dataclass(frozen=True, slots=True)
 class ParsedDocument:
-    """A message's facts, its tree when it could be parsed safely, and its bytes."""
+    """A message's facts, and its tree when it could be parsed safely."""
 
     facts: DocumentFacts
     tree: etree._ElementTree | None
-    raw: bytes
 
 
 class _RefuseExternal(etree.Resolver):  # type: ignore[misc]  # lxml-stubs: Resolver is Any
@@ -212,7 +211,7 @@ def read_document(raw: bytes, *, size: int | None = None) -> ParsedDocument:
     """
     size = len(raw) if size is None else size
     if size > MAX_MESSAGE_BYTES:
-        return ParsedDocument(DocumentFacts(size=size, too_large=True), None, raw)
+        return ParsedDocument(DocumentFacts(size=size, too_large=True), None)
     bom_encoding = _bom_encoding(raw)
     unmarked_encoding = None if bom_encoding else _unmarked_encoding(raw)
     prolog = _prolog_text(raw, bom_encoding)
@@ -232,18 +231,18 @@ def read_document(raw: bytes, *, size: int | None = None) -> ParsedDocument:
         doctype=_find_doctype(prolog),
     )
     if facts.doctype is not None or invalid_utf8 is not None:
-        return ParsedDocument(facts, None, raw)
+        return ParsedDocument(facts, None)
     try:
         root = _parse(raw, utf8=utf8_expected)
     except etree.XMLSyntaxError as error:
-        return ParsedDocument(_with(facts, syntax_error=_syntax_problem(error)), None, raw)
+        return ParsedDocument(_with(facts, syntax_error=_syntax_problem(error)), None)
     except ValueError as error:  # e.g. an encoding lxml does not know
         problem = SyntaxProblem(message=str(error), line=None, column=None)
-        return ParsedDocument(_with(facts, syntax_error=problem), None, raw)
+        return ParsedDocument(_with(facts, syntax_error=problem), None)
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
         return ParsedDocument(
-            _with(facts, doctype=SyntaxProblem(message="DOCTYPE", line=1, column=1)), None, raw
+            _with(facts, doctype=SyntaxProblem(message="DOCTYPE", line=1, column=1)), None
         )
     qname = etree.QName(root)
     facts = _with(
@@ -254,7 +253,7 @@ def read_document(raw: bytes, *, size: int | None = None) -> ParsedDocument:
         root_line=root.sourceline,
         root_element=root,
     )
-    return ParsedDocument(facts, tree, raw)
+    return ParsedDocument(facts, tree)
 
 
 def _with(facts: DocumentFacts, **changes: Any) -> DocumentFacts:
