@@ -20,7 +20,7 @@ import pytest
 import ddexkit
 from ddexkit import batch, cli
 from ddexkit.config import Config
-from ddexkit.engine import resolve_settings
+from ddexkit.engine import resolve_settings, validate_source
 from ddexkit.inputs import MessageSource, expand_paths
 from ddexkit.rules import ALL_RULES
 from tests.conftest import GOOD_ALBUM, OUR_CORPUS, REPO
@@ -31,10 +31,11 @@ NOT_DDEX = b'<?xml version="1.0"?>\n<project xmlns="http://maven.apache.org/POM/
 
 def _run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
     """`python -m ddexkit ARGS` in a child process, as a user types it."""
-    return subprocess.run(
+    done: subprocess.CompletedProcess[str] = subprocess.run(
         [sys.executable, "-m", "ddexkit", *args],
         capture_output=True, text=True, cwd=REPO, timeout=120, check=False, **kwargs,  # type: ignore[call-overload]
     )
+    return done
 
 
 def _batch(folder: Path, count: int, *, broken: int | None = None) -> Path:
@@ -198,7 +199,9 @@ def test_jobs_2_gives_the_same_report_as_jobs_1(
     two = _json_report(capsys, "--jobs", "2", str(folder))
     assert one == two
     assert one[0] == 1
-    paths = [f["path"] for f in one[1]["files"]]  # type: ignore[index]
+    files = one[1]["files"]
+    assert isinstance(files, list)
+    paths = [f["path"] for f in files]
     assert paths == sorted(paths) and len(paths) == 13  # input order
 
 
@@ -291,7 +294,7 @@ def test_ctrl_c_in_process_keeps_the_files_done(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = _batch(tmp_path / "in", 6)
-    real = batch.validate_source
+    real = validate_source
     calls = []
 
     def interrupt_on_the_fourth(source: object, settings: object) -> object:
@@ -321,7 +324,7 @@ def test_ctrl_c_with_workers_stops_at_once_and_reaps_them(
     folder = _batch(tmp_path / "in", 6)
     marks = tmp_path / "marks"
     marks.mkdir()
-    real = batch.validate_source
+    real = validate_source
 
     def first_quick_rest_slow(source: MessageSource, settings: object) -> object:
         assert source.path is not None
@@ -396,7 +399,8 @@ def test_summary_table(capsys: pytest.CaptureFixture[str]) -> None:
         seconds = track.duration_seconds or 0
         row = f"  {track.sequence}  {track.title}"
         line = next(line for line in out.splitlines() if line.startswith(row))
-        assert track.isrc in line and f"{seconds // 60}:{seconds % 60:02}" in line
+        assert track.isrc is not None and track.isrc in line
+        assert f"{seconds // 60}:{seconds % 60:02}" in line
     assert summary.artwork is not None
     assert f"Artwork  {summary.artwork.file} ({summary.artwork.width}×" in out
     assert "Worldwide" in out and "SubscriptionModel" in out

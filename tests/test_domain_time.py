@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from hypothesis import given
@@ -45,7 +46,9 @@ def iso_durations(draw: st.DrawFn) -> tuple[str, int, int, int, int]:
 
 
 @given(iso_durations())
-def test_generated_iso_durations_parse_to_their_components(case: tuple) -> None:
+def test_generated_iso_durations_parse_to_their_components(
+    case: tuple[str, int, int, int, Decimal]
+) -> None:
     text, days, hours, minutes, seconds = case
     parsed = parse_iso_duration(text)
     assert parsed is not None

@@ -240,7 +240,8 @@ def _structured_mutation(draw: st.DrawFn) -> bytes:
         elif kind == "attribute" and element.attrib:
             name = draw(st.sampled_from(sorted(element.attrib)))
             element.set(name, draw(_ODD_TEXT))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    mutated: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+    return mutated
 
 
 @FUZZ

@@ -34,4 +34,5 @@ def test_lookups_agree_with_pycountry() -> None:
         in_pycountry = any(pycountry.languages.get(**{field: code}) is not None
                            for field in ("alpha_2", "alpha_3", "bibliographic"))
         assert isocodes.is_language(code) == in_pycountry
-    assert isocodes.country_names()["DE"] == pycountry.countries.get(alpha_2="DE").name
+    germany = pycountry.countries.get(alpha_2="DE")
+    assert germany is not None and isocodes.country_names()["DE"] == germany.name

@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from ddexkit import engine
 from ddexkit.config import Config
 from ddexkit.domain.catalog import load_catalog
 from ddexkit.model import Message
+from ddexkit.parser import build_message
 from tests.conftest import OUR_CORPUS, REPO
 
 CASES = REPO / "tests" / "rules" / "cases"
@@ -24,10 +26,8 @@ MESSAGES = sorted([*OUR_CORPUS.rglob("*.xml"), *CASES.glob("*/*.xml")])
 @pytest.mark.parametrize("path", MESSAGES, ids=lambda p: str(p.relative_to(REPO)))
 def test_rules_do_not_change_the_model(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     built: list[tuple[Message, str]] = []
-    build = engine.build_message
-
-    def keep(root: object) -> Message:
-        message = build(root)  # type: ignore[arg-type]
+    def keep(root: etree._Element) -> Message:
+        message = build_message(root)
         built.append((message, repr(message)))
         return message
 

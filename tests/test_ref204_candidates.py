@@ -62,7 +62,7 @@ def test_without_a_main_release_each_candidate_is_judged() -> None:
                                                             ("ID101", "error")]
     id101 = issues[1]
     assert "R1" in id101.message and "candidate main release" in id101.message
-    assert id101.location.xpath.endswith("Release[2]/ReleaseId")
+    assert (id101.location.xpath or "").endswith("Release[2]/ReleaseId")
     assert id101.location.line == text[:text.index("NL-0002")].count("\n")
 
 

@@ -70,7 +70,8 @@ def expected_markers(text: str) -> Expected:
 def _source(code: str, which: str, settings: dict[str, Any], tmp_path: Path) -> bytes | Path:
     builder = settings.get("builder")
     if builder:
-        return getattr(builders, builder)(which, tmp_path)
+        made: bytes | Path = getattr(builders, builder)(which, tmp_path)
+        return made
     return CASES / code / f"{which}.xml"
 
 
