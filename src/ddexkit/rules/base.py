@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 from typing import Any
 
 from ddexkit.domain.catalog import Catalog
@@ -133,3 +133,20 @@ class RuleContext:
                     seen.add(reference)
                     found.setdefault(reference, []).append(release)
         return found
+
+
+ReleaseCheck = Callable[[Release, Message, RuleContext], Iterator[Finding]]
+
+
+def each_main_release(check_release: ReleaseCheck) -> Callable[[Message, RuleContext],
+                                                                Iterator[Finding]]:
+    """A message check that judges the main release with ``check_release``, or each
+    candidate when REF204 finds no single one, so that no main-release fault is masked.
+    The check keeps the rule module's name, so a rule is still found by its code there."""
+
+    @wraps(check_release)
+    def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+        for release in context.main_release_candidates:
+            yield from check_release(release, message, context)
+
+    return check

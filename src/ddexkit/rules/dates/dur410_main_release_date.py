@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release, Text
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 _HINT = ("Add <GlobalReleaseDate>YYYY-MM-DD</GlobalReleaseDate> to the Release, or a "
          "<ReleaseDate> to its ReleaseDetailsByTerritory")
@@ -42,11 +42,6 @@ def _original_date(release: Release) -> tuple[str, Text] | None:
     if global_date is not None and global_date.stripped:
         return "GlobalOriginalReleaseDate", global_date
     return None
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
 
 
 def _check_release(
@@ -81,6 +76,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="The main release has no release date (or only an original one, which is used)",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ddexkit.domain.timecodes import format_duration
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release, Resource, Text
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 _TOLERANCE = 2.0
 
@@ -30,11 +30,6 @@ _TOLERANCE = 2.0
 def _seconds(text: Text | None, context: RuleContext) -> float | None:
     parsed = context.iso_duration(text.value) if text is not None else None
     return parsed.total_seconds if parsed is not None and not parsed.overflows else None
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
 
 
 def _check_release(
@@ -81,6 +76,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="The main release's Duration differs from the sum of its sound recordings",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

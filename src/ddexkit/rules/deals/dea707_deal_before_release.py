@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from ddexkit.domain.timecodes import PartialDate, comparable_date
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 
 def _release_date(release: Release) -> PartialDate | None:
@@ -32,11 +32,6 @@ def _release_date(release: Release) -> PartialDate | None:
         texts.append(release.global_release_date)
     dates = [d for d in (comparable_date(t.value) for t in texts) if d is not None]
     return min(dates, key=lambda d: d.earliest) if dates else None
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
 
 
 def _check_release(
@@ -69,6 +64,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="A deal for the main release starts before the release date, outside a pre-order",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

@@ -22,13 +22,8 @@ from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 from ddexkit.xsd import MISSING
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
 
 
 def _check_release(
@@ -51,7 +46,7 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="The main release has no ICPN (UPC/EAN)",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     explains_xsd=frozenset({MISSING}),
     doc=__doc__ or "",
 )

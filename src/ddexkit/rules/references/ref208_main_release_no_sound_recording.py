@@ -31,13 +31,8 @@ from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 from ddexkit.rules.references._hints import References, delivered
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
 
 
 def _check_release(
@@ -84,6 +79,6 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="The main release delivers no SoundRecording",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release, Resource
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 from ddexkit.rules.references._hints import delivered
 
 _FRONT_COVER = "FrontCoverImage"
@@ -39,11 +39,6 @@ def _is_front_cover(resource: Resource) -> bool:
         and resource.resource_type is not None
         and resource.resource_type.stripped == _FRONT_COVER
     )
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
 
 
 def _check_release(
@@ -86,6 +81,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="The main release delivers no FrontCoverImage",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

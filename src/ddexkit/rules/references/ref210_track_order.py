@@ -45,7 +45,7 @@ from itertools import pairwise
 
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import GroupItem, Message, Release, Resource, ResourceGroup, Text
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 _DIGITS = 9  # longer numbers are no track numbers; the XSD judges them
 _TRACK_KINDS = frozenset({"SoundRecording", "Video"})
@@ -160,11 +160,6 @@ def _check_group(
             )
 
 
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
-
-
 def _check_release(
     release: Release, message: Message, context: RuleContext
 ) -> Iterator[Finding]:
@@ -180,6 +175,6 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="Track order is broken in the main release (SequenceNumbers repeat or skip)",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

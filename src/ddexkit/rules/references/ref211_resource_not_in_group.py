@@ -37,7 +37,7 @@ from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release, ResourceGroup
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 _ORDERED_KINDS = frozenset({"SoundRecording", "Video"})
 
@@ -47,11 +47,6 @@ def _grouped(groups: tuple[ResourceGroup, ...], into: set[str]) -> None:
         into.update(i.resource_reference.stripped for i in group.items if i.resource_reference)
         into.update(t.stripped for t in group.listed_references)
         _grouped(group.groups, into)
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
 
 
 def _check_release(
@@ -103,6 +98,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="A resource of the main release is missing from its ResourceGroup",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

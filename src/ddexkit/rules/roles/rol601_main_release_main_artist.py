@@ -39,12 +39,7 @@ from collections.abc import Iterator
 from ddexkit.domain.roles import CLASSICAL_LEAD_ROLES, is_classical, lead_roles
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
-from ddexkit.rules.base import Rule, RuleContext, Stage
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 
 def _check_release(
@@ -78,6 +73,6 @@ RULE = Rule(
     severity=Severity.ERROR,
     summary="The main release has no DisplayArtist with ArtistRole MainArtist",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

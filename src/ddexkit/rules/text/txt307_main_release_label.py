@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 
 def _recordings_label(release: Release, context: RuleContext) -> str | None:
@@ -50,11 +50,6 @@ def _recordings_label(release: Release, context: RuleContext) -> str | None:
         if label.stripped
     }
     return labels.pop() if len(labels) == 1 else None
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
 
 
 def _check_release(
@@ -90,6 +85,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="The main release has no LabelName",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

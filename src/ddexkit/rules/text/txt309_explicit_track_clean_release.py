@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 
 def _delivered_references(release: Release) -> list[str]:
@@ -43,11 +43,6 @@ def _delivered_references(release: Release) -> list[str]:
         if i.resource_reference is not None
     }
     return sorted(references)
-
-
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
 
 
 def _check_release(
@@ -83,6 +78,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="A sound recording is Explicit while the main release delivering it is NotExplicit",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import CopyrightLine, Message, Release
-from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 _YEAR = re.compile(r"\b(\d{4})\b")
 _SYMBOL = {"PLine": "(P)", "CLine": "(C)"}
@@ -82,11 +82,6 @@ def _hint(kind: str, release: Release, others: list[CopyrightLine]) -> str:
     )
 
 
-def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for release in context.main_release_candidates:
-        yield from _check_release(release, message, context)
-
-
 def _check_release(
     release: Release, message: Message, context: RuleContext
 ) -> Iterator[Finding]:
@@ -107,6 +102,6 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="The main release has no PLine or no CLine",
     stage=Stage.MESSAGE,
-    check=check,
+    check=each_main_release(_check_release),
     doc=__doc__ or "",
 )
