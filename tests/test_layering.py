@@ -15,6 +15,7 @@ LAYERS = {
     "ddexkit.issues": 0,
     "ddexkit.model": 0,
     "ddexkit.regularfile": 0,
+    "ddexkit.limits": 0,
     "ddexkit.safexml": 1,
     "ddexkit.inputs": 1,
     "ddexkit.outputfile": 1,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Protocol
 
+from ddexkit.limits import ARTWORK_LIMIT_BYTES, RELEASE_LIMIT_BYTES
 from ddexkit.regularfile import open_regular, read_bytes
 
 if TYPE_CHECKING:
@@ -135,8 +136,8 @@ def expand_paths(paths: list[str | Path], *, exclude: tuple[str, ...] = ()) -> l
 # Zip-bomb gates, checked from the central directory before an entry is read. No file the
 # distributor takes is larger than 50 MB (artwork); a release ZIP is at most 50,000 KB, so its
 # entries cannot honestly expand to more than a few times that.
-MAX_ENTRY_BYTES = 52_428_800
-MAX_EXPANDED_BYTES = 4 * 51_200_000
+MAX_ENTRY_BYTES = ARTWORK_LIMIT_BYTES
+MAX_EXPANDED_BYTES = 4 * RELEASE_LIMIT_BYTES
 MAX_ENTRY_RATIO = 100
 # Below this size a high ratio is harmless (a small, repetitive XML), so it is not a bomb.
 RATIO_FLOOR_BYTES = 1_048_576

@@ -17,10 +17,10 @@ from ddexkit.config import Config
 from ddexkit.domain.catalog import Catalog
 from ddexkit.engine import resolve_settings, validate_sources
 from ddexkit.inputs import FolderAssets, MessageSource
+from ddexkit.limits import RELEASE_LIMIT_BYTES
 from ddexkit.outputfile import open_output, refuse_inputs, same_file_key
 from ddexkit.parser import parse
 from ddexkit.report import Report
-from ddexkit.rules.assets.ast816_package_too_large import MAX_PACKAGE_BYTES
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _FILE_MODE = 0o644 << 16
@@ -154,9 +154,9 @@ def package(
             entries.extend(_copy(archive, name, assets_dir / name, zipfile.ZIP_STORED)
                            for name in members)
         size = stream.tell()
-        if size > MAX_PACKAGE_BYTES:
+        if size > RELEASE_LIMIT_BYTES:
             raise PackageError(f"AST816: the release ZIP would be {size:,} bytes, over "
-                               f"the 50,000 KB limit ({MAX_PACKAGE_BYTES:,} bytes)")
+                               f"the 50,000 KB limit ({RELEASE_LIMIT_BYTES:,} bytes)")
     written = _digest(target)
     return PackageResult(report=report, entries=tuple(entries),
                          output=WrittenFile(name=str(target), size=written.size, md5=written.md5,

@@ -14,8 +14,10 @@ from typing import Any
 
 from lxml import etree
 
-# The ingest's limit: 50,000 KB with KB = 1,024 bytes.
-MAX_MESSAGE_BYTES = 51_200_000
+from ddexkit.limits import RELEASE_LIMIT_BYTES
+
+# The ingest's limit for one message (50,000 KB).
+MAX_MESSAGE_BYTES = RELEASE_LIMIT_BYTES
 ERN382_NAMESPACE = "http://ddex.net/xml/ern/382"  # the root namespace of ERN 3.8.2
 # How far past the prolog's comments and PIs a DOCTYPE or ENTITY is looked for.
 _PROLOG_SCAN_BYTES = 1 << 16

@@ -21,20 +21,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
+from ddexkit.limits import ARTWORK_LIMIT_BYTES
 from ddexkit.media import AssetFacts
 from ddexkit.rules.base import Rule, RuleContext, Stage
-
-MAX_IMAGE_BYTES = 52_428_800  # 50 MB as the distributor counts (MB = 1,048,576 bytes)
 
 
 def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
     for item in facts.files:
         if item.resource.kind != "Image" or not item.lookup.found:
             continue
-        if item.lookup.size > MAX_IMAGE_BYTES:
+        if item.lookup.size > ARTWORK_LIMIT_BYTES:
             yield Finding(at=item.file.loc,
                           message=f"{item.package_path} is {item.lookup.size:,} bytes, over the "
-                          f"50 MB artwork limit ({MAX_IMAGE_BYTES:,} bytes)",
+                          f"50 MB artwork limit ({ARTWORK_LIMIT_BYTES:,} bytes)",
                           hint="Save it as a JPEG of 3000×3000 pixels")
         elif item.image is not None and item.image.bomb:
             yield Finding(at=item.file.loc,

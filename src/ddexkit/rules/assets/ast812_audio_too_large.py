@@ -22,10 +22,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
+from ddexkit.limits import FILE_UPLOAD_LIMIT_BYTES
 from ddexkit.media import AssetFacts
 from ddexkit.rules.base import Rule, RuleContext, Stage
-
-MAX_TRACK_UPLOAD_BYTES = 10_485_760  # 10 MB, MB = 1,048,576 bytes
 
 
 def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
@@ -34,11 +33,11 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
     for item in facts.files:
         if item.resource.kind != "SoundRecording" or not item.lookup.found:
             continue
-        if item.lookup.size > MAX_TRACK_UPLOAD_BYTES:
+        if item.lookup.size > FILE_UPLOAD_LIMIT_BYTES:
             yield Finding(at=item.file.loc,
                           message=f"{item.package_path} is {item.lookup.size:,} bytes, over "
                           f"the whole-file track-upload limit of 10 MB "
-                          f"({MAX_TRACK_UPLOAD_BYTES:,} bytes)",
+                          f"({FILE_UPLOAD_LIMIT_BYTES:,} bytes)",
                           hint="Upload it in parts (--audio-upload parts, the default) if the "
                           "distributor takes chunked uploads, or deliver a smaller file")
 

@@ -20,20 +20,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import WHOLE_FILE, Finding, Severity
+from ddexkit.limits import RELEASE_LIMIT_BYTES
 from ddexkit.media import AssetFacts
 from ddexkit.rules.base import Rule, RuleContext, Stage
-
-MAX_PACKAGE_BYTES = 51_200_000  # 50,000 KB, KB = 1,024 bytes
 
 
 def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
     size = facts.package_size
-    if size is None or size <= MAX_PACKAGE_BYTES:
+    if size is None or size <= RELEASE_LIMIT_BYTES:
         return
     what = "The ZIP is" if facts.package is not None else "The release ZIP would be"
     yield Finding(at=WHOLE_FILE,
                   message=f"{what} {size:,} bytes, over the ingest limit of 50,000 KB "
-                  f"({MAX_PACKAGE_BYTES:,} bytes)",
+                  f"({RELEASE_LIMIT_BYTES:,} bytes)",
                   hint="Deliver smaller files (FLAC instead of WAV, artwork as JPEG), or "
                   "split the release")
 
