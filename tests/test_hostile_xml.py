@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import ddexkit
-from ddexkit.safexml import MAX_MESSAGE_BYTES, read_document
+from ddexkit.safexml import MAX_MESSAGE_BYTES, MAX_TAGS, read_document
 
 from .conftest import GOOD_ALBUM
 
@@ -334,3 +334,22 @@ def test_validation_never_touches_the_network(tmp_path: Path) -> None:
         server.shutdown()
         server.server_close()
     assert requests == []
+
+
+@pytest.mark.parametrize(("tags", "refused"), [(MAX_TAGS, False), (MAX_TAGS + 1, True)])
+def test_more_tags_than_any_real_message_are_never_parsed(tags: int, refused: bool) -> None:
+    """12,500,000 empty elements in 50 MB took 1.7 GB of tree; the gate counts before parsing."""
+    raw = b"<r>" + b"<a/>" * (tags - 2) + b"</r>"
+    document = read_document(raw)
+    assert (document.tree is None) is refused
+    assert document.facts.too_many_tags == (tags if refused else None)
+
+
+def test_a_message_of_empty_elements_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "empty-elements.xml"
+    path.write_bytes(b"<r>" + b"<a/>" * MAX_TAGS + b"</r>")
+    result = subprocess.run([sys.executable, "-m", "ddexkit", "validate", str(path)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"ERN001 The file is not parsed: it holds {MAX_TAGS + 2:,} tags" in result.stdout
