@@ -16,7 +16,12 @@ import pytest
 
 import ddexkit
 from ddexkit.config import Config
-from ddexkit.inputs import MAX_ENTRY_BYTES, read_package
+from ddexkit.inputs import (
+    MAX_ENTRY_BYTES,
+    MAX_ZIP_ENTRIES,
+    central_directory_extent,
+    read_package,
+)
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 from tests import media_factory
 from tests.rules import builders
@@ -419,3 +424,50 @@ def test_pillow_decompression_bomb_limit_is_exact() -> None:
     assert Image.MAX_IMAGE_PIXELS == 89_478_485  # Pillow's default, not lowered or raised
     assert probe_image(io.BytesIO(builders.png_bomb(9_460, 9_460))).bomb  # 89,491,600 px
     assert not probe_image(io.BytesIO(builders.png_bomb(9_459, 9_459))).bomb  # 89,472,681 px
+
+
+def _zip_of_empty_entries(path: Path, count: int, *, zip64: bool = False) -> None:
+    with zipfile.ZipFile(path, "w", allowZip64=True) as archive:
+        archive.writestr("album.xml", GOOD_ALBUM.read_bytes())
+        for number in range(count - 1):
+            archive.writestr(zipfile.ZipInfo(f"{number}"), b"")
+        if zip64:
+            with archive.open("big.bin", "w", force_zip64=True) as entry:
+                entry.write(b"x")
+
+
+def test_a_zip_of_100000_entries_is_refused_before_listing(tmp_path: Path) -> None:
+    path = tmp_path / "many.zip"
+    _zip_of_empty_entries(path, 100_000)
+    before = path.read_bytes()
+    script = ("import resource, sys, ddexkit; r = ddexkit.validate(sys.argv[1]); "
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024); "
+              "print(r.files[0].issues[0].code, r.files[0].issues[0].message)")
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                            text=True, check=True)
+    peak_mb, issue = result.stdout.splitlines()
+    assert issue.startswith("ERN001 ") and "declares 100,000 entries" in issue
+    assert "at most 10,000 entries" in issue
+    assert int(peak_mb) < 200  # listing 100,000 ZipInfos alone costs more than the run
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(("count", "refused"), [(MAX_ZIP_ENTRIES, False),
+                                                (MAX_ZIP_ENTRIES + 1, True)])
+def test_the_entry_count_limit_is_exact(tmp_path: Path, count: int, refused: bool) -> None:
+    path = tmp_path / "entries.zip"
+    _zip_of_empty_entries(path, count)
+    facts = read_package(path, MAX_MESSAGE_BYTES)
+    assert (facts.not_a_zip is not None) is refused
+    assert (facts.message_bytes is None) is refused
+
+
+def test_a_zip64_package_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "zip64.zip"
+    _zip_of_empty_entries(path, 3, zip64=True)
+    with path.open("rb") as handle:
+        extent = central_directory_extent(handle)
+    assert extent is not None and extent[0] == 4
+    facts = read_package(path, MAX_MESSAGE_BYTES)
+    assert facts.not_a_zip is None and facts.message_bytes == GOOD_ALBUM.read_bytes()
+    assert [entry.name for entry in facts.entries][-1] == "big.bin"
