@@ -4,6 +4,7 @@ written, never more read than the limits allow."""
 
 from __future__ import annotations
 
+import io
 import json
 import stat
 import subprocess
@@ -22,6 +23,7 @@ from ddexkit.inputs import (
     central_directory_extent,
     read_package,
 )
+from ddexkit.media import probe_audio
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 from tests import media_factory
 from tests.rules import builders
@@ -471,3 +473,16 @@ def test_a_zip64_package_is_read(tmp_path: Path) -> None:
     facts = read_package(path, MAX_MESSAGE_BYTES)
     assert facts.not_a_zip is None and facts.message_bytes == GOOD_ALBUM.read_bytes()
     assert [entry.name for entry in facts.entries][-1] == "big.bin"
+
+
+@pytest.mark.parametrize(("padding", "refused"), [(1_000_000, False), (3 * 0xFFFFFF, True)])
+def test_flac_metadata_blocks_are_read_within_a_budget(padding: int, refused: bool) -> None:
+    """Seventy 16 MB metadata blocks took 1.2 GB in mutagen; the reads are refused first."""
+    facts = probe_audio(io.BytesIO(media_factory.flac_bytes(1.0, padding=padding)))
+    if refused:
+        assert facts.error is not None and "exceed the 25,165,824 bytes" in facts.error
+        assert facts.duration is None
+    else:
+        assert facts.error is None and facts.format == "FLAC"
+        assert facts.duration == pytest.approx(1.0)
+

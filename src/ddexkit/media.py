@@ -134,12 +134,47 @@ def _audio_format(kind: str, info: object) -> str:
     return kind
 
 
+# What mutagen may read of one audio file: its headers, tags and metadata blocks (covers
+# embedded in FLAC or ID3 are a few MB). Seventy 16 MB FLAC PICTURE blocks took 1.2 GB.
+MAX_AUDIO_METADATA_BYTES = 24 * 1024 * 1024
+
+
+class MetadataTooLarge(OSError):
+    """mutagen asked for more bytes than MAX_AUDIO_METADATA_BYTES."""
+
+
+class _ReadBudget:
+    """A read-only view of a stream that refuses, before reading, any read that would take
+    the bytes read past a budget: mutagen loads whole tag and metadata blocks into memory, so
+    the budget bounds its memory whatever sizes the file declares."""
+
+    def __init__(self, stream: IO[bytes], budget: int) -> None:
+        self._stream = stream
+        self._left = budget
+
+    def read(self, size: int = -1) -> bytes:
+        if size < 0 or size > self._left:
+            raise MetadataTooLarge(
+                f"its tags and metadata exceed the {MAX_AUDIO_METADATA_BYTES:,} bytes ddexkit "
+                "reads before the audio (embedded pictures?); strip them from the file")
+        data = self._stream.read(size)
+        self._left -= len(data)
+        return data
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return self._stream.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self._stream.tell()
+
+
 def probe_audio(stream: IO[bytes]) -> AudioFacts:
-    """Read the stream's headers with mutagen (format, duration, channels, rate, depth)."""
+    """Read the stream's headers with mutagen (format, duration, channels, rate, depth),
+    within MAX_AUDIO_METADATA_BYTES."""
     import mutagen
 
     try:
-        found = mutagen.File(stream)
+        found = mutagen.File(_ReadBudget(stream, MAX_AUDIO_METADATA_BYTES))
     except (mutagen.MutagenError, OSError, ValueError, EOFError) as error:
         return AudioFacts(error=str(error) or type(error).__name__)
     if found is None or getattr(found, "info", None) is None:
