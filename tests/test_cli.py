@@ -130,7 +130,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["validate"], ["summary"], ["rules"], ["package"], ["schema"], ["schema", "install"],
+    [[], ["validate"], ["summary"], ["rules"], ["package"], ["plan"], ["schema"],
      ["schema", "path"]],
     ids=lambda argv: " ".join(argv) or "ddexkit",
 )
@@ -145,7 +145,7 @@ def test_help_of_every_command_shows_an_example(
 
 def test_every_subcommand_is_covered_by_the_help_test() -> None:
     commands = set(cli.COMMANDS)
-    assert commands == {"validate", "summary", "rules", "package", "schema"}
+    assert commands == {"validate", "summary", "rules", "package", "plan", "schema"}
 
 
 # --output ----------
