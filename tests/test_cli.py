@@ -131,7 +131,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     "argv",
     [[], ["validate"], ["summary"], ["rules"], ["package"], ["plan"], ["schema"],
-     ["schema", "path"]],
+     ["schema", "install"], ["schema", "path"]],
     ids=lambda argv: " ".join(argv) or "ddexkit",
 )
 def test_help_of_every_command_shows_an_example(
