@@ -106,7 +106,7 @@ def test_json_formats_print_only_the_document(fmt: str, tmp_path: Path) -> None:
         (["validate", "--format", "yaml", "x.xml"], "'github', 'json', 'junit', 'sarif', 'text'"),
         (["validate"], "PATH"),
         (["validate", "--jobs", "0", "x.xml"], "1 or more"),
-        (["nonsense"], "'validate', 'rules', 'summary', 'package', 'schema'"),
+        (["nonsense"], "'validate', 'rules', 'summary', 'package', 'plan', 'schema'"),
         (["summary", "--format", "sarif", "x.xml"], "'text', 'json'"),
         (["rules", "NOPE1"], "ddexkit rules"),
     ],
@@ -130,8 +130,8 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["validate"], ["summary"], ["rules"], ["package"], ["schema"], ["schema", "install"],
-     ["schema", "path"]],
+    [[], ["validate"], ["summary"], ["rules"], ["package"], ["plan"], ["schema"],
+     ["schema", "install"], ["schema", "path"]],
     ids=lambda argv: " ".join(argv) or "ddexkit",
 )
 def test_help_of_every_command_shows_an_example(
@@ -145,7 +145,7 @@ def test_help_of_every_command_shows_an_example(
 
 def test_every_subcommand_is_covered_by_the_help_test() -> None:
     commands = set(cli.COMMANDS)
-    assert commands == {"validate", "summary", "rules", "package", "schema"}
+    assert commands == {"validate", "summary", "rules", "package", "plan", "schema"}
 
 
 # --output ----------

@@ -31,10 +31,11 @@ LAYERS = {
     "ddexkit.engine": 4,
     "ddexkit.batch": 4,
     "ddexkit.packager": 5,
-    "ddexkit.output": 6,
-    "ddexkit.cli": 7,
-    "ddexkit.__main__": 7,
-    "ddexkit": 8,  # the package's __init__ re-exports the public API
+    "ddexkit.delivery": 6,  # delivery planning, above the packager
+    "ddexkit.output": 7,
+    "ddexkit.cli": 8,
+    "ddexkit.__main__": 8,
+    "ddexkit": 9,  # the package's __init__ re-exports the public API
 }
 
 

@@ -26,13 +26,16 @@ from ddexkit.summary import Summary
 from ddexkit.xsd import SchemaDirError
 
 if TYPE_CHECKING:
-    from ddexkit.packager import PackageError, PackageResult, package
+    from ddexkit.delivery import DeliveryPlan, DeliveryResult, PlanResult, package, plan
+    from ddexkit.packager import PackageError, PackageResult
 
 __all__ = [
     "Catalog",
     "CatalogError",
     "Config",
     "ConfigError",
+    "DeliveryPlan",
+    "DeliveryResult",
     "FileReport",
     "InputError",
     "Issue",
@@ -42,6 +45,7 @@ __all__ = [
     "PackageError",
     "PackageResult",
     "ParseError",
+    "PlanResult",
     "Report",
     "SchemaDirError",
     "Severity",
@@ -51,12 +55,14 @@ __all__ = [
     "load_config",
     "package",
     "parse",
+    "plan",
     "validate",
 ]
 
 # The packager (zipfile, hashlib) is imported when it is first asked for: validating, which is
 # what the command line and the pre-commit hook mostly do, never needs it.
-_PACKAGER_NAMES = frozenset({"PackageError", "PackageResult", "package"})
+_PACKAGER_NAMES = frozenset({"PackageError", "PackageResult"})
+_DELIVERY_NAMES = frozenset({"DeliveryPlan", "DeliveryResult", "PlanResult", "package", "plan"})
 
 
 def __getattr__(name: str) -> object:
@@ -64,4 +70,8 @@ def __getattr__(name: str) -> object:
         from ddexkit import packager
 
         return getattr(packager, name)
+    if name in _DELIVERY_NAMES:
+        from ddexkit import delivery
+
+        return getattr(delivery, name)
     raise AttributeError(f"module 'ddexkit' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""Command line: `ddexkit validate | summary | package | rules | schema`. Exit codes: 0 no
+"""Command line: `ddexkit validate | summary | package | plan | rules | schema`. Exit codes: 0 no
 errors, 1 errors (or warnings with --strict), 2 usage problems, 3 a bug of ours, 130
 interrupted. Nothing imports this module."""
 
@@ -144,11 +144,43 @@ def _parser() -> argparse.ArgumentParser:
     pack.add_argument("--audio-upload", choices=AUDIO_UPLOAD_MODES, default=None,
                       help="how the track-upload endpoint takes audio over 10 MB: in parts "
                       "(default) or only whole")
+    pack.add_argument("--single-zip", action="store_true", default=None,
+                      help="one ZIP only: a release over 50,000 KB is AST816 instead of a "
+                      "release ZIP and a delivery plan (OUT.plan.json)")
     pack.add_argument("--overwrite", action="store_true", help="replace an existing ZIP")
     pack.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
     pack.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
     pack.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
     pack.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+    delivery = commands.add_parser(
+        "plan",
+        help="validate an ERN with its files, then show how to deliver it within the API's "
+        "limits",
+        description="Validate the ERN and its files; with no error, print the delivery plan: "
+        "which payload goes to which endpoint, in which order, with sizes and digests "
+        "(docs/delivery-plan.md). On any error nothing is planned and the exit code is 1.",
+        epilog="Example: ddexkit plan release.xml --assets release/ --format json",
+    )
+    delivery.add_argument("ern", metavar="ERN.xml", help="the release's ERN message")
+    delivery.add_argument("--assets", required=True, metavar="DIR",
+                          help="folder holding the files the ERN names")
+    delivery.add_argument("--format", choices=("text", "json"), default="text",
+                          help="output format (default: text)")
+    delivery.add_argument("--output", metavar="FILE", help="write the plan to FILE")
+    delivery.add_argument("--update", metavar="RELEASE_ID",
+                          help="plan an update of this release (PUT of the ERN)")
+    delivery.add_argument("--replace", action="append", default=[], metavar="ISRC=TRACK_ID",
+                          help="with --update: upload this track's audio again (repeatable)")
+    delivery.add_argument("--audio-upload", choices=AUDIO_UPLOAD_MODES, default=None,
+                          help="how the track-upload endpoint takes audio over 10 MB: in parts "
+                          "(default) or only whole")
+    delivery.add_argument("--single-zip", action="store_true", default=None,
+                          help="one ZIP only: a release over 50,000 KB is AST816")
+    delivery.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    delivery.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
+    delivery.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    delivery.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
     schema = commands.add_parser(
         "schema",
@@ -305,16 +337,22 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _package(args: argparse.Namespace) -> int:
-    import json
-
-    from ddexkit.packager import PackageError, package
-
+def _release_inputs(args: argparse.Namespace) -> Config:
+    """The checks `package` and `plan` share before any work, and their configuration."""
     if not Path(args.ern).is_file():
         raise UsageError(f"{args.ern}: no such file")
     if not Path(args.assets).is_dir():
         raise UsageError(f"{args.assets}: not a folder")
-    config = _file_config(args).merged(audio_upload=args.audio_upload)
+    return _file_config(args).merged(audio_upload=args.audio_upload, single_zip=args.single_zip)
+
+
+def _package(args: argparse.Namespace) -> int:
+    import json
+
+    from ddexkit.delivery import package
+    from ddexkit.packager import PackageError
+
+    config = _release_inputs(args)
     try:
         result = package(args.ern, assets=args.assets, output=args.output,
                          schema_dir=args.schema_dir, config=config, catalog=args.catalog,
@@ -330,7 +368,55 @@ def _package(args: argparse.Namespace) -> int:
         for entry in (*result.entries, result.output):
             sys.stdout.write(f"{entry.name}  {entry.size:,} bytes  md5 {entry.md5}  "
                              f"sha256 {entry.sha256}\n")
+    if result.plan_output is not None and result.plan is not None:
+        sys.stderr.write(f"ddexkit: the release does not fit one ZIP of 50,000 KB: wrote "
+                         f"{result.output.name if result.output else args.output} (the ERN and "
+                         f"what fits) and the delivery plan {result.plan_output.name} "
+                         f"({len(result.plan.steps)} steps)\n")
     return EXIT_OK if result.written else EXIT_ERRORS
+
+
+def _replacements(values: Sequence[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for value in values:
+        isrc, _, track_id = value.partition("=")
+        if not isrc.strip() or not track_id.strip():
+            raise UsageError(f"--replace {value}: write ISRC=TRACK_ID, e.g. "
+                             "GBAYE2400001=trk_123")
+        found[isrc.strip().upper()] = track_id.strip()
+    return found
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from ddexkit.delivery import plan
+    from ddexkit.output.plan_text import render_plan
+    from ddexkit.packager import PackageError
+
+    config = _release_inputs(args)
+    if args.replace and args.update is None:
+        raise UsageError("--replace names tracks of an update; give --update RELEASE_ID too")
+    replace = _replacements(args.replace)
+    writes_file = args.output is not None and args.output != STANDARD_OUTPUT
+    if writes_file:
+        refuse_inputs(args.output, [(args.ern, "the ERN being planned")],
+                      folders=[(args.assets, "the asset folder")])
+        _check_output_folder(args.output)
+    try:
+        result = plan(args.ern, assets=args.assets, schema_dir=args.schema_dir, config=config,
+                      catalog=args.catalog, update=args.update, replace=replace,
+                      relative_to=Path(args.output).absolute().parent if writes_file else None)
+    except PackageError as error:
+        raise UsageError(str(error)) from error
+    if result.plan is None:
+        sys.stdout.write(FORMATS["text"](result.report, False))
+        sys.stdout.write("nothing planned: fix the errors above, then plan again\n")
+        return EXIT_ERRORS
+    rendered = result.plan.to_json() if args.format == "json" else render_plan(result.plan)
+    if writes_file:
+        _write_report(args.output, rendered)
+    else:
+        sys.stdout.write(rendered)
+    return EXIT_OK
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -356,7 +442,7 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"validate": _validate, "rules": _rules, "schema": _schema, "package": _package,
-            "summary": _summary}
+            "plan": _plan, "summary": _summary}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,7 +19,7 @@ from ddexkit.regularfile import read_capped
 
 _KNOWN_KEYS = frozenset(
     {"select", "ignore", "severity", "per-file-ignores", "schema-dir", "catalog", "strict",
-     "isrc-extra-prefixes", "audio-upload", "partner-namespaces"}
+     "isrc-extra-prefixes", "audio-upload", "single-zip", "partner-namespaces"}
 )
 
 
@@ -45,6 +45,8 @@ class Config:
     strict: bool = False
     isrc_extra_prefixes: tuple[str, ...] = ()
     audio_upload: str = "parts"
+    # Deliver as one release ZIP only (no delivery plan): a release that does not fit is AST816.
+    single_zip: bool = False
     # ProprietaryId Namespace prefixes the user's partners document besides YOUTUBE: (ID112)
     partner_namespaces: tuple[str, ...] = ()
     source: Path | None = None
@@ -169,6 +171,9 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
     audio_upload = table.get("audio-upload", "parts")
     if audio_upload not in AUDIO_UPLOAD_MODES:
         raise ConfigError(f"{where}: 'audio-upload' must be \"parts\" or \"whole\"")
+    single_zip = table.get("single-zip", False)
+    if not isinstance(single_zip, bool):
+        raise ConfigError(f"{where}: 'single-zip' must be true or false")
     prefixes = table.get("isrc-extra-prefixes", [])
     if not isinstance(prefixes, list) or not all(isinstance(p, str) for p in prefixes):
         raise ConfigError(f"{where}: 'isrc-extra-prefixes' must be a list of two-letter codes")
@@ -197,6 +202,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         strict=strict,
         isrc_extra_prefixes=tuple(p.upper() for p in prefixes),
         audio_upload=audio_upload,
+        single_zip=single_zip,
         partner_namespaces=tuple(n.strip() for n in namespaces),
         source=source,
     )

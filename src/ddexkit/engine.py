@@ -217,6 +217,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
         catalog=settings.catalog,
         options={"isrc_extra_prefixes": settings.config.isrc_extra_prefixes,
                  "audio_upload": settings.config.audio_upload,
+                 "single_zip": settings.config.single_zip,
                  "partner_namespaces": settings.config.partner_namespaces},
     )
     found = _run(rules, Stage.DOCUMENT, document.facts, context)

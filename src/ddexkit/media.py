@@ -10,7 +10,7 @@ from __future__ import annotations
 import struct
 import warnings
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import IO
@@ -57,15 +57,26 @@ class AudioFacts:
     error: str | None = None
 
 
-def hash_stream(stream: IO[bytes], algorithms: Iterable[str]) -> dict[str, str]:
-    """Hex digests of everything in ``stream`` for each hashlib name, in one read, chunk by
-    chunk (never the whole file in memory)."""
+def hash_stream(stream: IO[bytes], algorithms: Iterable[str], *, limit: int | None = None,
+                sink: Callable[[bytes], object] | None = None) -> dict[str, str]:
+    """Hex digests of the stream's next ``limit`` bytes (all of it without one) for each
+    hashlib name, in one read, chunk by chunk (never the whole file in memory). Each chunk also
+    goes to ``sink`` (the ZIP entry being written, a whole-file hasher), so copying and hashing
+    are one pass: the asset rules, the packager and the delivery plan all hash through here."""
     import hashlib
 
     hashers = {name: hashlib.new(name) for name in dict.fromkeys(algorithms)}
-    while chunk := stream.read(CHUNK_BYTES):
+    remaining = limit
+    while remaining is None or remaining > 0:
+        chunk = stream.read(CHUNK_BYTES if remaining is None else min(CHUNK_BYTES, remaining))
+        if not chunk:
+            break
         for hasher in hashers.values():
             hasher.update(chunk)
+        if sink is not None:
+            sink(chunk)
+        if remaining is not None:
+            remaining -= len(chunk)
     return {name: hasher.hexdigest() for name, hasher in hashers.items()}
 
 

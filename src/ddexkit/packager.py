@@ -1,30 +1,37 @@
-"""package(): validate an ERN with its files, then write the release ZIP the ingest takes.
+"""The release ZIP the ingest takes: validate an ERN with its files, then write the ZIP.
 
 Nothing is written unless validation finds no error. The ZIP is deterministic (fixed
 timestamps and attributes, sorted entries, ERN first at the root), media are stored (they are
 compressed already) and the ERN deflated. It is written to a temporary file beside the target
 and renamed into place, so an interrupted run leaves no partial ZIP. Inputs are only read.
+
+Which files go into the ZIP is the delivery plan's choice (ddexkit.plan, the layer above):
+here a release is validated (``validate_release``) and a ZIP of the members it is given is
+written (``write_release_zip``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import zipfile
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 from ddexkit.config import Config
 from ddexkit.domain.catalog import Catalog
 from ddexkit.engine import resolve_settings, validate_sources
 from ddexkit.inputs import FolderAssets, MessageSource
 from ddexkit.limits import RELEASE_LIMIT_BYTES
+from ddexkit.media import deflated_size, hash_stream, zip_size_of
+from ddexkit.model import Message
 from ddexkit.outputfile import open_output, refuse_inputs, same_file_key
 from ddexkit.parser import parse
 from ddexkit.report import Report
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _FILE_MODE = 0o644 << 16
-_CHUNK = 1 << 20
+_DIGESTS = ("md5", "sha256")
 
 
 class PackageError(Exception):
@@ -64,6 +71,42 @@ class PackageResult:
         }
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Member:
+    """A file the ERN references, once: its path in the package, its size, the kind of
+    resource naming it (SoundRecording, Image…) and that resource's ISRC."""
+
+    name: str
+    size: int
+    kind: str
+    isrc: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Release:
+    """A release that validated without error, with everything needed to deliver it."""
+
+    report: Report
+    message: Message
+    ern: Path
+    ern_name: str  # the ERN's entry name at the root of the ZIP
+    ern_deflated: int  # the ERN's size deflated, as in the ZIP
+    assets: Path
+    members: tuple[Member, ...]  # sorted by name; the ERN itself is never one
+    config: Config  # the configuration it was validated with (its delivery mode)
+
+    def zip_size(self, members: Iterable[Member]) -> int:
+        """Bytes of the ZIP of the ERN and these members, as write_release_zip writes it."""
+        return zip_size_of([(self.ern_name, self.ern_deflated),
+                            *((m.name, m.size) for m in members)])
+
+    def inputs(self) -> list[tuple[Path, str]]:
+        """The files an output must never be (path, what it is)."""
+        return [(self.ern, "the ERN being packaged"),
+                *((self.assets / m.name, "one of the files being packaged")
+                  for m in self.members)]
+
+
 def _info(name: str, compress: int) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
     info.compress_type = compress
@@ -74,90 +117,109 @@ def _info(name: str, compress: int) -> zipfile.ZipInfo:
 
 def _copy(archive: zipfile.ZipFile, name: str, source: Path, compress: int) -> WrittenFile:
     """Stream ``source`` into the archive, hashing it on the way (one read)."""
-    md5, sha256 = hashlib.md5(), hashlib.sha256()
     info = _info(name, compress)
     info.file_size = source.stat().st_size
     with source.open("rb") as reader, archive.open(info, "w") as writer:
-        while chunk := reader.read(_CHUNK):
-            md5.update(chunk)
-            sha256.update(chunk)
-            writer.write(chunk)
-    return WrittenFile(name=name, size=info.file_size, md5=md5.hexdigest(),
-                       sha256=sha256.hexdigest())
+        sums = hash_stream(reader, _DIGESTS, sink=writer.write)
+    return WrittenFile(name=name, size=info.file_size, md5=sums["md5"], sha256=sums["sha256"])
 
 
-def _digest(path: Path) -> WrittenFile:
-    md5, sha256 = hashlib.md5(), hashlib.sha256()
+def digest_file(path: Path, name: str | None = None) -> WrittenFile:
+    """Size, MD5 and SHA-256 of a whole file, in one read."""
     with path.open("rb") as reader:
-        while chunk := reader.read(_CHUNK):
-            md5.update(chunk)
-            sha256.update(chunk)
-    return WrittenFile(name=path.name, size=path.stat().st_size, md5=md5.hexdigest(),
-                       sha256=sha256.hexdigest())
+        sums = hash_stream(reader, _DIGESTS)
+    return WrittenFile(name=path.name if name is None else name, size=path.stat().st_size,
+                       md5=sums["md5"], sha256=sums["sha256"])
 
 
-def _referenced(ern: Path) -> list[str]:
-    message = parse(ern)
-    names = {file.package_path for resource in message.resources
-             for file in resource.iter_files() if file.package_path is not None}
-    return sorted(names)
+def _members(message: Message, assets: Path) -> tuple[list[Member], list[str]]:
+    """The files the message references, each once and sorted, and those not in the folder."""
+    folder = FolderAssets(assets)
+    found: dict[str, Member] = {}
+    missing: set[str] = set()
+    for resource in message.resources:
+        for file in resource.iter_files():
+            name = file.package_path
+            if name is None or name in found or name in missing:
+                continue
+            lookup = folder.lookup(name)
+            if lookup.found:
+                found[name] = Member(name=name, size=lookup.size, kind=resource.kind,
+                                     isrc=resource.isrc)
+            else:
+                missing.add(name)
+    return sorted(found.values(), key=lambda m: m.name), sorted(missing)
 
 
-def package(
+def validate_release(
     ern: str | Path,
     *,
     assets: str | Path,
-    output: str | Path,
     schema_dir: str | Path | None = None,
     config: Config | None = None,
     catalog: str | Path | Catalog | None = None,
-    overwrite: bool = False,
-) -> PackageResult:
-    """Validate ``ern`` with the files under ``assets``; without errors, write the release ZIP
-    to ``output`` and return what was written. With errors, nothing is written and the result
-    carries only the report. Raises PackageError when ``ern`` is not an ERN XML file, when
-    ``output`` exists (and not ``overwrite``) or the ZIP would exceed 50,000 KB (AST816), and
-    OutputError when ``output`` is the ERN, one of the assets or inside the asset folder, or
-    cannot be written (then nothing is left behind and an old file there is whole)."""
-    ern_path, assets_dir, target = Path(ern), Path(assets), Path(output)
+) -> tuple[Report, Release | None]:
+    """Validate ``ern`` with the files under ``assets``: the report, and the release when it
+    has no error. Raises PackageError when ``ern`` is a ZIP, when a referenced file is missing
+    (whatever the configuration says of AST801: a delivery without it is no release) or when a
+    resource names the ERN's own file."""
+    ern_path, assets_dir = Path(ern), Path(assets)
     if zipfile.is_zipfile(ern_path):
         raise PackageError(f"{ern_path}: is a ZIP; give the ERN XML file, and the folder of its "
                            "files as assets: package builds the ZIP")
-    if target.exists() and not overwrite:
-        raise PackageError(f"{target} already exists; choose another --output")
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets_dir,
                                 start=ern_path)
     report = validate_sources([MessageSource(path=ern_path)], settings)
     if report.has_errors:
-        return PackageResult(report=report)
-    folder = FolderAssets(assets_dir)
-    referenced = _referenced(ern_path)
-    missing = [name for name in referenced if not folder.lookup(name).found]
-    if missing:  # whatever the configuration says of AST801: a ZIP without them is no release
+        return report, None
+    message = parse(ern_path)
+    ern_name = PurePosixPath(ern_path.name).name
+    referenced, missing = _members(message, assets_dir)
+    members = [m for m in referenced
+               if not (m.name == ern_name and same_file_key(assets_dir / m.name)
+                       == same_file_key(ern_path))]  # the ERN naming itself: one entry
+    if missing:
         raise PackageError(f"{assets_dir}: {missing[0]} is referenced by the ERN but not in the "
                            f"asset folder ({len(missing)} missing in all); add the files or fix "
                            "their FileName and FilePath")
-    ern_name = PurePosixPath(ern_path.name).name
-    members = [name for name in referenced
-               if not (name == ern_name and same_file_key(assets_dir / name)
-                       == same_file_key(ern_path))]  # the ERN naming itself: one entry
-    refuse_inputs(target, [(ern_path, "the ERN being packaged"),
-                           *((assets_dir / name, "one of the files being packaged")
-                             for name in members)],
-                  folders=[(assets_dir, "the asset folder")])
-    if ern_name in members:
+    if any(m.name == ern_name for m in members):
         raise PackageError(f"{ern_path}: a resource names the ERN's own file {ern_name}; the "
                            "ZIP would hold it twice; rename the resource's file")
+    return report, Release(report=report, message=message, ern=ern_path, ern_name=ern_name,
+                           ern_deflated=deflated_size(ern_path.read_bytes()), assets=assets_dir,
+                           members=tuple(members), config=settings.config)
+
+
+def refuse_overwriting(target: Path, release: Release, *, overwrite: bool) -> None:
+    """Before anything is written: ``target`` exists (without ``overwrite``), or is one of the
+    release's inputs or inside its asset folder (OutputError)."""
+    if target.exists() and not overwrite:
+        raise PackageError(f"{target} already exists; choose another --output")
+    refuse_inputs(target, release.inputs(), folders=[(release.assets, "the asset folder")])
+
+
+def zip_into(stream: IO[bytes], release: Release, members: Sequence[Member]) -> list[WrittenFile]:
+    """Write the deterministic ZIP of the ERN and ``members`` to a seekable stream; return its
+    entries."""
+    with zipfile.ZipFile(stream, "w") as archive:
+        entries = [_copy(archive, release.ern_name, release.ern, zipfile.ZIP_DEFLATED)]
+        entries.extend(_copy(archive, m.name, release.assets / m.name, zipfile.ZIP_STORED)
+                       for m in members)
+    return entries
+
+
+def write_release_zip(target: Path, release: Release, members: Sequence[Member], *,
+                      overwrite: bool = False) -> PackageResult:
+    """Write the ZIP of the ERN and ``members`` to ``target`` (atomically, never over an
+    input) and return what was written. Raises PackageError when ``target`` exists (and not
+    ``overwrite``) or the ZIP would exceed 50,000 KB, and OutputError when ``target`` cannot
+    be written (then nothing is left behind and an old file there is whole)."""
+    refuse_overwriting(target, release, overwrite=overwrite)
     with open_output(target, "the release ZIP", overwrite=overwrite) as stream:
-        with zipfile.ZipFile(stream, "w") as archive:
-            entries = [_copy(archive, ern_name, ern_path, zipfile.ZIP_DEFLATED)]
-            entries.extend(_copy(archive, name, assets_dir / name, zipfile.ZIP_STORED)
-                           for name in members)
+        entries = zip_into(stream, release, members)
         size = stream.tell()
         if size > RELEASE_LIMIT_BYTES:
             raise PackageError(f"AST816: the release ZIP would be {size:,} bytes, over "
                                f"the 50,000 KB limit ({RELEASE_LIMIT_BYTES:,} bytes)")
-    written = _digest(target)
-    return PackageResult(report=report, entries=tuple(entries),
-                         output=WrittenFile(name=str(target), size=written.size, md5=written.md5,
-                                            sha256=written.sha256))
+    return PackageResult(report=release.report, entries=tuple(entries),
+                         output=digest_file(target, str(target)))
