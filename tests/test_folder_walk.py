@@ -97,3 +97,26 @@ def test_cli_exclude_is_repeatable(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert '"b.xml' in result.stdout.replace(str(tmp_path) + "/", '"')
     assert "a.xml" not in result.stdout and "c.xml" not in result.stdout
+
+
+def test_exclude_in_the_configuration_adds_to_the_command_line(tmp_path: Path) -> None:
+    for name in ("a.xml", "b.xml", "c.xml"):
+        (tmp_path / name).write_bytes(GOOD_ALBUM.read_bytes())
+    (tmp_path / "ddexkit.toml").write_text('ignore = ["ERN007"]\nexclude = ["a.*"]\n')
+    result = subprocess.run(
+        [sys.executable, "-m", "ddexkit", "validate", "--exclude", "c.xml", "--format", "json",
+         str(tmp_path)], capture_output=True, text=True, cwd=tmp_path, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "b.xml" in result.stdout
+    assert "a.xml" not in result.stdout and "c.xml" not in result.stdout
+
+
+def test_exclude_in_the_configuration_must_be_globs(tmp_path: Path) -> None:
+    (tmp_path / "ddexkit.toml").write_text('exclude = "a.*"\n')
+    (tmp_path / "a.xml").write_bytes(GOOD_ALBUM.read_bytes())
+    result = subprocess.run([sys.executable, "-m", "ddexkit", "validate", "a.xml"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=300,
+                            check=False)
+    assert result.returncode == 2
+    assert "'exclude' must be a list of globs" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -16,7 +16,7 @@ from ddexkit._version import __version__
 from ddexkit.batch import ProgressBar, validate_batch, wants_progress
 from ddexkit.config import AUDIO_UPLOAD_MODES, Config, ConfigError, load_config
 from ddexkit.domain.catalog import CatalogError
-from ddexkit.engine import Settings, resolve_settings, validate_source
+from ddexkit.engine import resolve_settings, validate_source
 from ddexkit.inputs import InputError, expand_paths
 from ddexkit.output import FORMATS
 from ddexkit.outputfile import (
@@ -250,14 +250,9 @@ def _check_output_folder(output: str) -> None:
         raise UsageError(f"--output {output}: its folder does not exist")
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    config = _config(args)
-    return resolve_settings(config, schema_dir=args.schema_dir, catalog=args.catalog,
-                            assets=args.assets)
-
-
 def _validate(args: argparse.Namespace) -> int:
-    sources = expand_paths(args.paths, exclude=tuple(args.exclude))
+    config = _config(args)
+    sources = expand_paths(args.paths, exclude=config.exclude + tuple(args.exclude))
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to validate there; "
                          "name the ERN files or the folders that hold them")
@@ -272,7 +267,8 @@ def _validate(args: argparse.Namespace) -> int:
         refuse_inputs(args.output, [(s.path, "one of the files being validated")
                                     for s in sources if s.path is not None])
         _check_output_folder(args.output)
-    settings = _settings(args)
+    settings = resolve_settings(config, schema_dir=args.schema_dir, catalog=args.catalog,
+                                assets=args.assets)
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
     try:
         batch = validate_batch(sources, settings, jobs=args.jobs,

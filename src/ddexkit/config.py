@@ -19,7 +19,7 @@ from ddexkit.regularfile import read_capped
 
 _KNOWN_KEYS = frozenset(
     {"select", "ignore", "severity", "per-file-ignores", "schema-dir", "catalog", "strict",
-     "isrc-extra-prefixes", "audio-upload", "single-zip", "partner-namespaces"}
+     "isrc-extra-prefixes", "audio-upload", "single-zip", "partner-namespaces", "exclude"}
 )
 
 
@@ -49,6 +49,8 @@ class Config:
     single_zip: bool = False
     # ProprietaryId Namespace prefixes the user's partners document besides YOUTUBE: (ID112)
     partner_namespaces: tuple[str, ...] = ()
+    # Globs of files and folders a folder walk skips, besides .git, .venv, node_modules…
+    exclude: tuple[str, ...] = ()
     source: Path | None = None
 
     def is_selected(self, code: str, path: str | None = None) -> bool:
@@ -184,6 +186,10 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         raise ConfigError(f"{where}: 'partner-namespaces' must be a list of Namespace prefixes "
                           'such as "SPOTIFY:"')
 
+    exclude = table.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(g, str) and g for g in exclude):
+        raise ConfigError(f"{where}: 'exclude' must be a list of globs such as \"drafts/*\"")
+
     def path_of(key: str) -> Path | None:
         value = table.get(key)
         if value is None:
@@ -204,6 +210,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         audio_upload=audio_upload,
         single_zip=single_zip,
         partner_namespaces=tuple(n.strip() for n in namespaces),
+        exclude=tuple(exclude),
         source=source,
     )
 
