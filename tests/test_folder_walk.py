@@ -20,8 +20,8 @@ from .conftest import GOOD_ALBUM
 QUIET = Config(ignore=("ERN007",))
 
 
-def _names(folder: Path, **options: tuple[str, ...]) -> list[str]:
-    return [s.path.relative_to(folder).as_posix() for s in expand_paths([folder], **options)
+def _names(folder: Path, exclude: tuple[str, ...] = ()) -> list[str]:
+    return [s.path.relative_to(folder).as_posix() for s in expand_paths([folder], exclude=exclude)
             if s.path is not None]
 
 
@@ -44,6 +44,17 @@ def test_a_link_out_of_the_folder_is_not_followed(tmp_path: Path) -> None:
     (folder / "inside.xml").symlink_to(folder / "own.xml")
     (folder / "sub" / "linked").symlink_to(tmp_path, target_is_directory=True)
     assert _names(folder) == ["inside.xml", "own.xml"]
+    notes: list[tuple[Path, str]] = []
+    expand_paths([folder], on_skip=lambda path, why: notes.append((path, why)))
+    assert notes == [(folder / "leak.xml",
+                      f"a link to {outside.resolve()}, outside {folder}; not followed")]
+    result = subprocess.run([sys.executable, "-m", "ddexkit", "validate", "--no-config",
+                             "--ignore", "ERN007", str(folder)], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"ddexkit: skipped {folder / 'leak.xml'}: a link to {outside.resolve()}, outside "
+        f"{folder}; not followed"]
 
 
 def test_a_loop_of_links_in_a_walk_is_that_files_issue(tmp_path: Path) -> None:

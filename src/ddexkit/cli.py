@@ -250,9 +250,14 @@ def _check_output_folder(output: str) -> None:
         raise UsageError(f"--output {output}: its folder does not exist")
 
 
+def _note_skipped(path: Path, reason: str) -> None:
+    sys.stderr.write(f"ddexkit: skipped {path}: {reason}\n")
+
+
 def _validate(args: argparse.Namespace) -> int:
     config = _config(args)
-    sources = expand_paths(args.paths, exclude=config.exclude + tuple(args.exclude))
+    sources = expand_paths(args.paths, exclude=config.exclude + tuple(args.exclude),
+                           on_skip=_note_skipped)
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to validate there; "
                          "name the ERN files or the folders that hold them")

@@ -13,7 +13,7 @@ import stat
 import struct
 import unicodedata
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Protocol
@@ -90,7 +90,13 @@ def _excluded(relative: str, name: str, patterns: tuple[str, ...]) -> bool:
                for pattern in patterns)
 
 
-def _walk(folder: Path, exclude: tuple[str, ...] = ()) -> Iterator[Path]:
+# Told of each file a folder walk leaves out that the user could expect in (a link out of the
+# folder): the path and why.
+SkipNote = Callable[[Path, str], None]
+
+
+def _walk(folder: Path, exclude: tuple[str, ...] = (),
+          on_skip: SkipNote | None = None) -> Iterator[Path]:
     """Every .xml/.zip below ``folder``, sorted, without following links (no loops): linked
     folders are not entered, and a linked file is taken only when it stays in ``folder``
     (a link out of it is skipped; a loop of links is kept and fails to read as that file's
@@ -112,13 +118,17 @@ def _walk(folder: Path, exclude: tuple[str, ...] = ()) -> Iterator[Path]:
                 target = _real(path)  # a loop stays in: reading it is that file's ERN001
                 if target is not None and real_root is not None and (
                         not target.is_relative_to(real_root)):
+                    if on_skip is not None:
+                        on_skip(path, f"a link to {target}, outside {folder}; not followed")
                     continue
             yield path
 
 
-def expand_paths(paths: list[str | Path], *, exclude: tuple[str, ...] = ()) -> list[MessageSource]:
+def expand_paths(paths: list[str | Path], *, exclude: tuple[str, ...] = (),
+                 on_skip: SkipNote | None = None) -> list[MessageSource]:
     """Sources for paths given by the user, in the order given (folders expanded, sorted,
-    skipping ``DEFAULT_EXCLUDES`` and the ``exclude`` globs).
+    skipping ``DEFAULT_EXCLUDES`` and the ``exclude`` globs; ``on_skip`` hears of each link
+    out of a folder that is not followed).
 
     Raises InputError for a path that does not exist.
     """
@@ -126,7 +136,8 @@ def expand_paths(paths: list[str | Path], *, exclude: tuple[str, ...] = ()) -> l
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            sources.extend(MessageSource(path=found) for found in _walk(path, tuple(exclude)))
+            sources.extend(MessageSource(path=found)
+                           for found in _walk(path, tuple(exclude), on_skip))
         elif path.exists() or path.is_symlink():
             sources.append(MessageSource(path=path))
         else:
