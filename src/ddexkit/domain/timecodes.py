@@ -1,4 +1,5 @@
-"""ISO 8601 durations and dates as ERN uses them, read with isodate, with "did you mean" fixes.
+"""ISO 8601 durations and dates as ERN uses them, with "did you mean" fixes (isodate reads the ISO
+8601 forms ERN does not take, so the fix can name their xs:duration form).
 
 ERN types a Duration as ``xs:duration`` (ISO 8601's ``PnYnMnDTnHnMnS``, upper case, only the
 seconds may have a fraction) and its dates as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. Senders
@@ -36,33 +37,22 @@ _COMPACT_DATE = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
 _DATETIME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})[T ]\S*$")
 
 
-# The longest span a datetime.timedelta holds (isodate's result), in seconds.
-_TIMEDELTA_SECONDS = dt.timedelta.max.total_seconds()
+# The longest span read as a length, in seconds (what a datetime.timedelta holds).
+_LONGEST_SECONDS = dt.timedelta.max.total_seconds()
 
 
 def duration_seconds(text: str) -> float | None:
-    """Seconds in an ISO 8601 duration of time units (PT3M12S → 192.0); None if unreadable
-    or if it uses calendar units (years, months), whose length in seconds is not fixed."""
+    """Seconds in an ERN Duration (PT3M12S → 192.0): the one reading every rule and the
+    summary share. None for anything DUR401 refuses (not xs:duration — P1W, PT3.5M,
+    PT3M12,5S — or a carry-over slip such as PT3M75S) and for calendar units (years, months),
+    whose length in seconds is not fixed: a duration that is not valid has no length."""
     parsed = parse_iso_duration(text)
-    if (
-        parsed is not None
-        and not parsed.has_calendar_units
-        and parsed.seconds == int(parsed.seconds)
-    ):
-        # The common case, read without isodate: whole seconds give the very same number
-        # (isodate goes through a float and a timedelta, exact for them).
-        total = parsed.total_seconds
-        if total is not None and abs(total) <= _TIMEDELTA_SECONDS:
-            return total if total else 0.0
-    import isodate  # the other forms ISO 8601 allows (P1W, PT1.5M, fractions, +PT3M…)
-
-    try:
-        value = isodate.parse_duration(text.strip())
-    except (isodate.ISO8601Error, ValueError, TypeError, OverflowError):
+    if parsed is None or parsed.overflows:
         return None
-    if isinstance(value, dt.timedelta):
-        return value.total_seconds()
-    return None
+    total = parsed.total_seconds
+    if total is None or abs(total) > _LONGEST_SECONDS:
+        return None
+    return total if total else 0.0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -173,6 +163,23 @@ def suggest_duration(text: str) -> str | None:
         return None
 
 
+def _other_iso_8601_seconds(value: str) -> Decimal | None:
+    """Seconds of an ISO 8601 duration that xs:duration does not take (weeks, a fraction
+    outside the seconds, a decimal comma: P1W, PT3.5M, PT3M12,5S), read with isodate; None
+    for calendar units or what isodate cannot read either."""
+    if not value.startswith(("P", "+P", "-P")) or not any(c.isdigit() for c in value):
+        return None  # isodate reads a lone "PT" as zero
+    import isodate
+
+    try:
+        parsed = isodate.parse_duration(value)
+    except (isodate.ISO8601Error, ValueError, TypeError, OverflowError):
+        return None
+    if not isinstance(parsed, dt.timedelta):
+        return None  # isodate's Duration: years or months
+    return Decimal(str(parsed.total_seconds()))
+
+
 def _suggest(value: str) -> str | None:
     iso = parse_iso_duration(value.upper())
     if iso is not None:
@@ -183,6 +190,9 @@ def _suggest(value: str) -> str | None:
     weeks = _WEEKS.match(value.upper())
     if weeks is not None:
         return f"P{int(weeks['weeks']) * 7}D"
+    other_iso = _other_iso_8601_seconds(value.upper())
+    if other_iso is not None:
+        return format_duration(other_iso)
     clock = _CLOCK.match(value)
     if clock is not None:
         if clock["hours"] is not None and int(clock["minutes"]) >= 60:
