@@ -353,3 +353,31 @@ def test_a_message_of_empty_elements_is_one_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert f"ERN001 The file is not parsed: it holds {MAX_TAGS + 2:,} tags" in result.stdout
+
+
+@pytest.mark.parametrize("reference", ["schemaLocation", "xinclude", "stylesheet"])
+def test_local_files_named_by_the_message_are_never_opened(tmp_path: Path,
+                                                           reference: str) -> None:
+    """A FIFO hangs whoever opens it: the run finishing proves nothing opened it."""
+    import os
+
+    fifo = tmp_path / "trap.xsd"
+    os.mkfifo(fifo)
+    album = GOOD_ALBUM.read_bytes()
+    if reference == "schemaLocation":
+        data = album.replace(
+            b"MessageSchemaVersionId=",
+            b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation='
+            b'"http://ddex.net/xml/ern/382 %s" MessageSchemaVersionId=' % str(fifo).encode(), 1)
+    elif reference == "xinclude":
+        data = (b'<r xmlns:xi="http://www.w3.org/2001/XInclude"><xi:include href="%s"/></r>'
+                % str(fifo).encode())
+    else:
+        data = b'<?xml-stylesheet type="text/xsl" href="%s"?>\n' % str(fifo).encode() + album
+    path = tmp_path / "message.xml"
+    path.write_bytes(data)
+    result = subprocess.run([sys.executable, "-m", "ddexkit", "validate", "--no-config",
+                             str(path)], capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert result.returncode in (0, 1) and "Traceback" not in result.stderr
+    assert path.read_bytes() == data
