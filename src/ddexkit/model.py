@@ -280,6 +280,11 @@ class Resource(_Read):
     def ref(self) -> str:
         return self.reference.stripped if self.reference else ""
 
+    def genres(self) -> Iterator[Genre]:
+        """Every Genre of the resource, territory by territory, in document order."""
+        for details in self.details:
+            yield from details.genres
+
     def iter_technical_details(self) -> Iterator[TechnicalDetails]:
         for details in self.details:
             yield from details.technical_details
@@ -375,6 +380,11 @@ class Release(_Read):
     @property
     def icpn(self) -> str | None:
         return next((t.stripped for t in self.icpns if t.stripped), None)
+
+    def genres(self) -> Iterator[Genre]:
+        """Every Genre of the release, territory by territory, in document order."""
+        for details in self.details:
+            yield from details.genres
 
     @property
     def type_names(self) -> frozenset[str]:
@@ -510,6 +520,14 @@ class Message(_Read):
     @property
     def images(self) -> tuple[Resource, ...]:
         return tuple(r for r in self.resources if r.kind == "Image")
+
+    def genres(self) -> Iterator[Genre]:
+        """Every Genre of the message: each release's, then each resource's, in document
+        order (the catalog rules check them all)."""
+        for release in self.releases:
+            yield from release.genres()
+        for resource in self.resources:
+            yield from resource.genres()
 
     def indexed(self, name: str) -> tuple[Text, ...]:
         """Every element (or ``@attribute``) of that local name in the file, in document order."""

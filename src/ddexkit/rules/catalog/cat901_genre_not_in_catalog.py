@@ -20,17 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Genre, Message
+from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
-
-
-def _genres(message: Message) -> Iterator[Genre]:
-    for release in message.releases:
-        for details in release.details:
-            yield from details.genres
-    for resource in message.resources:
-        for resource_details in resource.details:
-            yield from resource_details.genres
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -38,7 +29,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     if catalog is None or not catalog.genres:
         return
     folded = {g.casefold(): g for g in catalog.genre_names()}
-    for genre in _genres(message):
+    for genre in message.genres():
         text = genre.genre_text
         if text is None or not text.stripped or catalog.find_genre(text.stripped):
             continue

@@ -20,24 +20,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Genre, Message
+from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
-
-
-def _genres(message: Message) -> Iterator[Genre]:
-    for release in message.releases:
-        for details in release.details:
-            yield from details.genres
-    for resource in message.resources:
-        for resource_details in resource.details:
-            yield from resource_details.genres
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     catalog = context.catalog
     if catalog is None:
         return
-    for genre in _genres(message):
+    for genre in message.genres():
         sub, text = genre.sub_genre, genre.genre_text
         if sub is None or not sub.stripped or text is None:
             continue

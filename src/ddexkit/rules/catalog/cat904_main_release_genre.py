@@ -32,8 +32,7 @@ from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 def _check_release(
     release: Release, message: Message, context: RuleContext
 ) -> Iterator[Finding]:
-    genres = (g for details in release.details for g in details.genres)
-    if any(g.genre_text is not None and g.genre_text.stripped for g in genres):
+    if any(g.genre_text is not None and g.genre_text.stripped for g in release.genres()):
         return
     yield Finding(
         at=release.details[0].loc if release.details else release.loc,
