@@ -56,6 +56,26 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+def _add_release_arguments(command: argparse.ArgumentParser) -> None:
+    """The arguments ``package`` and ``plan`` share: one ERN, its files, how it is delivered
+    and where the settings come from."""
+    command.add_argument("ern", metavar="ERN.xml", help="the release's ERN message")
+    command.add_argument("--assets", required=True, metavar="DIR",
+                         help="folder holding the files the ERN names")
+    command.add_argument("--format", choices=("text", "json"), default="text",
+                         help="output format (default: text)")
+    command.add_argument("--audio-upload", choices=AUDIO_UPLOAD_MODES, default=None,
+                         help="how the track-upload endpoint takes audio over 10 MB: in parts "
+                         "(default) or only whole")
+    command.add_argument("--single-zip", action="store_true", default=None,
+                         help="one ZIP only: a release over 50,000 KB is AST816 instead of a "
+                         "release ZIP and a delivery plan (OUT.plan.json)")
+    command.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    command.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
+    command.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ddexkit",
@@ -135,23 +155,9 @@ def _parser() -> argparse.ArgumentParser:
         "nothing is written and the exit code is 1.",
         epilog="Example: ddexkit package release.xml --assets release/ --output release.zip",
     )
-    pack.add_argument("ern", metavar="ERN.xml", help="the release's ERN message")
-    pack.add_argument("--assets", required=True, metavar="DIR",
-                      help="folder holding the files the ERN names")
+    _add_release_arguments(pack)
     pack.add_argument("--output", required=True, metavar="RELEASE.zip", help="ZIP to write")
-    pack.add_argument("--format", choices=("text", "json"), default="text",
-                      help="output format (default: text)")
-    pack.add_argument("--audio-upload", choices=AUDIO_UPLOAD_MODES, default=None,
-                      help="how the track-upload endpoint takes audio over 10 MB: in parts "
-                      "(default) or only whole")
-    pack.add_argument("--single-zip", action="store_true", default=None,
-                      help="one ZIP only: a release over 50,000 KB is AST816 instead of a "
-                      "release ZIP and a delivery plan (OUT.plan.json)")
     pack.add_argument("--overwrite", action="store_true", help="replace an existing ZIP")
-    pack.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    pack.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
-    pack.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    pack.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
     delivery = commands.add_parser(
         "plan",
@@ -162,25 +168,12 @@ def _parser() -> argparse.ArgumentParser:
         "(docs/delivery-plan.md). On any error nothing is planned and the exit code is 1.",
         epilog="Example: ddexkit plan release.xml --assets release/ --format json",
     )
-    delivery.add_argument("ern", metavar="ERN.xml", help="the release's ERN message")
-    delivery.add_argument("--assets", required=True, metavar="DIR",
-                          help="folder holding the files the ERN names")
-    delivery.add_argument("--format", choices=("text", "json"), default="text",
-                          help="output format (default: text)")
+    _add_release_arguments(delivery)
     delivery.add_argument("--output", metavar="FILE", help="write the plan to FILE")
     delivery.add_argument("--update", metavar="RELEASE_ID",
                           help="plan an update of this release (PUT of the ERN)")
     delivery.add_argument("--replace", action="append", default=[], metavar="ISRC=TRACK_ID",
                           help="with --update: upload this track's audio again (repeatable)")
-    delivery.add_argument("--audio-upload", choices=AUDIO_UPLOAD_MODES, default=None,
-                          help="how the track-upload endpoint takes audio over 10 MB: in parts "
-                          "(default) or only whole")
-    delivery.add_argument("--single-zip", action="store_true", default=None,
-                          help="one ZIP only: a release over 50,000 KB is AST816")
-    delivery.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    delivery.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
-    delivery.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    delivery.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
     schema = commands.add_parser(
         "schema",

@@ -343,31 +343,31 @@ def read_package(path: Path, message_limit: int) -> PackageFacts:
     try:
         with open_regular(path) as handle:
             refusal = _too_big_to_list(handle)
-        if refusal is not None:
-            return PackageFacts(path=path, not_a_zip=refusal)
-        with open_regular(path) as handle, zipfile.ZipFile(handle) as archive:
-            zip_size = os.fstat(handle.fileno()).st_size
-            # Not ZipInfo.is_dir(): it indexes the name, and an entry's name can be empty.
-            infos = [i for i in archive.infolist() if not i.filename.endswith("/")]
-            entries = tuple(_entry(i) for i in infos)
-            names = tuple(i.filename for i in infos if _is_message_entry(i.filename))
-            facts = PackageFacts(path=path, entries=entries, message_names=names,
-                                 zip_size=zip_size)
-            message = next((e for e in entries if e.name in names), None)
-            if (len(names) != 1 or message is None or message.unsafe or message.over_limits
-                    or facts.expanded_size > MAX_EXPANDED_BYTES):
-                return facts  # nothing is read from a ZIP that fails the gates
-            info = archive.getinfo(names[0])
-            with archive.open(info) as handle:
-                data = handle.read(message_limit + 1)
-            return PackageFacts(
-                path=path,
-                entries=entries,
-                message_names=names,
-                message_bytes=data,
-                message_size=info.file_size,
-                zip_size=zip_size,
-            )
+            if refusal is not None:
+                return PackageFacts(path=path, not_a_zip=refusal)
+            with zipfile.ZipFile(handle) as archive:
+                zip_size = os.fstat(handle.fileno()).st_size
+                # Not ZipInfo.is_dir(): it indexes the name, and an entry's name can be empty.
+                infos = [i for i in archive.infolist() if not i.filename.endswith("/")]
+                entries = tuple(_entry(i) for i in infos)
+                names = tuple(i.filename for i in infos if _is_message_entry(i.filename))
+                facts = PackageFacts(path=path, entries=entries, message_names=names,
+                                     zip_size=zip_size)
+                message = next((e for e in entries if e.name in names), None)
+                if (len(names) != 1 or message is None or message.unsafe or message.over_limits
+                        or facts.expanded_size > MAX_EXPANDED_BYTES):
+                    return facts  # nothing is read from a ZIP that fails the gates
+                info = archive.getinfo(names[0])
+                with archive.open(info) as entry:
+                    data = entry.read(message_limit + 1)
+                return PackageFacts(
+                    path=path,
+                    entries=entries,
+                    message_names=names,
+                    message_bytes=data,
+                    message_size=info.file_size,
+                    zip_size=zip_size,
+                )
     except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, ValueError,
             EOFError, zlib.error) as error:  # a damaged entry fails only when read
         return PackageFacts(path=path, not_a_zip=getattr(error, "strerror", None) or str(error))
