@@ -14,15 +14,14 @@ from ddexkit.domain.timecodes import (
     calendar_to_time_units,
     comparable_date,
     date_problem,
-    duration_seconds,
     format_duration,
     is_iso_duration,
-    parse_iso_duration,
     parse_partial_date,
     parse_year,
     suggest_date,
     suggest_duration,
 )
+from ddexkit.lexical import duration_seconds, parse_iso_duration
 
 _COMPONENT = st.integers(min_value=0, max_value=10_000)
 

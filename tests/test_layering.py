@@ -13,6 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ddexkit"
 LAYERS = {
     "ddexkit._version": 0,
     "ddexkit.issues": 0,
+    "ddexkit.lexical": 0,
     "ddexkit.model": 0,
     "ddexkit.regularfile": 0,
     "ddexkit.limits": 0,

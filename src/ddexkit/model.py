@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ddexkit.issues import Location
+from ddexkit.lexical import XSD_TRUE, duration_seconds, whole_number, xs_boolean
 
 EMPTY_ATTRS: Mapping[str, str] = {}
 
@@ -54,7 +55,8 @@ TRACK_RELEASE_TYPES = frozenset({"TrackRelease", "VideoTrackRelease"})
 VIDEO_RELEASE_TYPES = frozenset({"VideoSingle", "VideoAlbum", "VideoTrackRelease",
                                  "ConcertVideo"})
 
-XSD_TRUE = frozenset({"true", "1"})  # the lexical forms of xs:boolean true
+# ParentalWarningType as the ingest reads the explicit flag; other values say nothing.
+EXPLICIT_FLAGS = {"Explicit": True, "ExplicitContentEdited": False, "NotExplicit": False}
 
 
 class _Read:
@@ -103,17 +105,43 @@ class Text(_Read):
         return self.value.strip()
 
     def as_int(self) -> int | None:
-        """The stripped text as a whole number when it is ASCII digits only, else None.
+        """The text as a whole number (ASCII digits only: ``²`` is none), else None."""
+        return whole_number(self.value)
 
-        ``str.isdigit()`` also accepts superscripts such as ``²`` that ``int()`` refuses, so
-        every reader of a number in the message goes through here."""
-        value = self.stripped
-        return int(value) if value.isascii() and value.isdigit() else None
+    def as_bool(self) -> bool | None:
+        """The text as an xs:boolean (``true``/``1``, ``false``/``0``), else None."""
+        return xs_boolean(self.value)
+
+    def as_seconds(self) -> float | None:
+        """The text as an ERN Duration's length in seconds; None for anything that is not a
+        valid xs:duration of fixed length (``PT3.5M``, ``P1W``, ``PT3M75S``, ``P1M``)."""
+        return duration_seconds(self.value)
 
     @property
     def attrs(self) -> Mapping[str, str]:
         attributes = self.element.attrib
         return dict(attributes) if attributes and not self.of_attribute else EMPTY_ATTRS
+
+
+
+def _display_title(reference: Title | None, titles: tuple[Title, ...]) -> str | None:
+    """The title a store shows: the ReferenceTitle, else a DisplayTitle, else any Title."""
+    preferred = [t for t in titles if t.title_type == "DisplayTitle"] + list(titles)
+    if reference is not None:
+        preferred.insert(0, reference)
+    return next((value for t in preferred if t.text and (value := t.text.stripped)), None)
+
+
+def _main_artists(artists: tuple[Contributor, ...], names: tuple[Text, ...]) -> tuple[str, ...]:
+    """The MainArtists' names, else the DisplayArtistName: the artists the ingest echoes."""
+    found = tuple(a.name for a in artists if a.has_role("MainArtist") and a.name)
+    return found or next(((n.stripped,) for n in names if n.stripped), ())
+
+
+def _explicit(warnings: tuple[Text, ...]) -> bool | None:
+    """The first ParentalWarningType that says whether the content is explicit."""
+    return next((EXPLICIT_FLAGS[w.stripped] for w in warnings if w.stripped in EXPLICIT_FLAGS),
+                None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -293,6 +321,29 @@ class Resource(_Read):
         for technical in self.iter_technical_details():
             yield from technical.files
 
+    @property
+    def display_title(self) -> str | None:
+        """The title a store shows (ReferenceTitle, else the first territory's titles)."""
+        return _display_title(self.reference_title,
+                              self.details[0].titles if self.details else ())
+
+    @property
+    def main_artists(self) -> tuple[str, ...]:
+        """The first territory's MainArtists (else its DisplayArtistName)."""
+        details = self.details[0] if self.details else None
+        return _main_artists(details.display_artists, details.display_artist_names) \
+            if details else ()
+
+    @property
+    def explicit(self) -> bool | None:
+        """The first territory's explicit flag; None when its ParentalWarningType says nothing."""
+        return _explicit(self.details[0].parental_warnings) if self.details else None
+
+    @property
+    def file(self) -> str | None:
+        """The package path of its first named file."""
+        return next((path for f in self.iter_files() if (path := f.package_path)), None)
+
 
 @dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
 class GroupItem(_Read):
@@ -413,6 +464,74 @@ class Release(_Read):
             for group in details.resource_groups:
                 yield from group.iter_items()
 
+    @property
+    def display_title(self) -> str | None:
+        """The title a store shows (ReferenceTitle, else the first territory's titles)."""
+        return _display_title(self.reference_title,
+                              self.details[0].titles if self.details else ())
+
+    @property
+    def main_artists(self) -> tuple[str, ...]:
+        """The first territory's MainArtists (else its DisplayArtistName)."""
+        details = self.details[0] if self.details else None
+        return _main_artists(details.display_artists, details.display_artist_names) \
+            if details else ()
+
+    @property
+    def explicit(self) -> bool | None:
+        """The first territory's explicit flag; None when its ParentalWarningType says nothing."""
+        return _explicit(self.details[0].parental_warnings) if self.details else None
+
+    def iter_reference_texts(self) -> Iterator[Text]:
+        """Every resource reference the release writes, where it writes it: the
+        ReleaseResourceReferenceList, then each ResourceGroupContentItem (duplicates kept)."""
+        yield from self.resource_references
+        for item in self.iter_group_items():
+            if item.resource_reference is not None:
+                yield item.resource_reference
+
+    def delivered_references(self) -> tuple[str, ...]:
+        """The references of what the release delivers, each once, in track order: the
+        ResourceGroupContentItems in document order, then what only the
+        ReleaseResourceReferenceList names."""
+        return tuple(dict.fromkeys(reference for _item, reference in self._ordered()))
+
+    def delivered(self, resources: Mapping[str, Resource]) -> tuple[Resource, ...]:
+        """The resources it delivers (``delivered_references`` that name one), in track order."""
+        return tuple(resource for reference in self.delivered_references()
+                     if (resource := resources.get(reference)) is not None)
+
+    def tracks(self, resources: Mapping[str, Resource]) -> tuple[Track, ...]:
+        """Its sound recordings as a store lists them: by ``Track.number`` (the
+        SequenceNumber, else the place in the document), each once.
+
+        ``resources`` is ``Message.resources_by_reference()`` (``Message.tracks()`` passes it).
+        """
+        found: list[Track] = []
+        seen: set[str] = set()
+        for item, reference in self._ordered():
+            resource = resources.get(reference)
+            if resource is None or resource.kind != "SoundRecording" or reference in seen:
+                continue
+            seen.add(reference)
+            found.append(Track(
+                resource=resource,
+                position=len(found) + 1,
+                sequence=item.sequence.as_int() if item and item.sequence else None,
+                sub_sequence=item.sequence_sub_number.as_int()
+                if item and item.sequence_sub_number else None,
+            ))
+        return tuple(sorted(found, key=lambda track: track.number))
+
+    def _ordered(self) -> Iterator[tuple[GroupItem | None, str]]:
+        """(content item or None, reference) in track order, empty references left out."""
+        for item in self.iter_group_items():
+            if item.resource_reference is not None and item.resource_reference.stripped:
+                yield item, item.resource_reference.stripped
+        for text in self.resource_references:
+            if text.stripped:
+                yield None, text.stripped
+
     def iter_all_p_lines(self) -> Iterator[CopyrightLine]:
         yield from self.p_lines
         for details in self.details:
@@ -422,6 +541,60 @@ class Release(_Read):
         yield from self.c_lines
         for details in self.details:
             yield from details.c_lines
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Track:
+    """A sound recording as a release delivers it: its place and what a store shows of it.
+
+    ``position`` counts the release's tracks from 1 in document order (content items first,
+    then what only the ReleaseResourceReferenceList names); ``sequence`` and ``sub_sequence``
+    are what its ResourceGroupContentItem says (None when it has none or it is not a number).
+    """
+
+    resource: Resource
+    position: int
+    sequence: int | None = None
+    sub_sequence: int | None = None
+
+    @property
+    def number(self) -> int:
+        """Its track number: the SequenceNumber, else its position."""
+        return self.sequence if self.sequence is not None else self.position
+
+    @property
+    def reference(self) -> str:
+        return self.resource.ref
+
+    @property
+    def title(self) -> str | None:
+        return self.resource.display_title
+
+    @property
+    def display_artists(self) -> tuple[str, ...]:
+        return self.resource.main_artists
+
+    @property
+    def isrc(self) -> str | None:
+        return self.resource.isrc
+
+    @property
+    def duration(self) -> str | None:
+        """The Duration as written (stripped), None when absent or empty."""
+        duration = self.resource.duration
+        return duration.stripped or None if duration is not None else None
+
+    @property
+    def duration_seconds(self) -> float | None:
+        return self.resource.duration.as_seconds() if self.resource.duration else None
+
+    @property
+    def explicit(self) -> bool | None:
+        return self.resource.explicit
+
+    @property
+    def file(self) -> str | None:
+        return self.resource.file
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -565,6 +738,33 @@ class Message(_Read):
         if main is not None:
             return (main,)
         return tuple(r for r in self.releases if not r.is_track_release)
+
+    def tracks(self, release: Release | None = None) -> tuple[Track, ...]:
+        """The tracks of ``release`` (by default the main release) in track order; none when
+        there is no main release."""
+        release = release if release is not None else self.main_release
+        return release.tracks(self.resources_by_reference()) if release is not None else ()
+
+    def display_artist_lists(self) -> Iterator[tuple[Contributor, ...]]:
+        """Every DisplayArtist list: each release's territories, then each resource's."""
+        for release in self.releases:
+            for details in release.details:
+                yield details.display_artists
+        for resource in self.resources:
+            for resource_details in resource.details:
+                yield resource_details.display_artists
+
+    def contributor_lists(self) -> Iterator[tuple[Contributor, ...]]:
+        """Every list of parties in a role: the DisplayArtist lists and, per resource
+        territory, its ResourceContributors and IndirectResourceContributors."""
+        for release in self.releases:
+            for details in release.details:
+                yield details.display_artists
+        for resource in self.resources:
+            for resource_details in resource.details:
+                yield resource_details.display_artists
+                yield resource_details.contributors
+                yield resource_details.indirect_contributors
 
     def resources_by_reference(self) -> dict[str, Resource]:
         """First resource per ResourceReference (REF207 reports duplicates)."""

@@ -9,9 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ddexkit import model as m
-from ddexkit.domain.timecodes import duration_seconds
-
-_EXPLICIT = {"Explicit": True, "ExplicitContentEdited": False, "NotExplicit": False}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,64 +124,39 @@ def _first_value(texts: tuple[m.Text, ...]) -> str | None:
     return next((value for t in texts if (value := t.stripped)), None)
 
 
-def _title(reference: m.Title | None, titles: tuple[m.Title, ...]) -> str | None:
-    preferred = [t for t in titles if t.title_type == "DisplayTitle"] + list(titles)
-    if reference is not None:
-        preferred.insert(0, reference)
-    return next((value for t in preferred if t.text and (value := t.text.stripped)), None)
-
-
-def _main_artists(artists: tuple[m.Contributor, ...], names: tuple[m.Text, ...]) -> list[str]:
-    found = [a.name for a in artists if a.has_role("MainArtist") and a.name]
-    return found or ([n] if (n := _first_value(names)) else [])
-
-
-def _explicit(warnings: tuple[m.Text, ...]) -> bool | None:
-    return next((_EXPLICIT[w.stripped] for w in warnings if w.stripped in _EXPLICIT), None)
-
-
 def _int(text: m.Text | None) -> int | None:
     return text.as_int() if text is not None else None
 
 
-def _first_file(resource: m.Resource) -> str | None:
-    return next((path for f in resource.iter_files() if (path := f.package_path)), None)
-
-
-def _track(resource: m.Resource, sequence: int | None) -> Track:
-    details = resource.details[0] if resource.details else None
-    duration = _value(resource.duration)
-    seconds = duration_seconds(duration) if duration else None
-    file = _first_file(resource)
+def _track(track: m.Track) -> Track:
+    seconds = track.duration_seconds
     return Track(
-        sequence=sequence,
-        resource_reference=resource.ref,
-        title=_title(resource.reference_title, details.titles if details else ()),
-        isrc=resource.isrc,
-        duration=duration,
+        sequence=track.number,
+        resource_reference=track.reference,
+        title=track.title,
+        isrc=track.isrc,
+        duration=track.duration,
         duration_seconds=round(seconds) if seconds is not None else None,
-        primary_artists=(
-            _main_artists(details.display_artists, details.display_artist_names) if details else []
-        ),
-        explicit=_explicit(details.parental_warnings) if details else None,
-        file=file,
+        primary_artists=list(track.display_artists),
+        explicit=track.explicit,
+        file=track.file,
     )
 
 
-def _ordered_references(release: m.Release) -> list[tuple[int | None, str]]:
-    """(sequence, resource reference) in track order: group order first, then the list order."""
-    ordered: list[tuple[int | None, str]] = []
-    seen: set[str] = set()
-    for item in release.iter_group_items():
-        reference = _value(item.resource_reference)
-        if reference and reference not in seen:
-            seen.add(reference)
-            ordered.append((_int(item.sequence), reference))
-    for text in release.resource_references:
-        if text.stripped and text.stripped not in seen:
-            seen.add(text.stripped)
-            ordered.append((None, text.stripped))
-    return ordered
+def _artwork(release: m.Release, resources: dict[str, m.Resource]) -> Artwork | None:
+    """The first Image the release delivers that is (or may be) its front cover."""
+    for resource in release.delivered(resources):
+        if resource.kind == "Image" and (
+            resource.resource_type is None or resource.resource_type.stripped == "FrontCoverImage"
+        ):
+            technical = next(resource.iter_technical_details(), None)
+            return Artwork(
+                resource_reference=resource.ref,
+                file=resource.file,
+                width=_int(technical.width) if technical else None,
+                height=_int(technical.height) if technical else None,
+            )
+    return None
 
 
 def _deals(message: m.Message) -> tuple[DealSummary, ...]:
@@ -212,26 +184,6 @@ def summarize(message: m.Message) -> Summary:
         return Summary(deals=_deals(message))
     details = release.details[0] if release.details else None
     resources = message.resources_by_reference()
-    tracks = []
-    artwork = None
-    sequence_fallback = 0
-    for sequence, reference in _ordered_references(release):
-        resource = resources.get(reference)
-        if resource is None:
-            continue
-        if resource.kind == "SoundRecording":
-            sequence_fallback += 1
-            tracks.append(_track(resource, sequence if sequence is not None else sequence_fallback))
-        elif resource.kind == "Image" and artwork is None and (
-            resource.resource_type is None or resource.resource_type.stripped == "FrontCoverImage"
-        ):
-            technical = next(resource.iter_technical_details(), None)
-            artwork = Artwork(
-                resource_reference=resource.ref,
-                file=_first_file(resource),
-                width=_int(technical.width) if technical else None,
-                height=_int(technical.height) if technical else None,
-            )
     p_line = next((_value(p.text) for p in release.iter_all_p_lines() if _value(p.text)), None)
     c_line = next((_value(c.text) for c in release.iter_all_c_lines() if _value(c.text)), None)
     # The release date as the ingest takes it: an original release date where no other is
@@ -243,22 +195,20 @@ def summarize(message: m.Message) -> Summary:
         or _value(release.global_original_release_date)
     )
     return Summary(
-        title=_title(release.reference_title, details.titles if details else ()),
+        title=release.display_title,
         label=_first_value(details.label_names) if details else None,
         upc=release.icpn,
         release_date=release_date,
         release_type=_first_value(release.release_types)
         or (_first_value(details.release_types) if details else None),
-        primary_artists=tuple(
-            _main_artists(details.display_artists, details.display_artist_names) if details else ()
-        ),
-        explicit=_explicit(details.parental_warnings) if details else None,
+        primary_artists=release.main_artists,
+        explicit=release.explicit,
         genre=next(
             (_value(g.genre_text) for g in details.genres if _value(g.genre_text)), None
         ) if details else None,
         p_line=p_line,
         c_line=c_line,
-        tracks=tuple(sorted(tracks, key=lambda t: (t.sequence is None, t.sequence or 0))),
-        artwork=artwork,
+        tracks=tuple(map(_track, release.tracks(resources))),
+        artwork=_artwork(release, resources),
         deals=_deals(message),
     )

@@ -15,12 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-# xs:duration's lexical form: at least one component, and a T only before a time component.
-_ISO_DURATION = re.compile(
-    r"^(?P<sign>-)?P(?=\d|T\d)"
-    r"(?:(?P<years>\d+)Y)?(?:(?P<months>\d+)M)?(?:(?P<days>\d+)D)?"
-    r"(?:T(?=\d)(?:(?P<hours>\d+)H)?(?:(?P<minutes>\d+)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"
-)
+from ddexkit.lexical import parse_iso_duration
+
 _CLOCK = re.compile(r"^(?:(?P<hours>\d+):)?(?P<minutes>\d+):(?P<seconds>\d+(?:\.\d+)?)$")
 _PLAIN_SECONDS = re.compile(r"^\d+(?:\.\d+)?$")
 _UNIT_WORDS = re.compile(
@@ -35,83 +31,6 @@ _LOOSE_DATE = re.compile(r"^(?P<year>\d{4})[-/.](?P<month>\d{1,2})[-/.](?P<day>\
 _DAY_FIRST_DATE = re.compile(r"^(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})$")
 _COMPACT_DATE = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})$")
 _DATETIME = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})[T ]\S*$")
-
-
-# The longest span read as a length, in seconds (what a datetime.timedelta holds).
-_LONGEST_SECONDS = dt.timedelta.max.total_seconds()
-
-
-def duration_seconds(text: str) -> float | None:
-    """Seconds in an ERN Duration (PT3M12S → 192.0): the one reading every rule and the
-    summary share. None for anything DUR401 refuses (not xs:duration — P1W, PT3.5M,
-    PT3M12,5S — or a carry-over slip such as PT3M75S) and for calendar units (years, months),
-    whose length in seconds is not fixed: a duration that is not valid has no length."""
-    parsed = parse_iso_duration(text)
-    if parsed is None or parsed.overflows:
-        return None
-    total = parsed.total_seconds
-    if total is None or abs(total) > _LONGEST_SECONDS:
-        return None
-    return total if total else 0.0
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IsoDuration:
-    """An ``xs:duration`` split into its components, as written."""
-
-    negative: bool
-    years: int
-    months: int
-    days: int
-    hours: int
-    minutes: int
-    seconds: Decimal
-
-    @property
-    def has_calendar_units(self) -> bool:
-        """Whether it counts years or months, whose length is not a fixed number of seconds."""
-        return bool(self.years or self.months)
-
-    @property
-    def overflows(self) -> bool:
-        """Whether a component exceeds its carry-over point while a larger unit is written
-        beside it (PT3M75S). A leading component may exceed it (PT225S, PT90M): writers
-        commonly do so and xs:duration accepts it; only the mixed form is a slip."""
-        return (self.seconds >= 60 and bool(self.minutes or self.hours or self.days)) or (
-            self.minutes >= 60 and bool(self.hours or self.days)
-        )
-
-    @property
-    def total_seconds(self) -> float | None:
-        """Signed length in seconds; None with calendar units (see ``has_calendar_units``)."""
-        if self.has_calendar_units:
-            return None
-        total = float(self.seconds) + 60 * (self.minutes + 60 * (self.hours + 24 * self.days))
-        return -total if self.negative else total
-
-
-def parse_iso_duration(text: str) -> IsoDuration | None:
-    """The components of an ISO 8601 duration in ``xs:duration`` form, or None.
-
-    Surrounding spaces are allowed (xs:duration collapses them); lower case, a lone ``P`` or
-    ``PT``, weeks and fractions outside the seconds are not ISO 8601 as ERN's schema takes it.
-    """
-    match = _ISO_DURATION.match(text.strip())
-    if match is None:
-        return None
-    sign, years, months, days, hours, minutes, seconds = match.groups()
-    return IsoDuration(
-        negative=sign is not None,
-        years=int(years) if years else 0,
-        months=int(months) if months else 0,
-        days=int(days) if days else 0,
-        hours=int(hours) if hours else 0,
-        minutes=int(minutes) if minutes else 0,
-        seconds=Decimal(seconds) if seconds else _NO_SECONDS,
-    )
-
-
-_NO_SECONDS = Decimal(0)
 
 
 def is_iso_duration(text: str) -> bool:

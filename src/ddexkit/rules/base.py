@@ -10,8 +10,8 @@ from functools import cached_property, wraps
 from typing import Any
 
 from ddexkit.domain.catalog import Catalog
-from ddexkit.domain.timecodes import IsoDuration, parse_iso_duration
 from ddexkit.issues import Finding, Severity
+from ddexkit.lexical import IsoDuration, parse_iso_duration
 from ddexkit.model import Message, Release, ReleaseDeal, Resource
 
 
@@ -121,17 +121,8 @@ class RuleContext:
     def releases_by_resource_reference(self) -> dict[str, list[Release]]:
         found: dict[str, list[Release]] = {}
         for release in self._require_message().releases:
-            seen: set[str] = set()
-            references = [t.stripped for t in release.resource_references]
-            references += [
-                i.resource_reference.stripped
-                for i in release.iter_group_items()
-                if i.resource_reference is not None
-            ]
-            for reference in references:
-                if reference not in seen:
-                    seen.add(reference)
-                    found.setdefault(reference, []).append(release)
+            for reference in release.delivered_references():
+                found.setdefault(reference, []).append(release)
         return found
 
 

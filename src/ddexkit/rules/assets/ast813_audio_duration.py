@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.domain.timecodes import duration_seconds
 from ddexkit.issues import Finding, Severity
+from ddexkit.lexical import duration_seconds
 from ddexkit.media import AssetFacts
 from ddexkit.rules.base import Rule, RuleContext, Stage
 

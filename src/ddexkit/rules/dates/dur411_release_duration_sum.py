@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from ddexkit.domain.timecodes import format_duration
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message, Release, Resource, Text
+from ddexkit.model import Message, Release, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 _TOLERANCE = 2.0
@@ -40,20 +40,10 @@ def _check_release(
     total = _seconds(release.duration, context)
     if total is None:
         return
-    references = [t.stripped for t in release.resource_references]
-    references += [
-        i.resource_reference.stripped
-        for i in release.iter_group_items()
-        if i.resource_reference is not None
-    ]
-    recordings: dict[str, Resource] = {}
-    for reference in references:
-        resource = context.resources_by_reference.get(reference)
-        if resource is not None and resource.kind == "SoundRecording":
-            recordings.setdefault(reference, resource)
+    recordings = release.tracks(context.resources_by_reference)
     if not recordings:
         return
-    lengths = [_seconds(r.duration, context) for r in recordings.values()]
+    lengths = [_seconds(t.resource.duration, context) for t in recordings]
     if any(length is None or length <= 0 for length in lengths):
         return  # a missing, unreadable or empty length (DUR401, DUR402): the sum is unknown
     expected = sum(length for length in lengths if length is not None)

@@ -23,27 +23,16 @@ from collections.abc import Iterator
 
 from ddexkit.domain.identifiers import isrc_key
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message, Release, Resource
+from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
-
-
-def _delivered_recordings(release: Release, context: RuleContext) -> list[Resource]:
-    references = [t.stripped for t in release.resource_references]
-    references += [i.resource_reference.stripped for i in release.iter_group_items()
-                   if i.resource_reference is not None]
-    found: list[Resource] = []
-    for reference in dict.fromkeys(references):
-        resource = context.resources_by_reference.get(reference)
-        if resource is not None and resource.kind == "SoundRecording":
-            found.append(resource)
-    return found
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for release in message.releases:
         if not release.is_track_release:
             continue
-        recordings = [r for r in _delivered_recordings(release, context) if r.isrc]
+        recordings = [t.resource for t in release.tracks(context.resources_by_reference)
+                      if t.isrc]
         if not recordings:
             continue  # nothing to compare with (no recording, or it has no ISRC: ID104)
         theirs = {isrc_key(t.value) for r in recordings for t in r.isrcs if t.stripped}

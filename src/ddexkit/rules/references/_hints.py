@@ -77,23 +77,9 @@ class FreeReferences:
         return f"{self._prefix}{self._last}"
 
 
-def delivered(
-    release: Release, resources: Mapping[str, Resource]
-) -> tuple[list[Resource], list[str]]:
-    """The resources a release names (list and ResourceGroups, each once, in order) and the
-    references among them that name no resource (REF201's)."""
-    found: dict[str, Resource] = {}
-    unknown: dict[str, None] = {}
-    references = [t.stripped for t in release.resource_references]
-    references += [
-        i.resource_reference.stripped
-        for i in release.iter_group_items()
-        if i.resource_reference is not None
-    ]
-    for reference in references:
-        resource = resources.get(reference) if reference else None
-        if resource is None:
-            unknown.setdefault(reference or "''", None)
-        else:
-            found.setdefault(reference, resource)
-    return list(found.values()), list(unknown)
+def unknown_references(release: Release, resources: Mapping[str, Resource]) -> list[str]:
+    """The references a release writes that name no resource (REF201's), each once, as
+    written (an empty one as ``''``)."""
+    return list(dict.fromkeys(
+        text.stripped or "''" for text in release.iter_reference_texts()
+        if not text.stripped or text.stripped not in resources))

@@ -32,11 +32,8 @@ from ddexkit.rules.references._hints import References
 
 def _references(message: Message) -> Iterator[tuple[str, Text]]:
     for release in message.releases:
-        for reference in release.resource_references:
+        for reference in release.iter_reference_texts():
             yield release.ref, reference
-        for item in release.iter_group_items():
-            if item.resource_reference is not None:
-                yield release.ref, item.resource_reference
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
-from ddexkit.rules.references._hints import References, delivered
+from ddexkit.rules.references._hints import References, unknown_references
 
 
 def _check_release(
@@ -42,9 +42,10 @@ def _check_release(
         return  # REF204 / ERN012 report that first
     if release.is_video:
         return  # a video product delivers Videos, not SoundRecordings
-    resources, unknown = delivered(release, context.resources_by_reference)
-    if any(r.kind in ("SoundRecording", "Video") for r in resources):
+    resources = context.resources_by_reference
+    if any(r.kind in ("SoundRecording", "Video") for r in release.delivered(resources)):
         return  # audio, or a video product by its resources
+    unknown = unknown_references(release, resources)
     recordings = References(r.ref for r in message.sound_recordings)
     if unknown:
         hint = (

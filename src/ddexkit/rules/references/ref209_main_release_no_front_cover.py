@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release, Resource
 from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
-from ddexkit.rules.references._hints import delivered
 
 _FRONT_COVER = "FrontCoverImage"
 
@@ -46,7 +45,7 @@ def _check_release(
 ) -> Iterator[Finding]:
     if message.resource_list_loc is None:
         return  # REF204 / ERN012 report that first
-    resources, _ = delivered(release, context.resources_by_reference)
+    resources = release.delivered(context.resources_by_reference)
     if any(_is_front_cover(r) for r in resources):
         return
     images = [r for r in resources if r.kind == "Image"]

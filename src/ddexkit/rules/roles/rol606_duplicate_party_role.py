@@ -34,17 +34,6 @@ from ddexkit.model import Contributor, Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
-def _lists(message: Message) -> Iterator[tuple[Contributor, ...]]:
-    for release in message.releases:
-        for details in release.details:
-            yield details.display_artists
-    for resource in message.resources:
-        for resource_details in resource.details:
-            yield resource_details.display_artists
-            yield resource_details.contributors
-            yield resource_details.indirect_contributors
-
-
 def _id_keys(contributor: Contributor) -> frozenset[str]:
     """The party's identifiers, each with the Namespace it is in (a proprietary id is only
     unique there), without spaces and in capitals (``0000 0001…`` is ``00000001…``)."""
@@ -83,7 +72,7 @@ def _doubles(contributors: Iterable[Contributor]) -> Iterator[tuple[Contributor,
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for contributors in _lists(message):
+    for contributors in message.contributor_lists():
         if len(contributors) < 2:
             continue  # one party cannot be listed twice (most lists, one per track)
         for contributor, role in _doubles(contributors):

@@ -24,21 +24,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Contributor, Message
+from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
-def _display_lists(message: Message) -> Iterator[tuple[Contributor, ...]]:
-    for release in message.releases:
-        for details in release.details:
-            yield details.display_artists
-    for resource in message.resources:
-        for resource_details in resource.details:
-            yield resource_details.display_artists
-
-
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for artists in _display_lists(message):
+    for artists in message.display_artist_lists():
         if any(a.has_role("MainArtist") for a in artists):
             continue
         for artist in artists:

@@ -27,17 +27,8 @@ from ddexkit.model import Contributor, Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
-def _display_lists(message: Message) -> Iterator[tuple[Contributor, ...]]:
-    for release in message.releases:
-        for details in release.details:
-            yield details.display_artists
-    for resource in message.resources:
-        for resource_details in resource.details:
-            yield resource_details.display_artists
-
-
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for artists in _display_lists(message):
+    for artists in message.display_artist_lists():
         seen: dict[str, Contributor] = {}
         for artist in artists:
             if artist.sequence is None or not artist.sequence.stripped:

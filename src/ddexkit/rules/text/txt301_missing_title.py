@@ -50,18 +50,8 @@ def _recording_title(release: Release, context: RuleContext) -> str | None:
     """The title of the one recording a track release delivers, to offer in the hint."""
     if not release.is_track_release:
         return None
-    resources = context.resources_by_reference
-    references = sorted({t.stripped for t in release.resource_references})
-    delivered = [resources.get(reference) for reference in references]
-    recordings = [r for r in delivered if r is not None and r.kind == "SoundRecording"]
-    if len(recordings) != 1:
-        return None
-    recording = recordings[0]
-    titles = [t for d in recording.details for t in d.titles]
-    for title in (recording.reference_title, *titles):
-        if title is not None and title.text is not None and title.text.stripped:
-            return title.text.stripped
-    return None
+    tracks = release.tracks(context.resources_by_reference)
+    return tracks[0].title if len(tracks) == 1 else None
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:

@@ -34,18 +34,10 @@ from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 def _recordings_label(release: Release, context: RuleContext) -> str | None:
     """The one LabelName the main release's sound recordings give, if they agree."""
-    resources = context.resources_by_reference
-    references = {t.stripped for t in release.resource_references}
-    references |= {
-        i.resource_reference.stripped
-        for i in release.iter_group_items()
-        if i.resource_reference is not None
-    }
     labels = {
         label.stripped
-        for reference in references
-        if (resource := resources.get(reference)) is not None and resource.kind == "SoundRecording"
-        for details in resource.details
+        for track in release.tracks(context.resources_by_reference)
+        for details in track.resource.details
         for label in details.label_names
         if label.stripped
     }

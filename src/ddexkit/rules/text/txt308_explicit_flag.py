@@ -48,18 +48,10 @@ def _fault(warnings: tuple[Text, ...], block: Location) -> tuple[Location, str] 
 
 def _release_hint(release: Release, context: RuleContext) -> str:
     """Explicit when a track is, NotExplicit when every track says it is not."""
-    resources = context.resources_by_reference
-    flags: list[set[str]] = []
-    references = {t.stripped for t in release.resource_references}
-    references |= {
-        i.resource_reference.stripped
-        for i in release.iter_group_items()
-        if i.resource_reference is not None
-    }
-    for reference in sorted(references):
-        resource = resources.get(reference)
-        if resource is not None and resource.kind == "SoundRecording":
-            flags.append({w.stripped for d in resource.details for w in d.parental_warnings})
+    flags = [
+        {w.stripped for d in track.resource.details for w in d.parental_warnings}
+        for track in release.tracks(context.resources_by_reference)
+    ]
     if any("Explicit" in f for f in flags):
         return "Add <ParentalWarningType>Explicit</ParentalWarningType>: a track is Explicit"
     if flags and all(f == {"NotExplicit"} for f in flags):

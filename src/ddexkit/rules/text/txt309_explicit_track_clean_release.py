@@ -35,27 +35,14 @@ from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 
-def _delivered_references(release: Release) -> list[str]:
-    references = {t.stripped for t in release.resource_references}
-    references |= {
-        i.resource_reference.stripped
-        for i in release.iter_group_items()
-        if i.resource_reference is not None
-    }
-    return sorted(references)
-
-
 def _check_release(
     release: Release, message: Message, context: RuleContext
 ) -> Iterator[Finding]:
-    resources = context.resources_by_reference
-    explicit = []
-    for reference in _delivered_references(release):
-        resource = resources.get(reference)
-        if resource is None or resource.kind != "SoundRecording":
-            continue
-        if any(w.stripped == "Explicit" for d in resource.details for w in d.parental_warnings):
-            explicit.append(reference)
+    explicit = [
+        track.reference for track in release.tracks(context.resources_by_reference)
+        if any(w.stripped == "Explicit" for d in track.resource.details
+               for w in d.parental_warnings)
+    ]
     if not explicit:
         return
     listed = ", ".join(explicit)
