@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ddexkit.issues import Location
-from ddexkit.lexical import XSD_TRUE, duration_seconds, whole_number, xs_boolean
+from ddexkit.lexical import duration_seconds, whole_number, xs_boolean
 
 EMPTY_ATTRS: Mapping[str, str] = {}
 
@@ -121,6 +121,12 @@ class Text(_Read):
     def attrs(self) -> Mapping[str, str]:
         attributes = self.element.attrib
         return dict(attributes) if attributes and not self.of_attribute else EMPTY_ATTRS
+
+    def flag(self, name: str) -> bool | None:
+        """Its element's xs:boolean attribute ``name`` (IsEan, IsISNI, IsDPID…); None when
+        the attribute is absent or no xs:boolean."""
+        value = self.attrs.get(name)
+        return xs_boolean(value) if value is not None else None
 
 
 
@@ -426,7 +432,7 @@ class Release(_Read):
     @property
     def says_main(self) -> bool:
         """IsMainRelease is true (xs:boolean: "true" or "1")."""
-        return self.is_main is not None and self.is_main.stripped in XSD_TRUE
+        return self.is_main is not None and self.is_main.as_bool() is True
 
     @property
     def icpn(self) -> str | None:
@@ -633,7 +639,7 @@ class DealTerms(_Read):
 
     @property
     def is_takedown(self) -> bool:
-        return self.takedown is not None and self.takedown.stripped in XSD_TRUE
+        return self.takedown is not None and self.takedown.as_bool() is True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

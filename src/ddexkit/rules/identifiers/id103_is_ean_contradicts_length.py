@@ -24,23 +24,24 @@ from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
-_MEANS = {"true": 13, "1": 13, "false": 12, "0": 12}
+_DIGITS_MEANT = {True: 13, False: 12}  # what IsEan="true" / "false" says the ICPN has
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for icpn in message.indexed("ICPN"):
-        flag = icpn.attrs.get("IsEan")
+        flag = icpn.flag("IsEan")
         if flag is None:
             continue
         digits = icpn_digits(icpn.value)
-        said = _MEANS.get(flag.strip())
-        if digits is None or said is None or said == digits:
+        said = _DIGITS_MEANT[flag]
+        if digits is None or said == digits:
             continue
         right = "true" if digits == 13 else "false"
+        written = icpn.attrs["IsEan"]
         yield Finding(
             at=icpn.loc,
-            message=f'ICPN {icpn.stripped} has {digits} digits but IsEan="{flag}" says it '
-            f"has {said}",
+            message=f'ICPN {icpn.stripped} has {digits} digits but IsEan="{written}" says '
+            f"it has {said}",
             hint=f'Remove the deprecated IsEan attribute, or write IsEan="{right}"',
         )
 

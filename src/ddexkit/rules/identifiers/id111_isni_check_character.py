@@ -30,7 +30,7 @@ def _isnis(message: Message) -> Iterator[Text]:
     """ISNI elements, and PartyIds that say they are ISNIs, in document order."""
     marked = [
         p for p in message.indexed("PartyId")
-        if p.attrs.get("IsISNI", "").strip() in ("true", "1")
+        if p.flag("IsISNI")
         or p.attrs.get("Namespace", "").strip().upper() == "ISNI"
     ]
     found = [*message.indexed("ISNI"), *marked]

@@ -29,18 +29,15 @@ from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
-_FALSE = ("false", "0")
-_TRUE = ("true", "1")
-
 
 def _is_meant_as_dpid(party_id: Text) -> bool:
     """A header PartyId is a DPID unless its attributes say it is something else."""
-    attrs = party_id.attrs
-    if attrs.get("IsDPID", "").strip() in _TRUE:
-        return True
-    if attrs.get("IsDPID", "").strip() in _FALSE or attrs.get("IsISNI", "").strip() in _TRUE:
+    is_dpid = party_id.flag("IsDPID")
+    if is_dpid is not None:
+        return is_dpid
+    if party_id.flag("IsISNI"):
         return False
-    namespace = attrs.get("Namespace")
+    namespace = party_id.attrs.get("Namespace")
     return namespace is None or namespace.strip().upper() == "DPID"
 
 
