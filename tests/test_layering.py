@@ -4,6 +4,7 @@ nothing imports the CLI. Read with ast, so a new upward import fails here."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "ddexkit"
@@ -86,3 +87,21 @@ def test_no_module_imports_a_higher_layer_or_the_cli() -> None:
                 ):
                     upward.append(f"{module} (layer {_layer(module)}) imports {imported}")
     assert upward == []
+
+
+_RULE_CODE = re.compile(r"[A-Z]{2,3}[0-9]{3}")
+
+
+def test_no_layer_outside_the_rules_names_a_rule_by_its_code() -> None:
+    """The engine, parser and packager read what rules declare (``stops_the_run``,
+    ``any_message_kind``, ``explains_xsd``, ``needs``); a code written as a value outside
+    ``ddexkit.rules`` would be a decision about one rule taken where no reader looks for it."""
+    named = []
+    for path in PACKAGE.rglob("*.py"):
+        if _module_name(path).startswith("ddexkit.rules"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and _RULE_CODE.fullmatch(node.value):
+                named.append(f"{_module_name(path)}:{node.lineno}: {node.value!r}")
+    assert named == []

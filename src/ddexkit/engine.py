@@ -31,13 +31,10 @@ from ddexkit.parser import build_message, cyclic_gc_paused
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import TOOL_NAME, FileReport, Report
 from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
-from ddexkit.safexml import ERN382_NAMESPACE, MAX_MESSAGE_BYTES, DocumentFacts, read_document
+from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
 from ddexkit.xsd import VALUE, find_schema_dir, validate_tree
 
-# Rule families that still run on a PurgeReleaseMessage or CatalogListMessage (ERN011).
-_FAMILIES_FOR_OTHER_MESSAGES = frozenset({"ERN", "ID"})
-_UNREADABLE_CODE = "ERN001"
 # Issues of one code and severity listed per file; the rest are counted in one more issue.
 MAX_ISSUES_PER_CODE = 100
 
@@ -191,11 +188,6 @@ def _explained(finding: Finding, xsd_issue: Issue,
                for issue in candidates)
 
 
-def _blocked(facts: DocumentFacts) -> bool:
-    """Whether the rules after the document stage cannot run on this file."""
-    return facts.root_element is None or facts.root_namespace != ERN382_NAMESPACE
-
-
 def validate_bytes(raw: bytes, settings: Settings, *, path: str | None = None,
                    size: int | None = None, store: AssetStore | None = None,
                    package: PackageFacts | None = None) -> FileReport:
@@ -224,14 +216,14 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     tree = document.tree
     message: Message | None = None
     xsd_status = "skipped"
-    if tree is not None and not _blocked(document.facts):
+    if tree is not None and not any(rule.stops_the_run for rule, _ in found):
         xsd = validate_tree(tree, settings.schema_dir)
         xsd_status = xsd.status
         found += _run(rules, Stage.SCHEMA, xsd, context)
         message = build_message(tree.getroot())
         context.message = message
         if message.kind != "NewReleaseMessage":
-            rules = [r for r in rules if r.family in _FAMILIES_FOR_OTHER_MESSAGES]
+            rules = [r for r in rules if r.any_message_kind]
         found += _run(rules, Stage.MESSAGE, message, context)
         if store is not None:
             name = (package.message_name if package is not None else path) or "message.xml"
@@ -253,16 +245,16 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
 
 
 def _unreadable(path: str, reason: str, settings: Settings) -> FileReport:
-    rule = next(r for r in ALL_RULES if r.code == _UNREADABLE_CODE)
-    finding = Finding(at=WHOLE_FILE, message=f"The file cannot be read: {reason}",
-                      hint="Check that the file exists and that you may read it")
+    """A file that cannot be read at all: the document rules say so (ERN001)."""
+    rules = _rules_for(settings, path)
+    found = _run(rules, Stage.DOCUMENT, DocumentFacts(size=0, unreadable=reason), RuleContext())
     return FileReport(
         strict=settings.config.strict,
         path=path,
         message_kind=None,
         schema_version=None,
         xsd="skipped",
-        issues=_issues([(rule, finding)], Locator(b"", None), settings.config),
+        issues=_issues(found, Locator(b"", None), settings.config),
     )
 
 

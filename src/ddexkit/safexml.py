@@ -46,6 +46,9 @@ class DocumentFacts:
     """What the ERN001–ERN005 and ERN008 rules judge, gathered before and during the parse."""
 
     size: int
+    # Why the file could not be read at all (a missing file, no permission, a ZIP that is
+    # not one): then nothing else is known.
+    unreadable: str | None = None
     too_large: bool = False
     has_bom: bool = False
     declared_encoding: str | None = None

@@ -39,6 +39,11 @@ class Rule:
     place of ERN006: "value" (a type, pattern, enumeration or length fault of the element the
     rule judges, at that element) and "missing" (a missing child that the rule's message
     names, at the parent). Any other violation stays an ERN006.
+    ``stops_the_run``: an issue of this rule means the later stages cannot judge the file
+    (ERN004: a root that is not ERN 3.8.2), so they do not run.
+    ``any_message_kind``: the rule also runs on the ERN messages that are not a
+    NewReleaseMessage (a PurgeReleaseMessage, a CatalogListMessage: ERN011); the others judge
+    a release delivery only.
     """
 
     code: str
@@ -50,6 +55,8 @@ class Rule:
     doc: str = ""
     explains_xsd: frozenset[str] = frozenset()
     mandatory: bool = False
+    stops_the_run: bool = False
+    any_message_kind: bool = False
 
     @property
     def family(self) -> str:

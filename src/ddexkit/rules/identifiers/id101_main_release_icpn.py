@@ -49,4 +49,5 @@ RULE = Rule(
     check=each_main_release(_check_release),
     explains_xsd=frozenset({MISSING}),
     doc=__doc__ or "",
+    any_message_kind=True,
 )

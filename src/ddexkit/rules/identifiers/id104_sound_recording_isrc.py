@@ -48,4 +48,5 @@ RULE = Rule(
     check=check,
     explains_xsd=frozenset({MISSING}),
     doc=__doc__ or "",
+    any_message_kind=True,
 )

@@ -56,4 +56,5 @@ RULE = Rule(
     check=check,
     explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
+    any_message_kind=True,
 )

@@ -57,4 +57,5 @@ RULE = Rule(
     stage=Stage.MESSAGE,
     check=check,
     doc=__doc__ or "",
+    any_message_kind=True,
 )

@@ -26,6 +26,10 @@ from ddexkit.safexml import MAX_TAGS, DocumentFacts
 
 
 def check(facts: DocumentFacts, context: RuleContext) -> Iterator[Finding]:
+    if facts.unreadable is not None:
+        yield Finding(at=WHOLE_FILE, message=f"The file cannot be read: {facts.unreadable}",
+                      hint="Check that the file exists and that you may read it")
+        return
     if facts.too_many_tags is not None:
         yield Finding(
             at=WHOLE_FILE,
@@ -52,4 +56,5 @@ RULE = Rule(
     check=check,
     mandatory=True,
     doc=__doc__ or "",
+    any_message_kind=True,
 )

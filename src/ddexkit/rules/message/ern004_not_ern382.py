@@ -60,4 +60,6 @@ RULE = Rule(
     check=check,
     mandatory=True,
     doc=__doc__ or "",
+    any_message_kind=True,
+    stops_the_run=True,
 )

@@ -58,4 +58,5 @@ RULE = Rule(
     check=check,
     mandatory=True,
     doc=__doc__ or "",
+    any_message_kind=True,
 )

@@ -41,4 +41,5 @@ RULE = Rule(
     stage=Stage.SCHEMA,
     check=check,
     doc=__doc__ or "",
+    any_message_kind=True,
 )
