@@ -7,6 +7,7 @@ would enforce: no rule (nor the summary) sets a field of the model it is given.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -26,8 +27,8 @@ MESSAGES = sorted([*OUR_CORPUS.rglob("*.xml"), *CASES.glob("*/*.xml")])
 @pytest.mark.parametrize("path", MESSAGES, ids=lambda p: str(p.relative_to(REPO)))
 def test_rules_do_not_change_the_model(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     built: list[tuple[Message, str]] = []
-    def keep(root: etree._Element) -> Message:
-        message = build_message(root)
+    def keep(root: etree._Element, indexes: Iterable[str]) -> Message:
+        message = build_message(root, indexes)
         built.append((message, repr(message)))
         return message
 

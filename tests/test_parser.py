@@ -14,7 +14,7 @@ ALBUM = GOOD_ALBUM.read_bytes()
 
 
 def test_album_model_values() -> None:
-    message = ddexkit.parse(GOOD_ALBUM)
+    message = ddexkit.parse(GOOD_ALBUM, indexes={"ISRC", "@CurrencyCode", "=UserDefined"})
     assert message.kind == "NewReleaseMessage"
     assert message.header is not None and message.header.message_id is not None
     assert message.header.message_id.value == "NL-2024-0001-01"
@@ -35,6 +35,10 @@ def test_album_model_values() -> None:
     files = list(first.iter_files())
     assert files[0].package_path == "resources/A1.flac"
     assert len(message.indexed("ISRC")) == 3
+    assert [t.value for t in message.indexed("@CurrencyCode")] == ["EUR"]
+    assert message.indexed("=UserDefined") == ()  # asked for, none in the file
+    with pytest.raises(KeyError, match="'TitleText' was not indexed"):
+        message.indexed("TitleText")  # not asked for: an error, never a silent nothing
 
 
 def test_other_prefixes_parse_the_same() -> None:

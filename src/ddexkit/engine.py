@@ -96,6 +96,11 @@ def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) ->
     ]
 
 
+def _indexes(rules: Iterable[Rule]) -> frozenset[str]:
+    """What the parser indexes for these rules: the union of what they declare."""
+    return frozenset().union(*(rule.indexes for rule in rules))
+
+
 def _run(
     rules: Iterable[Rule], stage: Stage, subject: object, context: RuleContext
 ) -> list[tuple[Rule, Finding]]:
@@ -220,7 +225,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
         xsd = validate_tree(tree, settings.schema_dir)
         xsd_status = xsd.status
         found += _run(rules, Stage.SCHEMA, xsd, context)
-        message = build_message(tree.getroot())
+        message = build_message(tree.getroot(), _indexes(rules))
         context.message = message
         if message.kind != "NewReleaseMessage":
             rules = [r for r in rules if r.any_message_kind]

@@ -663,9 +663,9 @@ class ReleaseDeal(_Read):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Message(_Read):
-    """One ERN message. ``index`` holds, by local name, every element of ``INDEXED_ELEMENTS``
-    and every attribute of ``INDEXED_ATTRIBUTES`` (as ``@Name``) found anywhere in the file,
-    in document order, for the rules that check "every X element" wherever it stands.
+    """One ERN message. ``index`` holds, for each key the parser was asked for, every
+    element, attribute or value of that key found anywhere in the file, in document order
+    (see ``indexed``), for the rules that check "every X element" wherever it stands.
     """
 
     kind: str
@@ -709,8 +709,17 @@ class Message(_Read):
             yield from resource.genres()
 
     def indexed(self, name: str) -> tuple[Text, ...]:
-        """Every element (or ``@attribute``) of that local name in the file, in document order."""
-        return self.index.get(name, ())
+        """Every element of that local name (``ISRC``), attribute (``@Namespace``) or element
+        whose text is a value (``=UserDefined``) in the file, in document order.
+
+        Only the keys the parser was asked for are collected (a rule declares them in
+        ``Rule.indexes``): any other raises KeyError, so a rule cannot silently read nothing.
+        """
+        try:
+            return self.index[name]
+        except KeyError:
+            raise KeyError(f"{name!r} was not indexed: name it in the rule's indexes "
+                           "(or in parse(..., indexes=...))") from None
 
     @property
     def main_release(self) -> Release | None:

@@ -13,10 +13,12 @@ not a Location: ``loc`` is worked out when an issue needs it.
 
 from __future__ import annotations
 
+import functools
 import gc
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
@@ -27,46 +29,29 @@ from ddexkit.inputs import read_message_file
 from ddexkit.issues import Location
 from ddexkit.safexml import MAX_MESSAGE_BYTES, read_document
 
-# Elements collected wherever they stand, for rules that check "every X element".
-INDEXED_ELEMENTS = (
-    "ISRC",
-    "ISWC",
-    "GRid",
-    "ISNI",
-    "ICPN",
-    "ProprietaryId",
-    "PartyId",
-    "TerritoryCode",
-    "ExcludedTerritoryCode",
-    "Duration",
-    "ArtistRole",
-    "ResourceContributorRole",
-    "IndirectResourceContributorRole",
-    "TitleText",
-    "FullName",
-    "DisplayArtistName",
-    "LabelName",
-    "ReleaseDate",
-    "OriginalReleaseDate",
-    "GlobalReleaseDate",
-    "GlobalOriginalReleaseDate",
-    "ResourceReleaseDate",
-    "StartDate",
-    "EndDate",
-    "EffectiveDate",
-    "LanguageOfPerformance",
-    "ParentalWarningType",
-)
-# Attributes collected wherever they stand, indexed as "@Name"; the Text points at the element.
-INDEXED_ATTRIBUTES = ("LanguageAndScriptCode", "CurrencyCode", "Namespace", "IsEan")
-# Elements whose text is the value "UserDefined", indexed under this key (ROL604).
-USER_DEFINED_KEY = "=UserDefined"
 
-_INDEXED_TAGS = tuple(f"{{*}}{name}" for name in INDEXED_ELEMENTS)
-_ATTRIBUTES_XPATH = etree.XPath(
-    "//@*[" + " or ".join(f"local-name()='{name}'" for name in INDEXED_ATTRIBUTES) + "]"
-)
-_USER_DEFINED_XPATH = etree.XPath("//*[normalize-space(text())='UserDefined']")
+@dataclass(frozen=True, slots=True)
+class _IndexPlan:
+    """How to collect one set of index keys (``Rule.indexes``): element local names,
+    ``@Attribute`` names, ``=Value`` texts."""
+
+    keys: frozenset[str]
+    tags: tuple[str, ...]
+    attributes: etree.XPath | None
+    texts: tuple[str, ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _index_plan(keys: frozenset[str]) -> _IndexPlan:
+    """Compiled once per set of keys: the engine asks for the same set file after file."""
+    elements = sorted(k for k in keys if k[:1] not in ("@", "="))
+    attributes = sorted(k[1:] for k in keys if k.startswith("@"))
+    texts = tuple(sorted(k[1:] for k in keys if k.startswith("=")))
+    xpath = etree.XPath(
+        "//@*[" + " or ".join(f"local-name()='{name}'" for name in attributes) + "]"
+    ) if attributes else None
+    return _IndexPlan(keys=keys, tags=tuple(f"{{*}}{name}" for name in elements),
+                      attributes=xpath, texts=texts)
 
 _Children = Mapping[str, list[etree._Element]]
 _NO_CHILDREN: list[etree._Element] = []
@@ -463,32 +448,41 @@ def _header(element: etree._Element) -> m.MessageHeader:
 
 
 def _index(
-    root: etree._Element,
+    root: etree._Element, plan: _IndexPlan,
 ) -> tuple[dict[str, tuple[m.Text, ...]], dict[etree._Element, m.Text]]:
-    """The message's index, and the Texts it made for elements, by element."""
-    index: dict[str, list[m.Text]] = {}
+    """The message's index (every key of the plan, found or not), and the Texts it made for
+    elements, by element."""
+    index: dict[str, list[m.Text]] = {key: [] for key in plan.keys}
     made: dict[etree._Element, m.Text] = {}
-    for element in root.iter(*_INDEXED_TAGS):  # lxml picks them out in C
-        name = element.tag
-        if "}" in name:
-            name = name.rpartition("}")[2]
-        text = made[element] = m.Text(value=element.text or "", element=element)
-        if name in index:
+    if plan.tags:
+        for element in root.iter(*plan.tags):  # lxml picks them out in C
+            name = element.tag
+            if "}" in name:
+                name = name.rpartition("}")[2]
+            text = made[element] = m.Text(value=element.text or "", element=element)
             index[name].append(text)
-        else:
-            index[name] = [text]
-    for attribute in _ATTRIBUTES_XPATH(root):
-        owner = attribute.getparent()
-        index.setdefault(f"@{attribute.attrname}", []).append(
-            m.Text(value=str(attribute), element=owner, of_attribute=True)
-        )
-    # The XPath looks at the text of every element: slow, and "UserDefined" is rare. The
-    # document's text (all of it, in one string) tells whether to look at all.
-    if "UserDefined" in etree.tostring(root, method="text", encoding="unicode"):
-        for element in _USER_DEFINED_XPATH(root):
-            text = made.get(element) or m.Text(value=element.text or "", element=element)
-            index.setdefault(USER_DEFINED_KEY, []).append(text)
+    if plan.attributes is not None:
+        for attribute in plan.attributes(root):
+            index[f"@{attribute.attrname}"].append(
+                m.Text(value=str(attribute), element=attribute.getparent(), of_attribute=True)
+            )
+    if plan.texts:
+        _index_texts(root, plan.texts, index, made)
     return {name: tuple(texts) for name, texts in index.items()}, made
+
+
+def _index_texts(root: etree._Element, values: tuple[str, ...],
+                 index: dict[str, list[m.Text]], made: dict[etree._Element, m.Text]) -> None:
+    """Elements whose text is one of ``values`` (ROL604's UserDefined). An XPath over the
+    text of every element is slow and such values are rare: the document's text, in one
+    string, tells whether to look at all."""
+    everything = etree.tostring(root, method="text", encoding="unicode")
+    for value in values:
+        if value not in everything:
+            continue
+        for element in etree.XPath("//*[normalize-space(text())=$value]")(root, value=value):
+            text = made.get(element) or m.Text(value=element.text or "", element=element)
+            index[f"={value}"].append(text)
 
 
 def _list_members(kids: _Children, name: str) -> Iterable[etree._Element]:
@@ -518,10 +512,12 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_message(root: etree._Element) -> m.Message:
-    """The model of the message rooted at ``root`` (any ERN-like root; never raises)."""
+def build_message(root: etree._Element, indexes: Iterable[str] = ()) -> m.Message:
+    """The model of the message rooted at ``root`` (any ERN-like root; never raises), with
+    ``Message.indexed`` answering for the keys of ``indexes``: what the rules declare they
+    read (``Rule.indexes``), so the parser knows no rule."""
     with cyclic_gc_paused():
-        index, made = _index(root)
+        index, made = _index(root, _index_plan(frozenset(indexes)))
         token = _indexed_texts.set(made)
         try:
             return _build_message(root, index)
@@ -572,8 +568,9 @@ class ParseError(ValueError):
     """Raised by ``parse`` when the source cannot be read as XML at all."""
 
 
-def parse(source: str | Path | bytes) -> m.Message:
-    """Parse an ERN message (a path or its bytes) into the model.
+def parse(source: str | Path | bytes, *, indexes: Iterable[str] = ()) -> m.Message:
+    """Parse an ERN message (a path or its bytes) into the model; ``indexes`` names what
+    ``Message.indexed`` should collect wherever it stands (``"ISRC"``, ``"@Namespace"``).
 
     Raises ``InputError`` for a path that is missing or not a regular file (as
     ``ddexkit.validate`` does) and ``ParseError`` when the bytes are not well-formed, not safe
@@ -589,4 +586,4 @@ def parse(source: str | Path | bytes) -> m.Message:
         problem = facts.syntax_error or facts.doctype or facts.invalid_utf8
         reason = problem.message if problem else "file is larger than 50,000 KB"
         raise ParseError(f"cannot parse the message: {reason}")
-    return build_message(document.tree.getroot())
+    return build_message(document.tree.getroot(), indexes)

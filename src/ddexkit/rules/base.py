@@ -41,6 +41,9 @@ class Rule:
     names, at the parent). Any other violation stays an ERN006.
     ``stops_the_run``: an issue of this rule means the later stages cannot judge the file
     (ERN004: a root that is not ERN 3.8.2), so they do not run.
+    ``indexes``: what the check reads through ``Message.indexed`` (``"ISRC"``,
+    ``"@CurrencyCode"``, ``"=UserDefined"``); the parser collects exactly what the selected
+    rules name.
     ``any_message_kind``: the rule also runs on the ERN messages that are not a
     NewReleaseMessage (a PurgeReleaseMessage, a CatalogListMessage: ERN011); the others judge
     a release delivery only.
@@ -57,6 +60,7 @@ class Rule:
     mandatory: bool = False
     stops_the_run: bool = False
     any_message_kind: bool = False
+    indexes: frozenset[str] = frozenset()
 
     @property
     def family(self) -> str:

@@ -49,4 +49,5 @@ RULE = Rule(
     check=check,
     needs=frozenset({"catalog"}),
     doc=__doc__ or "",
+    indexes=frozenset({"LanguageOfPerformance"}),
 )

@@ -53,4 +53,5 @@ RULE = Rule(
     check=check,
     explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
+    indexes=frozenset({"Duration"}),
 )

@@ -57,4 +57,5 @@ RULE = Rule(
     explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
     any_message_kind=True,
+    indexes=frozenset({"ISRC"}),
 )

@@ -50,4 +50,5 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     any_message_kind=True,
+    indexes=frozenset({"ISRC"}),
 )

@@ -52,4 +52,5 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     any_message_kind=True,
+    indexes=frozenset({"GRid"}),
 )

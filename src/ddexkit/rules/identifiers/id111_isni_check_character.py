@@ -61,4 +61,5 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     any_message_kind=True,
+    indexes=frozenset({"PartyId", "ISNI"}),
 )

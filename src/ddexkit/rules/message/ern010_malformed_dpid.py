@@ -90,4 +90,5 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     any_message_kind=True,
+    indexes=frozenset({"ProprietaryId", "@Namespace"}),
 )

@@ -61,4 +61,5 @@ RULE = Rule(
     check=check,
     explains_xsd=frozenset({VALUE}),
     doc=__doc__ or "",
+    indexes=frozenset(ROLE_ELEMENT_SETS),
 )

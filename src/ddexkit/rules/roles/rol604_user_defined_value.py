@@ -22,7 +22,7 @@ from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
-# The index key under which the parser lists every element whose text is UserDefined.
+# The index key of every element whose text is UserDefined (see Rule.indexes).
 _USER_DEFINED = "=UserDefined"
 
 
@@ -52,4 +52,5 @@ RULE = Rule(
     stage=Stage.MESSAGE,
     check=check,
     doc=__doc__ or "",
+    indexes=frozenset({_USER_DEFINED}),
 )

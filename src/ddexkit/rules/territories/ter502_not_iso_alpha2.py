@@ -63,4 +63,5 @@ RULE = Rule(
     stage=Stage.MESSAGE,
     check=check,
     doc=__doc__ or "",
+    indexes=frozenset({"TerritoryCode", "ExcludedTerritoryCode"}),
 )

@@ -65,4 +65,5 @@ RULE = Rule(
     stage=Stage.MESSAGE,
     check=check,
     doc=__doc__ or "",
+    indexes=frozenset({"FullName", "DisplayArtistName", "TitleText"}),
 )

@@ -114,4 +114,5 @@ RULE = Rule(
     stage=Stage.MESSAGE,
     check=check,
     doc=__doc__ or "",
+    indexes=frozenset({"TitleText"}),
 )

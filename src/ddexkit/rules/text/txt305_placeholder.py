@@ -91,4 +91,5 @@ RULE = Rule(
     stage=Stage.MESSAGE,
     check=check,
     doc=__doc__ or "",
+    indexes=frozenset(_HINTS),
 )
