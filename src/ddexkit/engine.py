@@ -33,7 +33,7 @@ from ddexkit.report import TOOL_NAME, FileReport, Report
 from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
 from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
-from ddexkit.xsd import VALUE, find_schema_dir, validate_tree
+from ddexkit.xsd import MISSING, VALUE, find_schema_dir, validate_tree
 
 # Issues of one code and severity listed per file; the rest are counted in one more issue.
 MAX_ISSUES_PER_CODE = 100
@@ -138,11 +138,12 @@ def _issues(
             hint=finding.hint,
         )
         issues.append((rule, finding, issue))
-    explaining: dict[tuple[str, str], list[Issue]] = {}
-    for rule, _, issue in issues:
+    explaining: set[tuple[str, str, str]] = set()
+    for rule, finding, issue in issues:
         if issue.location.xpath:
             for kind in rule.explains_xsd:
-                explaining.setdefault((kind, issue.location.xpath), []).append(issue)
+                names = finding.missing if kind == MISSING else ("",)
+                explaining.update((kind, issue.location.xpath, name) for name in names)
     kept = [issue for _, finding, issue in issues
             if finding.xsd_kind is None or not _explained(finding, issue, explaining)]
     unique = {(i.code, i.location, i.message): i for i in kept}
@@ -179,18 +180,16 @@ def _capped(issues: Sequence[Issue], cap: int = MAX_ISSUES_PER_CODE) -> tuple[Is
 
 
 def _explained(finding: Finding, xsd_issue: Issue,
-               explaining: dict[tuple[str, str], list[Issue]]) -> bool:
+               explaining: set[tuple[str, str, str]]) -> bool:
     """Whether a specific rule reports this very XSD violation (rules.md): a value fault of
-    the element it judges, or a missing child that its message names. A structural violation
-    is never explained away."""
+    the element it judges, or, at the same place, a missing child that its finding names
+    (``Finding.missing``). A structural violation is never explained away."""
     xpath = xsd_issue.location.xpath
     if not xpath or finding.xsd_kind is None:
         return False
-    candidates = explaining.get((finding.xsd_kind, xpath), ())
     if finding.xsd_kind == VALUE:
-        return bool(candidates)
-    return any(any(name in issue.message for name in finding.xsd_missing)
-               for issue in candidates)
+        return (VALUE, xpath, "") in explaining
+    return any((finding.xsd_kind, xpath, name) in explaining for name in finding.xsd_missing)
 
 
 def validate_bytes(raw: bytes, settings: Settings, *, path: str | None = None,

@@ -49,6 +49,10 @@ class Finding:
     # declares it explains that kind stand in for it.
     xsd_kind: str | None = None
     xsd_missing: tuple[str, ...] = ()
+    # For a rule that explains missing children (Rule.explains_xsd): the elements this
+    # finding says are missing, at its place. An ERN006 there expecting one of them is this
+    # same fault.
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -37,8 +37,8 @@ class Rule:
     matters*, *Bad*, *Good*, *Source*.
     ``explains_xsd`` names the kinds of official XSD violation the rule's issue explains in
     place of ERN006: "value" (a type, pattern, enumeration or length fault of the element the
-    rule judges, at that element) and "missing" (a missing child that the rule's message
-    names, at the parent). Any other violation stays an ERN006.
+    rule judges, at that element) and "missing" (a missing child that the rule's finding
+    names in ``Finding.missing``, at the parent). Any other violation stays an ERN006.
     ``stops_the_run``: an issue of this rule means the later stages cannot judge the file
     (ERN004: a root that is not ERN 3.8.2), so they do not run.
     ``indexes``: what the check reads through ``Message.indexed`` (``"ISRC"``,

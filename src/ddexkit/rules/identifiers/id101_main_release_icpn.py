@@ -38,6 +38,7 @@ def _check_release(
         message=f"{context.main_release_name(release)} has no ICPN (UPC/EAN) "
         "in ReleaseId",
         hint="Add <ICPN> with the 12-digit UPC or the 13-digit EAN of the product",
+        missing=("ICPN", "ReleaseId"),
     )
 
 

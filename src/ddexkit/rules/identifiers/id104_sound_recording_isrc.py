@@ -37,6 +37,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             message=f"SoundRecording {recording.ref or '(no reference)'} has no ISRC",
             hint="Add <ISRC> to SoundRecordingId: 12 characters such as GBAYE2400001, from "
             "the label or the national ISRC agency",
+            missing=("ISRC",),
         )
 
 

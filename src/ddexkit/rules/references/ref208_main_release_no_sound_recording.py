@@ -33,6 +33,7 @@ from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 from ddexkit.rules.references._hints import References, unknown_references
+from ddexkit.xsd import MISSING
 
 
 def _check_release(
@@ -63,15 +64,14 @@ def _check_release(
     else:
         hint = "Add the tracks as <SoundRecording>s to the ResourceList and reference them here"
     # Without the list, the XSD's ERN006 about the missing ReleaseResourceReferenceList is
-    # the same fault; naming the element here lets the engine show this issue instead.
-    missing = (
-        "" if release.resource_reference_list_loc else ": it has no ReleaseResourceReferenceList"
-    )
+    # the same fault: naming it as missing lets the engine show this issue instead.
+    has_list = release.resource_reference_list_loc is not None
     yield Finding(
         at=release.resource_reference_list_loc or release.loc,
         message=f"{context.main_release_name(release)} delivers no SoundRecording"
-        f"{missing}",
+        f"{'' if has_list else ': it has no ReleaseResourceReferenceList'}",
         hint=hint,
+        missing=() if has_list else ("ReleaseResourceReferenceList",),
     )
 
 
@@ -82,4 +82,5 @@ RULE = Rule(
     stage=Stage.MESSAGE,
     check=each_main_release(_check_release),
     doc=__doc__ or "",
+    explains_xsd=frozenset({MISSING}),
 )

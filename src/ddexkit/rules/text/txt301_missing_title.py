@@ -36,6 +36,10 @@ def _titled(reference: Title | None, titles: list[Title]) -> bool:
     return _has_text(reference) or any(_has_text(t) for t in titles)
 
 
+# What its findings say is missing: an ERN006 expecting one of them there is the same fault.
+_TITLE_ELEMENTS = ("ReferenceTitle", "TitleText", "Title")
+
+
 def _where(owner: Release | Resource, titles: list[Title]) -> Location:
     """The empty ReferenceTitle/TitleText, else the ReferenceTitle, else an empty Title."""
     reference = owner.reference_title
@@ -64,6 +68,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             at=_where(release, titles),
             message=f"Release {release.ref or '(no reference)'} has no title: "
             "ReferenceTitle/TitleText and every Title/TitleText are missing or empty",
+            missing=_TITLE_ELEMENTS,
             hint=f"Write <ReferenceTitle><TitleText>{offered}</TitleText></ReferenceTitle>, "
             "the title of the recording it delivers"
             if offered
@@ -77,6 +82,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             at=_where(recording, titles),
             message=f"Sound recording {recording.ref or '(no reference)'} has no title: "
             "ReferenceTitle/TitleText and every Title/TitleText are missing or empty",
+            missing=_TITLE_ELEMENTS,
             hint="Write the track's title in <ReferenceTitle><TitleText> (and in "
             "Title/TitleText of SoundRecordingDetailsByTerritory)",
         )
