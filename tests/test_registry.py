@@ -3,12 +3,18 @@ doc whose Bad and Good examples are excerpts of the rule's own test fixtures."""
 
 from __future__ import annotations
 
+import inspect
 import re
+import typing
 from pathlib import Path
 
 import pytest
 
-from ddexkit.rules import ALL_RULES, Rule, by_code
+from ddexkit.media import AssetFacts
+from ddexkit.model import Message
+from ddexkit.rules import ALL_RULES, AnyRule, Stage, by_code
+from ddexkit.safexml import DocumentFacts
+from ddexkit.xsd import XsdFacts
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "src" / "ddexkit" / "rules"
 CASES = Path(__file__).parent / "rules" / "cases"
@@ -47,7 +53,7 @@ def test_codes_are_in_order_within_each_family() -> None:
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
-def test_doc_has_every_section_in_order(rule: Rule) -> None:
+def test_doc_has_every_section_in_order(rule: AnyRule) -> None:
     positions = [rule.doc.find(section) for section in SECTIONS]
     assert all(p > 0 for p in positions), f"{rule.code}: doc lacks a section of {SECTIONS}"
     assert positions == sorted(positions)
@@ -55,7 +61,7 @@ def test_doc_has_every_section_in_order(rule: Rule) -> None:
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
-def test_doc_examples_are_excerpts_of_the_fixtures(rule: Rule) -> None:
+def test_doc_examples_are_excerpts_of_the_fixtures(rule: AnyRule) -> None:
     for section, fixture in (("Bad:", "bad.xml"), ("Good:", "good.xml")):
         example = _section(rule.doc, section).strip()
         path = CASES / rule.code / fixture
@@ -68,3 +74,16 @@ def test_doc_examples_are_excerpts_of_the_fixtures(rule: Rule) -> None:
 def test_lookup_by_code_ignores_case() -> None:
     assert by_code("ern001") is by_code("ERN001") is not None
     assert by_code("XYZ999") is None
+
+
+_SUBJECTS = {Stage.DOCUMENT: DocumentFacts, Stage.SCHEMA: XsdFacts, Stage.MESSAGE: Message,
+             Stage.ASSETS: AssetFacts}
+
+
+@pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)
+def test_each_check_takes_the_subject_of_its_stage(rule: AnyRule) -> None:
+    """The engine hands a check its stage's subject: a check typed for another would only
+    fail at run time, as an internal error in someone's report."""
+    hints = typing.get_type_hints(rule.check)
+    first = next(iter(inspect.signature(rule.check, follow_wrapped=False).parameters))
+    assert hints[first] is _SUBJECTS[rule.stage], f"{rule.code}: {first}: {hints[first]}"

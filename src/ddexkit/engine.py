@@ -30,7 +30,7 @@ from ddexkit.model import Message
 from ddexkit.parser import build_message, cyclic_gc_paused
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import TOOL_NAME, FileReport, Report
-from ddexkit.rules import ALL_RULES, Rule, RuleContext, Stage
+from ddexkit.rules import ALL_RULES, AnyRule, RuleContext, Stage
 from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
 from ddexkit.xsd import MISSING, VALUE, find_schema_dir, validate_tree
@@ -84,7 +84,7 @@ def resolve_settings(
     )
 
 
-def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) -> list[Rule]:
+def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) -> list[AnyRule]:
     available = {"catalog"} if settings.catalog is not None else set()
     if assets or settings.assets is not None:
         available.add("assets")
@@ -96,15 +96,15 @@ def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) ->
     ]
 
 
-def _indexes(rules: Iterable[Rule]) -> frozenset[str]:
+def _indexes(rules: Iterable[AnyRule]) -> frozenset[str]:
     """What the parser indexes for these rules: the union of what they declare."""
     return frozenset().union(*(rule.indexes for rule in rules))
 
 
 def _run(
-    rules: Iterable[Rule], stage: Stage, subject: object, context: RuleContext
-) -> list[tuple[Rule, Finding]]:
-    found: list[tuple[Rule, Finding]] = []
+    rules: Iterable[AnyRule], stage: Stage, subject: object, context: RuleContext
+) -> list[tuple[AnyRule, Finding]]:
+    found: list[tuple[AnyRule, Finding]] = []
     for rule in rules:
         if rule.stage is not stage:
             continue
@@ -125,9 +125,9 @@ def _run(
 
 
 def _issues(
-    found: Sequence[tuple[Rule, Finding]], locator: Locator, config: Config
+    found: Sequence[tuple[AnyRule, Finding]], locator: Locator, config: Config
 ) -> tuple[Issue, ...]:
-    issues: list[tuple[Rule, Finding, Issue]] = []
+    issues: list[tuple[AnyRule, Finding, Issue]] = []
     for rule, finding in found:
         default = finding.severity or rule.severity
         issue = Issue(

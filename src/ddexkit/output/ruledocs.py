@@ -6,7 +6,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable
 
-from ddexkit.rules import Rule
+from ddexkit.rules import AnyRule
 
 SECTIONS = ("Why it matters:", "Bad:", "Good:", "Source:")
 _FAMILY_TITLES = {
@@ -38,7 +38,7 @@ def sections(doc: str) -> dict[str, str]:
     return {name: textwrap.dedent("\n".join(body)).strip() for name, body in parts.items()}
 
 
-def rule_name(rule: Rule) -> str:
+def rule_name(rule: AnyRule) -> str:
     """A PascalCase name from the rule's module (``ter501_unknown_territory`` →
     ``UnknownTerritory``), as SARIF's ``name`` expects."""
     module = rule.check.__module__.rsplit(".", 1)[-1]
@@ -46,13 +46,13 @@ def rule_name(rule: Rule) -> str:
     return "".join(word[:1].upper() + word[1:] for word in words)
 
 
-def why_it_matters(rule: Rule) -> str:
+def why_it_matters(rule: AnyRule) -> str:
     """The "Why it matters" paragraph, reflowed to one line per paragraph."""
     text = sections(rule.doc).get("Why it matters", "") or rule.summary
     return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
 
 
-def _anchor(rule: Rule) -> str:
+def _anchor(rule: AnyRule) -> str:
     return rule.code.lower()
 
 
@@ -64,10 +64,10 @@ def _family_title(family: str) -> str:
     return _FAMILY_TITLES.get(family, family)
 
 
-def markdown(rules: Iterable[Rule]) -> str:
+def markdown(rules: Iterable[AnyRule]) -> str:
     """The whole rule reference: an index table per family, then each rule's doc."""
     rules = list(rules)
-    families: dict[str, list[Rule]] = {}
+    families: dict[str, list[AnyRule]] = {}
     for rule in rules:
         families.setdefault(rule.family, []).append(rule)
     out = [

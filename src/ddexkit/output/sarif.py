@@ -16,7 +16,7 @@ from urllib.parse import quote
 from ddexkit.issues import Issue
 from ddexkit.output.ruledocs import rule_name, why_it_matters
 from ddexkit.report import FileReport, Report
-from ddexkit.rules import ALL_RULES, Rule
+from ddexkit.rules import ALL_RULES, AnyRule
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -34,7 +34,7 @@ def artifact_uri(path: str) -> str:
     return quote(candidate.as_posix())
 
 
-def _rule_descriptor(rule: Rule) -> dict[str, Any]:
+def _rule_descriptor(rule: AnyRule) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule_name(rule),

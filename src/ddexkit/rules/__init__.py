@@ -7,7 +7,7 @@ test can check every rule module is listed. A code appears once; that is checked
 from __future__ import annotations
 
 from ddexkit.rules.assets import RULES as ASSET_RULES
-from ddexkit.rules.base import Check, Rule, RuleContext, Stage
+from ddexkit.rules.base import AnyRule, Check, Rule, RuleContext, Stage
 from ddexkit.rules.catalog import RULES as CATALOG_RULES
 from ddexkit.rules.dates import RULES as DATE_RULES
 from ddexkit.rules.deals import RULES as DEAL_RULES
@@ -18,10 +18,10 @@ from ddexkit.rules.roles import RULES as ROLE_RULES
 from ddexkit.rules.territories import RULES as TERRITORY_RULES
 from ddexkit.rules.text import RULES as TEXT_RULES
 
-__all__ = ["ALL_RULES", "Check", "Rule", "RuleContext", "Stage", "by_code"]
+__all__ = ["ALL_RULES", "AnyRule", "Check", "Rule", "RuleContext", "Stage", "by_code"]
 
 
-ALL_RULES: tuple[Rule, ...] = (
+ALL_RULES: tuple[AnyRule, ...] = (
     *MESSAGE_RULES,
     *IDENTIFIER_RULES,
     *REFERENCE_RULES,
@@ -34,13 +34,13 @@ ALL_RULES: tuple[Rule, ...] = (
     *CATALOG_RULES,
 )
 
-_BY_CODE: dict[str, Rule] = {}
+_BY_CODE: dict[str, AnyRule] = {}
 for _rule in ALL_RULES:
     if _rule.code in _BY_CODE:
         raise RuntimeError(f"rule code {_rule.code} is registered twice")
     _BY_CODE[_rule.code] = _rule
 
 
-def by_code(code: str) -> Rule | None:
+def by_code(code: str) -> AnyRule | None:
     """The rule with that code (case-insensitive), or None."""
     return _BY_CODE.get(code.upper())

@@ -7,29 +7,36 @@ import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, wraps
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ddexkit.domain.catalog import Catalog
 from ddexkit.issues import Finding, Severity
 from ddexkit.lexical import IsoDuration, parse_iso_duration
 from ddexkit.model import Message, Release, ReleaseDeal, Resource
 
+if TYPE_CHECKING:  # the subjects' modules load what they need only when a stage runs
+    pass
+
 
 class Stage(enum.StrEnum):
-    """What a check receives as its subject."""
+    """What a check receives as its subject (``Subject`` below names each type; a test
+    checks that every rule's check takes its stage's)."""
 
     DOCUMENT = "document"  # safexml.DocumentFacts: the bytes, before and during the parse
     SCHEMA = "schema"  # xsd.XsdFacts: the outcome of structural validation
     MESSAGE = "message"  # model.Message: the parsed message
-    ASSETS = "assets"  # the files of the package, when they are at hand
+    ASSETS = "assets"  # media.AssetFacts: the files of the package, when they are at hand
 
 
-Check = Callable[[Any, "RuleContext"], Iterable[Finding]]
+# What a stage's checks receive: DocumentFacts, XsdFacts, Message or AssetFacts.
+Subject = TypeVar("Subject", contravariant=True)
+Check = Callable[[Subject, "RuleContext"], Iterable[Finding]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Rule:
-    """One rule: its code, default severity, one-line summary, stage and check.
+class Rule(Generic[Subject]):
+    """One rule: its code, default severity, one-line summary, stage and check, typed by
+    the subject its stage hands the check (``Rule[Message]`` for a MESSAGE rule).
 
     The long documentation is the docstring of the module that defines ``RULE``.
     ``needs`` names inputs without which the rule does not run ("catalog", "assets").
@@ -53,7 +60,7 @@ class Rule:
     severity: Severity
     summary: str
     stage: Stage
-    check: Check
+    check: Check[Subject]
     needs: frozenset[str] = frozenset()
     doc: str = ""
     explains_xsd: frozenset[str] = frozenset()
@@ -65,6 +72,11 @@ class Rule:
     @property
     def family(self) -> str:
         return self.code.rstrip("0123456789")
+
+
+# A rule of any stage, as the registry and the engine hold them; the engine hands each
+# check its own stage's subject.
+AnyRule = Rule[Any]
 
 
 @dataclass(kw_only=True)
@@ -146,7 +158,8 @@ def each_main_release(check_release: ReleaseCheck) -> Callable[[Message, RuleCon
     candidate when REF204 finds no single one, so that no main-release fault is masked.
     The check keeps the rule module's name, so a rule is still found by its code there."""
 
-    @wraps(check_release)
+    # The module and name say which rule it is; the annotations stay the message check's.
+    @wraps(check_release, assigned=("__module__", "__name__", "__qualname__", "__doc__"))
     def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         for release in context.main_release_candidates:
             yield from check_release(release, message, context)

@@ -23,9 +23,9 @@ from ddexkit.rules.assets import (
     ast818_zip_message_count,
     ast819_zip_bomb,
 )
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     ast801_missing_file.RULE,
     ast802_unreferenced_file.RULE,
     ast803_hash_mismatch.RULE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 from ddexkit.rules.catalog import (
     cat901_genre_not_in_catalog,
     cat902_subgenre_not_in_catalog,
@@ -11,7 +11,7 @@ from ddexkit.rules.catalog import (
     cat905_language_not_in_catalog,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     cat901_genre_not_in_catalog.RULE,
     cat902_subgenre_not_in_catalog.RULE,
     cat903_language_tag.RULE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 from ddexkit.rules.dates import (
     dur401_duration_format,
     dur402_duration_not_positive,
@@ -17,7 +17,7 @@ from ddexkit.rules.dates import (
     dur411_release_duration_sum,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     dur401_duration_format.RULE,
     dur402_duration_not_positive.RULE,
     dur403_duration_implausible.RULE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 from ddexkit.rules.deals import (
     dea701_model_and_use_type,
     dea702_use_type_model_fit,
@@ -14,7 +14,7 @@ from ddexkit.rules.deals import (
     dea708_overlapping_deals,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     dea701_model_and_use_type.RULE,
     dea702_use_type_model_fit.RULE,
     dea703_currency_code.RULE,

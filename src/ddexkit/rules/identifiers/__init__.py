@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 from ddexkit.rules.identifiers import (
     id101_main_release_icpn,
     id102_icpn_check_digit,
@@ -18,7 +18,7 @@ from ddexkit.rules.identifiers import (
     id112_proprietary_id_namespace,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     id101_main_release_icpn.RULE,
     id102_icpn_check_digit.RULE,
     id103_is_ean_contradicts_length.RULE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 from ddexkit.rules.message import (
     ern001_not_well_formed,
     ern002_not_utf8,
@@ -18,7 +18,7 @@ from ddexkit.rules.message import (
     ern012_required_parts,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     ern001_not_well_formed.RULE,
     ern002_not_utf8.RULE,
     ern003_doctype.RULE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 from ddexkit.rules.references import (
     ref201_unknown_resource_reference,
     ref202_unknown_release_reference,
@@ -18,7 +18,7 @@ from ddexkit.rules.references import (
     ref212_main_release_not_product,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     ref201_unknown_resource_reference.RULE,
     ref202_unknown_release_reference.RULE,
     ref203_unused_resource.RULE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 from ddexkit.rules.roles import (
     rol601_main_release_main_artist,
     rol602_recording_main_artist,
@@ -14,7 +14,7 @@ from ddexkit.rules.roles import (
     rol608_display_artist_sequence,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     rol601_main_release_main_artist.RULE,
     rol602_recording_main_artist.RULE,
     rol603_role_not_allowed.RULE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 from ddexkit.rules.territories import (
     ter501_unknown_territory,
     ter502_not_iso_alpha2,
@@ -10,7 +10,7 @@ from ddexkit.rules.territories import (
     ter504_included_and_excluded,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     ter501_unknown_territory.RULE,
     ter502_not_iso_alpha2.RULE,
     ter503_repeated_territory.RULE,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.rules.base import Rule
+from ddexkit.rules.base import AnyRule
 from ddexkit.rules.text import (
     txt301_missing_title,
     txt302_whitespace,
@@ -16,7 +16,7 @@ from ddexkit.rules.text import (
     txt310_main_release_copyright,
 )
 
-RULES: tuple[Rule, ...] = (
+RULES: tuple[AnyRule, ...] = (
     txt301_missing_title.RULE,
     txt302_whitespace.RULE,
     txt303_title_in_capitals.RULE,
