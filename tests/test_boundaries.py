@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,7 +15,7 @@ from ddexkit.inputs import AssetLookup
 from ddexkit.issues import Finding, Severity
 from ddexkit.media import AssetFacts, AudioFacts, declared_assets
 from ddexkit.parser import parse
-from ddexkit.rules import RuleContext, by_code
+from ddexkit.rules import RuleContext, RuleOptions, by_code
 from ddexkit.safexml import read_document
 from tests.conftest import GOOD_ALBUM
 
@@ -28,10 +29,10 @@ def _codes(text: str, *codes: str) -> list[tuple[str, str]]:
     return [(i.code, i.severity.value) for i in report.files[0].issues]
 
 
-def _run(code: str, subject: object, **options: object) -> list[Finding]:
+def _run(code: str, subject: object, **options: Any) -> list[Finding]:
     rule = by_code(code)
     assert rule is not None
-    return list(rule.check(subject, RuleContext(options=dict(options))))
+    return list(rule.check(subject, RuleContext(options=RuleOptions(**options))))
 
 
 # --- DUR404 and AST813: 2 seconds of tolerance, inclusive -----------------------------------

@@ -30,7 +30,7 @@ from ddexkit.model import Message
 from ddexkit.parser import build_message, cyclic_gc_paused
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import TOOL_NAME, FileReport, Report
-from ddexkit.rules import ALL_RULES, AnyRule, RuleContext, Stage
+from ddexkit.rules import ALL_RULES, AnyRule, RuleContext, RuleOptions, Stage
 from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
 from ddexkit.xsd import MISSING, VALUE, find_schema_dir, validate_tree
@@ -211,10 +211,10 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     document = read_document(raw, size=size)
     context = RuleContext(
         catalog=settings.catalog,
-        options={"isrc_extra_prefixes": settings.config.isrc_extra_prefixes,
-                 "audio_upload": settings.config.audio_upload,
-                 "single_zip": settings.config.single_zip,
-                 "partner_namespaces": settings.config.partner_namespaces},
+        options=RuleOptions(isrc_extra_prefixes=settings.config.isrc_extra_prefixes,
+                            audio_upload=settings.config.audio_upload,
+                            single_zip=settings.config.single_zip,
+                            partner_namespaces=settings.config.partner_namespaces),
     )
     found = _run(rules, Stage.DOCUMENT, document.facts, context)
     tree = document.tree

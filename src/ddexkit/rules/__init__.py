@@ -7,7 +7,7 @@ test can check every rule module is listed. A code appears once; that is checked
 from __future__ import annotations
 
 from ddexkit.rules.assets import RULES as ASSET_RULES
-from ddexkit.rules.base import AnyRule, Check, Rule, RuleContext, Stage
+from ddexkit.rules.base import AnyRule, Check, Rule, RuleContext, RuleOptions, Stage
 from ddexkit.rules.catalog import RULES as CATALOG_RULES
 from ddexkit.rules.dates import RULES as DATE_RULES
 from ddexkit.rules.deals import RULES as DEAL_RULES
@@ -18,7 +18,7 @@ from ddexkit.rules.roles import RULES as ROLE_RULES
 from ddexkit.rules.territories import RULES as TERRITORY_RULES
 from ddexkit.rules.text import RULES as TEXT_RULES
 
-__all__ = ["ALL_RULES", "AnyRule", "Check", "Rule", "RuleContext", "Stage", "by_code"]
+__all__ = ["ALL_RULES", "AnyRule", "Check", "Rule", "RuleContext", "RuleOptions", "Stage", "by_code"]
 
 
 ALL_RULES: tuple[AnyRule, ...] = (

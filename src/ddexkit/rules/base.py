@@ -79,6 +79,16 @@ class Rule(Generic[Subject]):
 AnyRule = Rule[Any]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuleOptions:
+    """The settings of the configuration that some rules read (README, Configuration)."""
+
+    isrc_extra_prefixes: tuple[str, ...] = ()  # ID106: prefixes the agency list lacks
+    audio_upload: str = "parts"  # AST812: "whole" when files may not be sent in parts
+    single_zip: bool = False  # AST816: the release must travel as one ZIP
+    partner_namespaces: tuple[str, ...] = ()  # ID112: ProprietaryId namespaces agreed on
+
+
 @dataclass(kw_only=True)
 class RuleContext:
     """What every check may consult besides its subject, with indexes built once per message.
@@ -89,7 +99,7 @@ class RuleContext:
     message: Message | None = None
     catalog: Catalog | None = None
     today: dt.date = field(default_factory=dt.date.today)
-    options: dict[str, Any] = field(default_factory=dict)
+    options: RuleOptions = field(default_factory=RuleOptions)
     _durations: dict[str, IsoDuration | None] = field(default_factory=dict, init=False,
                                                       repr=False)
 

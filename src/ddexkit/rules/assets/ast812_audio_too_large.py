@@ -28,7 +28,7 @@ from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
-    if context.options.get("audio_upload") != "whole":
+    if context.options.audio_upload != "whole":
         return
     for item in facts.files:
         if item.resource.kind != "SoundRecording" or not item.lookup.found:

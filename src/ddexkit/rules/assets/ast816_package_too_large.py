@@ -33,7 +33,7 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
     size = facts.package_size
     if size is None or size <= RELEASE_LIMIT_BYTES:
         return
-    if facts.package is None and not context.options.get("single_zip"):
+    if facts.package is None and not context.options.single_zip:
         return  # the delivery plan splits it
     what = "The ZIP is" if facts.package is not None else "The release ZIP would be"
     yield Finding(at=WHOLE_FILE,

@@ -28,7 +28,7 @@ from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    extra = tuple(context.options.get("isrc_extra_prefixes", ()))
+    extra = context.options.isrc_extra_prefixes
     for isrc in message.indexed("ISRC"):
         prefix = isrc_country(isrc.value)  # None when malformed: that is ID105's
         if prefix is None or is_isrc_country(prefix, extra):

@@ -78,7 +78,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     sender = _sender_dpid(message)
     yours = (f'if the identifier is yours, write Namespace="{DPID_NAMESPACE_PREFIX}{sender}"'
              if sender else "")
-    partners = tuple(context.options.get("partner_namespaces", ()))
+    partners = context.options.partner_namespaces
     # Each distinct Namespace value, in document order: its first ProprietaryId and its count.
     firsts: dict[str, Text] = {}
     counts: dict[str, int] = {}
