@@ -211,7 +211,7 @@ def _id109(iswc: str) -> list[Finding]:
 def _run_message(code: str, text: str) -> list[Finding]:
     rule = by_code(code)
     assert rule is not None
-    message = parse(text.encode())
+    message = parse(text.encode(), indexes=rule.indexes)  # what the engine would index
     return list(rule.check(message, RuleContext(message=message)))
 
 
