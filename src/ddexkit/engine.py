@@ -96,6 +96,17 @@ def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) ->
     ]
 
 
+def _context(settings: Settings) -> RuleContext:
+    """A fresh context per file (its indexes are the file's), with the settings' options."""
+    config = settings.config
+    return RuleContext(
+        catalog=settings.catalog,
+        options=RuleOptions(isrc_extra_prefixes=config.isrc_extra_prefixes,
+                            audio_upload=config.audio_upload, single_zip=config.single_zip,
+                            partner_namespaces=config.partner_namespaces),
+    )
+
+
 def _indexes(rules: Iterable[AnyRule]) -> frozenset[str]:
     """What the parser indexes for these rules: the union of what they declare."""
     return frozenset().union(*(rule.indexes for rule in rules))
@@ -209,13 +220,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
                     package: PackageFacts | None) -> FileReport:
     rules = _rules_for(settings, path, assets=store is not None)
     document = read_document(raw, size=size)
-    context = RuleContext(
-        catalog=settings.catalog,
-        options=RuleOptions(isrc_extra_prefixes=settings.config.isrc_extra_prefixes,
-                            audio_upload=settings.config.audio_upload,
-                            single_zip=settings.config.single_zip,
-                            partner_namespaces=settings.config.partner_namespaces),
-    )
+    context = _context(settings)
     found = _run(rules, Stage.DOCUMENT, document.facts, context)
     tree = document.tree
     message: Message | None = None
@@ -251,7 +256,14 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
 def _unreadable(path: str, reason: str, settings: Settings) -> FileReport:
     """A file that cannot be read at all: the document rules say so (ERN001)."""
     rules = _rules_for(settings, path)
-    found = _run(rules, Stage.DOCUMENT, DocumentFacts(size=0, unreadable=reason), RuleContext())
+    facts = DocumentFacts(size=0, unreadable=reason)
+    return _without_message(path, _run(rules, Stage.DOCUMENT, facts, _context(settings)),
+                            settings)
+
+
+def _without_message(path: str, found: Sequence[tuple[AnyRule, Finding]],
+                     settings: Settings) -> FileReport:
+    """The report of a file whose message could not be read: only what ``found`` says."""
     return FileReport(
         strict=settings.config.strict,
         path=path,
@@ -293,15 +305,8 @@ def _package_only(path: str, package: PackageFacts, settings: Settings) -> FileR
     the package rules speak."""
     rules = _rules_for(settings, path, assets=True)
     facts = AssetFacts(package=package, package_size=package.zip_size)
-    found = _run(rules, Stage.ASSETS, facts, RuleContext())
-    return FileReport(
-        strict=settings.config.strict,
-        path=path,
-        message_kind=None,
-        schema_version=None,
-        xsd="skipped",
-        issues=_issues(found, Locator(b"", None), settings.config),
-    )
+    return _without_message(path, _run(rules, Stage.ASSETS, facts, _context(settings)),
+                            settings)
 
 
 def tool_info() -> dict[str, str]:

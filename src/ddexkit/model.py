@@ -150,6 +150,33 @@ def _explicit(warnings: tuple[Text, ...]) -> bool | None:
                 None)
 
 
+class _Displayed(_Read):
+    """What a store shows of a release or a resource, read from its ReferenceTitle and its
+    first territory's details (the summary, the rules and library users share it)."""
+
+    __slots__ = ()
+    reference_title: Title | None
+    details: tuple[ReleaseDetails | ResourceDetails, ...]
+
+    @property
+    def display_title(self) -> str | None:
+        """The title a store shows (ReferenceTitle, else the first territory's titles)."""
+        return _display_title(self.reference_title,
+                              self.details[0].titles if self.details else ())
+
+    @property
+    def main_artists(self) -> tuple[str, ...]:
+        """The first territory's MainArtists (else its DisplayArtistName)."""
+        details = self.details[0] if self.details else None
+        return _main_artists(details.display_artists, details.display_artist_names) \
+            if details else ()
+
+    @property
+    def explicit(self) -> bool | None:
+        """The first territory's explicit flag; None when its ParentalWarningType says nothing."""
+        return _explicit(self.details[0].parental_warnings) if self.details else None
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Party(_Read):
     """A MessageSender/MessageRecipient: its PartyIds and names."""
@@ -291,7 +318,7 @@ class ResourceDetails(_Read):
 
 
 @dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
-class Resource(_Read):
+class Resource(_Displayed):
     """A member of the ResourceList. ``kind`` is its local name (SoundRecording, Image, Video…)."""
 
     kind: str
@@ -326,24 +353,6 @@ class Resource(_Read):
     def iter_files(self) -> Iterator[FileRef]:
         for technical in self.iter_technical_details():
             yield from technical.files
-
-    @property
-    def display_title(self) -> str | None:
-        """The title a store shows (ReferenceTitle, else the first territory's titles)."""
-        return _display_title(self.reference_title,
-                              self.details[0].titles if self.details else ())
-
-    @property
-    def main_artists(self) -> tuple[str, ...]:
-        """The first territory's MainArtists (else its DisplayArtistName)."""
-        details = self.details[0] if self.details else None
-        return _main_artists(details.display_artists, details.display_artist_names) \
-            if details else ()
-
-    @property
-    def explicit(self) -> bool | None:
-        """The first territory's explicit flag; None when its ParentalWarningType says nothing."""
-        return _explicit(self.details[0].parental_warnings) if self.details else None
 
     @property
     def file(self) -> str | None:
@@ -402,7 +411,7 @@ class ReleaseDetails(_Read):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Release(_Read):
+class Release(_Displayed):
     """A Release of the ReleaseList: ids, references, types, details by territory."""
 
     element: Any = field(repr=False)
@@ -469,24 +478,6 @@ class Release(_Read):
         for details in self.details:
             for group in details.resource_groups:
                 yield from group.iter_items()
-
-    @property
-    def display_title(self) -> str | None:
-        """The title a store shows (ReferenceTitle, else the first territory's titles)."""
-        return _display_title(self.reference_title,
-                              self.details[0].titles if self.details else ())
-
-    @property
-    def main_artists(self) -> tuple[str, ...]:
-        """The first territory's MainArtists (else its DisplayArtistName)."""
-        details = self.details[0] if self.details else None
-        return _main_artists(details.display_artists, details.display_artist_names) \
-            if details else ()
-
-    @property
-    def explicit(self) -> bool | None:
-        """The first territory's explicit flag; None when its ParentalWarningType says nothing."""
-        return _explicit(self.details[0].parental_warnings) if self.details else None
 
     def iter_reference_texts(self) -> Iterator[Text]:
         """Every resource reference the release writes, where it writes it: the
