@@ -753,24 +753,23 @@ class Message(_Read):
 
     def display_artist_lists(self) -> Iterator[tuple[Contributor, ...]]:
         """Every DisplayArtist list: each release's territories, then each resource's."""
-        for release in self.releases:
-            for details in release.details:
-                yield details.display_artists
-        for resource in self.resources:
-            for resource_details in resource.details:
-                yield resource_details.display_artists
+        return self._party_lists(contributors=False)
 
     def contributor_lists(self) -> Iterator[tuple[Contributor, ...]]:
         """Every list of parties in a role: the DisplayArtist lists and, per resource
         territory, its ResourceContributors and IndirectResourceContributors."""
+        return self._party_lists(contributors=True)
+
+    def _party_lists(self, *, contributors: bool) -> Iterator[tuple[Contributor, ...]]:
         for release in self.releases:
             for details in release.details:
                 yield details.display_artists
         for resource in self.resources:
             for resource_details in resource.details:
                 yield resource_details.display_artists
-                yield resource_details.contributors
-                yield resource_details.indirect_contributors
+                if contributors:
+                    yield resource_details.contributors
+                    yield resource_details.indirect_contributors
 
     def resources_by_reference(self) -> dict[str, Resource]:
         """First resource per ResourceReference (REF207 reports duplicates)."""
