@@ -92,6 +92,17 @@ def test_broken_release_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["release"]
 
 
+def test_a_missing_file_refuses_the_package_even_with_ast801_ignored(tmp_path: Path) -> None:
+    """Switching AST801 off must not give a ZIP without the track, which the ingest rejects."""
+    ern, assets = _release(tmp_path)
+    (assets / "resources" / "A2.flac").unlink()
+    output = tmp_path / "release.zip"
+    with pytest.raises(ddexkit.PackageError, match=r"resources/A2\.flac is referenced by the ERN"):
+        ddexkit.package(ern, assets=assets, output=output,
+                        config=Config(ignore=("ERN007", "AST801")))
+    assert not output.exists()
+
+
 def test_existing_output_is_not_overwritten(tmp_path: Path) -> None:
     ern, assets = _release(tmp_path)
     output = tmp_path / "release.zip"
