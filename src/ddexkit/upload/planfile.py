@@ -88,7 +88,8 @@ def _read_json(path: Path, what: str, fix: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise UploadError(f"{path}:{error.lineno}:{error.colno}: not {what}: {error.msg}; "
+        where = error.msg.removesuffix(" at")  # "Unterminated string starting at"
+        raise UploadError(f"{path}:{error.lineno}:{error.colno}: not {what}: {where} here; "
                           f"{fix}") from None
 
 
