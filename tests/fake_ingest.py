@@ -149,7 +149,11 @@ class _Handler(BaseHTTPRequestHandler):
         if length is None or self.headers.get("Transfer-Encoding"):
             self._answer(411, {"error": "Content-Length required"})
             return None
-        return self.rfile.read(int(length))
+        body = self.rfile.read(int(length))
+        if len(body) < int(length):  # the client stopped mid-body: nothing to answer
+            self.close_connection = True
+            return None
+        return body
 
     def do_POST(self) -> None:
         body = self._body()

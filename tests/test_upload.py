@@ -26,7 +26,7 @@ import ddexkit
 from ddexkit.cli import main
 from ddexkit.config import Config
 from ddexkit.delivery import DeliveryPlan, Step
-from ddexkit.upload import UploadError, upload
+from ddexkit.upload import UploadError, runner, upload
 from tests import media_factory
 from tests.fake_ingest import PASSWORD, RELEASE_ID, TOKEN, TRACK_IDS, USERNAME, FakeIngest
 from tests.rules import builders
@@ -363,6 +363,20 @@ def test_a_file_changed_since_planning_stops_before_any_request(
     assert capsys.readouterr().err == (
         f"ddexkit: step 4 ({audio}, 1,001 bytes from 2,000): the bytes changed since the "
         "plan was made (their digests differ from the plan's); plan again\n")
+
+
+def test_a_file_changing_while_it_is_sent_stops_the_request_before_its_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan = _small_plan(tmp_path)
+    audio = tmp_path / "assets" / "a.wav"
+    monkeypatch.setattr(runner, "verify_range", lambda planned: None)  # the change comes later
+    audio.write_bytes(b"!" + audio.read_bytes()[1:])
+    with FakeIngest() as ingest, pytest.raises(UploadError) as stopped:
+        upload(plan, api_url=ingest.url, token=TOKEN, say=lambda _: None)
+    assert [r.endpoint for r in ingest.accepted] == ["/api/v1/release", "/api/v1/release/image"]
+    assert str(stopped.value) == (
+        f"step 3 ({audio}, 2,000 bytes from 0): the file changed while it was being sent; the "
+        "request was stopped before its end; plan again")
 
 
 def _edited(plan: Path, change: str) -> None:
