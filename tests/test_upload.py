@@ -350,6 +350,25 @@ def test_the_ingest_refusing_the_release_is_exit_1(tmp_path: Path,
         "0 warnings"]
 
 
+def test_ingest_errors_in_an_accepted_answer_are_exit_1(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    plan = _small_plan(tmp_path)
+    monkeypatch.setenv("DDEXKIT_API_TOKEN", TOKEN)
+    answer: dict[str, object] = {
+        "release": {"id": RELEASE_ID}, "track_ids": [{"isrc": "gbaye2400003", "id": 3}],
+        "errors": [{"detail": "Cover is not square", "path": "artwork"}]}
+    with FakeIngest(release_answer=answer) as ingest:  # 201: stored, but not ready
+        assert _run(plan, ingest) == 1
+        assert len(ingest.accepted) == 4 and ingest.accepted[-1].fields["track_id"] == "3"
+    out = capsys.readouterr().out.splitlines()
+    assert "release.zip: ingest error: Cover is not square (at artwork)" in out
+    assert out[-1] == ("upload delivered, with ingest errors: 4 steps sent, 0 done before; "
+                       "ingest: 1 error, 0 warnings")
+    state = json.loads(plan.with_suffix(".state.json").read_text(encoding="utf-8"))
+    assert (state["release_id"], state["track_ids"]) == (RELEASE_ID, {"GBAYE2400003": "3"})
+
+
 def test_a_file_changed_since_planning_stops_before_any_request(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

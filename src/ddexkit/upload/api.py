@@ -127,6 +127,8 @@ class Api:
                 response = attempt()
             except httpx.TransportError as error:  # timeouts, refused or dropped connections
                 failure = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+            except httpx.HTTPError as error:  # an answer that cannot be decoded: not transient
+                raise UploadError(self.redact(f"{what}: {type(error).__name__}: {error}")) from None
             else:
                 if response.status_code < 500:
                     return response
