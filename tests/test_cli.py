@@ -108,6 +108,8 @@ def test_json_formats_print_only_the_document(fmt: str, tmp_path: Path) -> None:
         (["validate", "--jobs", "0", "x.xml"], "1 or more"),
         (["nonsense"], "'validate', 'rules', 'summary', 'package', 'plan', 'upload', 'schema'"),
         (["upload", "plan.json"], "--api-url"),
+        (["upload", "plan.json", "--api-url", "https://api.example.com", "--username", "me"],
+         "--username is for `ddexkit upload login`"),
         (["upload", "plan.json", "--api-url", "https://api.example.com", "--attempts", "0"],
          "1 or more"),
         (["summary", "--format", "sarif", "x.xml"], "'text', 'json'"),

@@ -384,6 +384,23 @@ def test_a_file_changed_since_planning_stops_before_any_request(
         "plan was made (their digests differ from the plan's); plan again\n")
 
 
+@pytest.mark.parametrize(("change", "says"), [
+    ("truncate", "step 4 .*: the file has 2,500 bytes, fewer than the plan names"),
+    ("remove", "step 3 .*: no such file; run the upload from where the plan's files are"),
+])
+def test_a_file_cut_short_or_gone_stops_before_any_request(tmp_path: Path, change: str,
+                                                             says: str) -> None:
+    plan = _small_plan(tmp_path)
+    audio = tmp_path / "assets" / "a.wav"
+    if change == "truncate":
+        os.truncate(audio, 2500)
+    else:
+        audio.unlink()
+    with FakeIngest() as ingest, pytest.raises(UploadError, match=says):
+        upload(plan, api_url=ingest.url, token=TOKEN)
+    assert ingest.accepted == []
+
+
 def test_a_file_changing_while_it_is_sent_stops_the_request_before_its_end(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plan = _small_plan(tmp_path)

@@ -70,6 +70,7 @@ def track_ids(answer: Mapping[str, object]) -> dict[str, str]:
 
 
 def _issue(severity: str, item: object) -> IngestIssue:
+    """An issue from a string or an object; an object without a message is shown whole."""
     if isinstance(item, Mapping):
         message = item.get("message", item.get("detail", item.get("error")))
         code, place = item.get("code"), item.get("field", item.get("path", item.get("xpath")))

@@ -60,6 +60,7 @@ class Answer:
 
 
 def _json_object(response: httpx.Response) -> dict[str, object]:
+    """The answer's JSON object; an answer that is not one (HTML from a proxy) reads as {}."""
     try:
         body = response.json()
     except ValueError:
@@ -109,10 +110,13 @@ class Api:
         return self._judge(self._retrying(what, attempt), what, planned.step.bytes)
 
     def get(self, path: str, what: str) -> Answer:
+        """GET ``path``, retried as any request; safe to repeat, it changes nothing."""
         return self._judge(self._retrying(what, lambda: self._client.get(self.api_url + path)),
                            what, None)
 
     def _pause(self, attempt: int, response: httpx.Response | None) -> float:
+        """Doubling from ``backoff``, so a struggling API gets room; a 503's Retry-After
+        (seconds) is the API saying how much; never more than a minute."""
         pause = self._backoff * 2.0 ** (attempt - 1)
         asked = response.headers.get("Retry-After", "") if response is not None else ""
         if asked.isdigit():

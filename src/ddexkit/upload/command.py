@@ -38,6 +38,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _closing_line(result: UploadResult) -> str:
+    """One line that agrees with the exit code: delivered, with errors, or refused."""
     errors = sum(1 for i in result.issues if i.severity == "error")
     verdict = ("refused by the ingest" if result.rejected else
                "delivered, with ingest errors" if errors else "delivered")

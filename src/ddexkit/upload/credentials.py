@@ -25,6 +25,7 @@ def credentials_path() -> Path:
 
 
 def _stored() -> dict[str, str]:
+    """API URL → token of the credentials file; a damaged file says how to start again."""
     path = credentials_path()
     try:
         document = json.loads(path.read_text(encoding="utf-8"))

@@ -23,7 +23,8 @@ _CONTENT_TYPES = {".zip": "application/zip", ".xml": "application/xml",
                   ".wav": "audio/wav", ".flac": "audio/flac", ".mp3": "audio/mpeg"}
 
 
-def _replan(planned: PlannedStep) -> str:
+def _step_place(planned: PlannedStep) -> str:
+    """The step and its byte range, as messages about its bytes name them."""
     return (f"step {planned.number} ({planned.path}, {planned.step.bytes:,} bytes from "
             f"{planned.step.offset:,})")
 
@@ -36,17 +37,18 @@ def verify_range(planned: PlannedStep) -> None:
         with planned.path.open("rb") as reader:
             size = os.fstat(reader.fileno()).st_size
             if size < step.offset + step.bytes:
-                raise UploadError(f"{_replan(planned)}: the file has {size:,} bytes, fewer than "
-                                  "the plan names; it changed since it was planned: plan again")
+                raise UploadError(f"{_step_place(planned)}: the file has {size:,} bytes, fewer "
+                                  "than the plan names; it changed since it was planned: plan "
+                                  "again")
             reader.seek(step.offset)
             sums = hash_stream(reader, ("md5", "sha256"), limit=step.bytes)
     except FileNotFoundError:
-        raise UploadError(f"{_replan(planned)}: no such file; run the upload from where the "
+        raise UploadError(f"{_step_place(planned)}: no such file; run the upload from where the "
                           "plan's files are, or plan again") from None
     except OSError as error:
-        raise UploadError(f"{_replan(planned)}: cannot read it ({error.strerror})") from None
+        raise UploadError(f"{_step_place(planned)}: cannot read it ({error.strerror})") from None
     if (sums["md5"], sums["sha256"]) != (step.md5, step.sha256):
-        raise UploadError(f"{_replan(planned)}: the bytes changed since the plan was made "
+        raise UploadError(f"{_step_place(planned)}: the bytes changed since the plan was made "
                           "(their digests differ from the plan's); plan again")
 
 
@@ -68,6 +70,7 @@ class FormBody:
         return f"multipart/form-data; boundary={self.boundary}"
 
     def _head(self) -> bytes:
+        """The fields, then the file part's headers: everything before the bytes."""
         parts = [f'--{self.boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
                  f"{value}\r\n" for name, value in self.fields]
         step = self.planned.step
@@ -103,7 +106,7 @@ class FormBody:
                     break
                 yield chunk
         if remaining or hasher.hexdigest() != step.sha256:
-            raise UploadError(f"{_replan(self.planned)}: the file changed while it was being "
+            raise UploadError(f"{_step_place(self.planned)}: the file changed while it was being "
                               "sent; the request was stopped before its end; plan again")
         yield self._tail()
 

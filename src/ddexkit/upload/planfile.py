@@ -78,6 +78,7 @@ def state_path(plan: Path) -> Path:
 
 
 def _read_json(path: Path, what: str, fix: str) -> object:
+    """The file's JSON, or one line saying why it cannot be read (with line and column)."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -129,6 +130,9 @@ def _check_step(step: Step, where: str) -> None:
 
 
 def _read_step(raw: object, number: int, plan: Path, assets: Path) -> PlannedStep:
+    """Step ``number`` as delivery.Step, each field of its declared type, and the file its
+    bytes come from: the release ZIP and an update's ERN beside the plan, the rest under
+    ``assets``."""
     where = f"{plan}: step {number}"
     if not isinstance(raw, dict):
         raise UploadError(f"{where}: must be an object")
@@ -192,6 +196,7 @@ def _state_ids(document: dict[str, object], path: Path) -> tuple[str | None, dic
 
 
 def _state_done(document: dict[str, object], path: Path) -> dict[int, str]:
+    """Step number → identity of each step recorded as done."""
     entries = document.get("done", [])
     done: dict[int, str] = {}
     if not isinstance(entries, list):

@@ -110,6 +110,8 @@ def _learn(run: _Run, planned: PlannedStep, answer: Answer) -> None:
 
 
 def _send(run: _Run, planned: PlannedStep) -> None:
+    """Send one step, then record it as done before anything else: from here on a new run
+    must not send it again."""
     what = run.describe(planned)
     answer = run.api.send_step(planned, _fields(planned, run.state), what)
     _learn(run, planned, answer)
