@@ -6,7 +6,7 @@ and the size and digests of its file part, and per upload_id the digest of the p
 the order received, so a test can check the parts rebuild the file. It can fail on purpose:
 ``fail_at`` answers the n-th accepted request with 503 (``fail_times`` times, or always),
 ``drop_at`` closes that request's connection without an answer, ``hold_at`` keeps it
-waiting until released (while the test kills the client).
+waiting until released (while the test kills the client), then drops it.
 """
 
 from __future__ import annotations
@@ -182,10 +182,11 @@ class _Handler(BaseHTTPRequestHandler):
     def _failing_on_purpose(self) -> bool:
         api = self.api
         number = len(api.accepted) + 1
-        if api.hold_at == number:
+        held = api.hold_at == number
+        if held:  # the client is killed meanwhile: this request is never accepted
             api.held.set()
             api.release_hold.wait(30)
-        if api.drop_at == number:
+        if api.drop_at == number or held:
             api.drop_at = None
             self.close_connection = True
             self.connection.close()
