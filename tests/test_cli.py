@@ -106,7 +106,12 @@ def test_json_formats_print_only_the_document(fmt: str, tmp_path: Path) -> None:
         (["validate", "--format", "yaml", "x.xml"], "'github', 'json', 'junit', 'sarif', 'text'"),
         (["validate"], "PATH"),
         (["validate", "--jobs", "0", "x.xml"], "1 or more"),
-        (["nonsense"], "'validate', 'rules', 'summary', 'package', 'plan', 'schema'"),
+        (["nonsense"], "'validate', 'rules', 'summary', 'package', 'plan', 'upload', 'schema'"),
+        (["upload", "plan.json"], "--api-url"),
+        (["upload", "plan.json", "--api-url", "https://api.example.com", "--username", "me"],
+         "--username is for `ddexkit upload login`"),
+        (["upload", "plan.json", "--api-url", "https://api.example.com", "--attempts", "0"],
+         "1 or more"),
         (["summary", "--format", "sarif", "x.xml"], "'text', 'json'"),
         (["rules", "NOPE1"], "ddexkit rules"),
     ],
@@ -130,7 +135,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["validate"], ["summary"], ["rules"], ["package"], ["plan"], ["schema"],
+    [[], ["validate"], ["summary"], ["rules"], ["package"], ["plan"], ["upload"], ["schema"],
      ["schema", "install"], ["schema", "path"]],
     ids=lambda argv: " ".join(argv) or "ddexkit",
 )
@@ -145,7 +150,7 @@ def test_help_of_every_command_shows_an_example(
 
 def test_every_subcommand_is_covered_by_the_help_test() -> None:
     commands = set(cli.COMMANDS)
-    assert commands == {"validate", "summary", "rules", "package", "plan", "schema"}
+    assert commands == {"validate", "summary", "rules", "package", "plan", "upload", "schema"}
 
 
 # --output ----------

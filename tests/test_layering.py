@@ -35,6 +35,7 @@ LAYERS = {
     "ddexkit.packager": 5,
     "ddexkit.delivery": 6,  # delivery planning, above the packager
     "ddexkit.output": 7,
+    "ddexkit.upload": 7,  # the optional upload client, on top of the delivery plan
     "ddexkit.cli": 8,
     "ddexkit.__main__": 8,
     "ddexkit": 9,  # the package's __init__ re-exports the public API

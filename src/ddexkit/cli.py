@@ -1,5 +1,5 @@
-"""Command line: `ddexkit validate | summary | package | plan | rules | schema`. Exit codes: 0 no
-errors, 1 errors (or warnings with --strict), 2 usage problems, 3 a bug of ours, 130
+"""Command line: `ddexkit validate | summary | package | plan | upload | rules | schema`. Exit
+codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage problems, 3 a bug of ours, 130
 interrupted. Nothing imports this module."""
 
 from __future__ import annotations
@@ -174,6 +174,27 @@ def _parser() -> argparse.ArgumentParser:
                           help="plan an update of this release (PUT of the ERN)")
     delivery.add_argument("--replace", action="append", default=[], metavar="ISRC=TRACK_ID",
                           help="with --update: upload this track's audio again (repeatable)")
+
+    send = commands.add_parser(
+        "upload",
+        help="run a delivery plan against the distributor's API (needs the upload extra)",
+        description="Send each step of a delivery plan (OUT.plan.json) to the API, checking "
+        "its bytes against the plan first, retrying timeouts and 5xx, resuming from "
+        "PLAN.state.json beside the plan; then show the release's stored status "
+        "(docs/upload.md). `ddexkit upload login --api-url URL` keeps a token; "
+        "DDEXKIT_API_TOKEN wins over it. Exit codes: 0 delivered, 1 the ingest reported "
+        "errors, 2 a usage or transport problem (the same command resumes), 130 interrupted.",
+        epilog="Example: ddexkit upload album.plan.json --api-url https://api.example.com",
+    )
+    send.add_argument("plan", metavar="PLAN.json|login",
+                      help="the plan to deliver, or `login` to log in and keep the token")
+    send.add_argument("--api-url", required=True, metavar="URL",
+                      help="the API's address (https://; http:// only for localhost)")
+    send.add_argument("--username", metavar="NAME",
+                      help="with login: the account (else $DDEXKIT_API_USERNAME or asked)")
+    send.add_argument("--attempts", type=_jobs, default=4, metavar="N",
+                      help="tries per request on timeouts, connection errors and 5xx "
+                      "(default: 4)")
 
     schema = commands.add_parser(
         "schema",
@@ -435,8 +456,28 @@ def _summary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+UPLOAD_EXTRA = "ddexkit upload needs the upload extra: pip install 'ddexkit[upload]'"
+
+
+def _upload(args: argparse.Namespace) -> int:
+    """Import the upload client only here: without its extra, this is the one command that
+    cannot run, and it says so in one line."""
+    try:
+        from ddexkit.upload import command
+    except ImportError as error:
+        if (error.name or "").startswith("ddexkit"):
+            raise  # our own module is broken: a bug, not a missing extra
+        sys.stderr.write(UPLOAD_EXTRA + "\n")
+        return EXIT_USAGE
+    if args.plan == "login":
+        return command.run_login(api_url=args.api_url, username=args.username)
+    if args.username is not None:
+        raise UsageError("--username is for `ddexkit upload login`")
+    return command.run_upload(args.plan, api_url=args.api_url, attempts=args.attempts)
+
+
 COMMANDS = {"validate": _validate, "rules": _rules, "schema": _schema, "package": _package,
-            "plan": _plan, "summary": _summary}
+            "plan": _plan, "summary": _summary, "upload": _upload}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ddexkit.delivery import DeliveryPlan
+from ddexkit.delivery import DeliveryPlan, Step
 
 
 def render_plan(plan: DeliveryPlan) -> str:
@@ -13,11 +13,15 @@ def render_plan(plan: DeliveryPlan) -> str:
              f"files under {plan.assets}"]
     width = len(str(len(plan.steps)))
     for number, step in enumerate(plan.steps, start=1):
-        what = step.source
-        if step.parts is not None and step.parts > 1:
-            what += f" part {step.part}/{step.parts}"
-        if step.track:
-            what += f" ({step.track})"
-        lines.append(f"{number:>{width}}. {step.method} {step.endpoint} {step.field}={what}  "
-                     f"{step.bytes:,} bytes")
+        lines.append(f"{number:>{width}}. {step_line(step)}")
     return "\n".join(lines) + "\n"
+
+
+def step_line(step: Step) -> str:
+    """One request as people read it; the plan's list and the upload's progress share it."""
+    what = step.source
+    if step.parts is not None and step.parts > 1:
+        what += f" part {step.part}/{step.parts}"
+    if step.track:
+        what += f" ({step.track})"
+    return f"{step.method} {step.endpoint} {step.field}={what}  {step.bytes:,} bytes"
