@@ -92,7 +92,8 @@ def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) ->
         rule
         for rule in ALL_RULES
         if rule.needs <= available
-        and (rule.mandatory or settings.config.is_selected(rule.code, path))
+        and (rule.mandatory or (settings.config.is_selected(rule.code, path)
+                                and (not rule.opt_in or rule.code in settings.config.select)))
     ]
 
 

@@ -130,6 +130,10 @@ def test_good_case_raises_nothing(code: str, tmp_path: Path,
                                   monkeypatch: pytest.MonkeyPatch) -> None:
     report = _validate(code, "good", tmp_path, Config(), monkeypatch)
     assert [(i.code, i.location.line, i.message) for i in report.issues] == []
+    rule = by_code(code)
+    if rule is not None and rule.opt_in:  # off by default: judge the good case with it on
+        report = _validate(code, "good", tmp_path, Config(select=(code,)), monkeypatch)
+        assert [(i.code, i.location.line, i.message) for i in report.issues] == []
 
 
 def test_every_rule_has_a_case() -> None:

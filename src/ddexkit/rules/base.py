@@ -51,6 +51,9 @@ class Rule(Generic[Subject]):
     ``indexes``: what the check reads through ``Message.indexed`` (``"ISRC"``,
     ``"@CurrencyCode"``, ``"=UserDefined"``); the parser collects exactly what the selected
     rules name.
+    ``opt_in``: the rule runs only where a selected profile names it (a DDEX Release Profile
+    or a store's style rule; see ``ddexkit.profiles``), or where the configuration selects
+    its very code; the default profile, the distributor's, leaves it out.
     ``any_message_kind``: the rule also runs on the ERN messages that are not a
     NewReleaseMessage (a PurgeReleaseMessage, a CatalogListMessage: ERN011); the others judge
     a release delivery only.
@@ -68,6 +71,7 @@ class Rule(Generic[Subject]):
     stops_the_run: bool = False
     any_message_kind: bool = False
     indexes: frozenset[str] = frozenset()
+    opt_in: bool = False
 
     @property
     def family(self) -> str:
