@@ -30,6 +30,7 @@ LAYERS = {
     "ddexkit.rules": 3,
     "ddexkit.summary": 3,
     "ddexkit.report": 3,
+    "ddexkit.profiles": 3,  # profiles as data: which rules count, at which severity
     "ddexkit.engine": 4,
     "ddexkit.batch": 4,
     "ddexkit.packager": 5,

@@ -117,9 +117,22 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                           help="skip files and folders matching GLOB in folder walks "
                           "(repeatable; .git, .venv, node_modules, __pycache__ always)")
+    validate.add_argument("--profile", action="append", default=None, metavar="PROFILE",
+                          help="give a verdict for this profile: a name from `ddexkit "
+                          "profiles` or a .toml profile file (repeatable; default: verseone, "
+                          "the distributor's API)")
     validate.add_argument("--skip-non-ddex", action="store_true",
                           help="skip XML whose root is not in a DDEX namespace (noted on "
                           "stderr) instead of failing it; for pre-commit")
+
+    profiles = commands.add_parser(
+        "profiles",
+        help="list the profiles, or show what one checks",
+        description="List the built-in profiles (a recipient's set of rules and severities), "
+        "or show one profile's rules; NAME may be a .toml profile file.",
+        epilog="Example: ddexkit profiles apple",
+    )
+    profiles.add_argument("name", nargs="?", help="a profile name or .toml file")
 
     rules = commands.add_parser(
         "rules",
@@ -287,7 +300,7 @@ def _validate(args: argparse.Namespace) -> int:
                                     for s in sources if s.path is not None])
         _check_output_folder(args.output)
     settings = resolve_settings(config, schema_dir=args.schema_dir, catalog=args.catalog,
-                                assets=args.assets)
+                                assets=args.assets, profiles=args.profile)
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
     try:
         batch = validate_batch(sources, settings, jobs=args.jobs,
@@ -333,6 +346,31 @@ def _rules(args: argparse.Namespace) -> int:
         return EXIT_OK
     for rule in ALL_RULES:
         sys.stdout.write(f"{rule.code}  {rule.severity.value:<7}  {rule.summary}\n")
+    return EXIT_OK
+
+
+def _profiles(args: argparse.Namespace) -> int:
+    from ddexkit.profiles import builtin_names, load_profile
+
+    if args.name is None:
+        for name in builtin_names():
+            profile = load_profile(name)
+            sys.stdout.write(f"{name:<18} {len(profile.codes):>3} rules  {profile.title}\n")
+        return EXIT_OK
+    profile = load_profile(args.name)
+    sys.stdout.write(f"{profile.name}: {profile.title}\n")
+    if profile.source:
+        sys.stdout.write(f"source: {profile.source}\n")
+    if profile.declared_as:
+        declared = ", ".join(f"…/{name}" for name in profile.declared_as)
+        sys.stdout.write(f"declared by a ReleaseProfileVersionId {declared}\n")
+    sys.stdout.write("\n")
+    for rule in ALL_RULES:
+        if rule.code in profile.codes:
+            severity = profile.severity.get(rule.code, rule.severity).value
+            changed = " (catalog: " + rule.severity.value + ")" \
+                if severity != rule.severity.value else ""
+            sys.stdout.write(f"{rule.code}  {severity:<7}  {rule.summary}{changed}\n")
     return EXIT_OK
 
 
@@ -476,8 +514,8 @@ def _upload(args: argparse.Namespace) -> int:
     return command.run_upload(args.plan, api_url=args.api_url, attempts=args.attempts)
 
 
-COMMANDS = {"validate": _validate, "rules": _rules, "schema": _schema, "package": _package,
-            "plan": _plan, "summary": _summary, "upload": _upload}
+COMMANDS = {"validate": _validate, "rules": _rules, "profiles": _profiles, "schema": _schema,
+            "package": _package, "plan": _plan, "summary": _summary, "upload": _upload}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,7 +19,8 @@ from ddexkit.regularfile import read_capped
 
 _KNOWN_KEYS = frozenset(
     {"select", "ignore", "severity", "per-file-ignores", "schema-dir", "catalog", "strict",
-     "isrc-extra-prefixes", "audio-upload", "single-zip", "partner-namespaces", "exclude"}
+     "isrc-extra-prefixes", "audio-upload", "single-zip", "partner-namespaces", "exclude",
+     "profiles"}
 )
 
 
@@ -51,6 +52,8 @@ class Config:
     partner_namespaces: tuple[str, ...] = ()
     # Globs of files and folders a folder walk skips, besides .git, .venv, node_modules…
     exclude: tuple[str, ...] = ()
+    # The profiles a verdict is given for (names, or .toml files); none: the default profile.
+    profiles: tuple[str, ...] = ()
     source: Path | None = None
 
     def is_selected(self, code: str, path: str | None = None) -> bool:
@@ -189,6 +192,10 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
     exclude = table.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(g, str) and g for g in exclude):
         raise ConfigError(f"{where}: 'exclude' must be a list of globs such as \"drafts/*\"")
+    profiles = table.get("profiles", [])
+    if not isinstance(profiles, list) or not all(isinstance(p, str) and p for p in profiles):
+        raise ConfigError(f"{where}: 'profiles' must be a list of profile names or .toml files "
+                          'such as ["apple", "profiles/ours.toml"]')
 
     def path_of(key: str) -> Path | None:
         value = table.get(key)
@@ -211,6 +218,9 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         single_zip=single_zip,
         partner_namespaces=tuple(n.strip() for n in namespaces),
         exclude=tuple(exclude),
+        # a profile file is named relative to the configuration that names it
+        profiles=tuple(str((base / p).resolve()) if p.endswith(".toml") else p
+                       for p in profiles),
         source=source,
     )
 

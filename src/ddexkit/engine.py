@@ -7,8 +7,10 @@ pass of the rules (each rule sees the model once; shared indexes live on the Rul
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from lxml import etree
 
 from ddexkit._version import __version__
 from ddexkit.config import Config, discover_config
@@ -28,6 +30,7 @@ from ddexkit.locate import Locator
 from ddexkit.media import AssetFacts, declared_assets, gather_assets
 from ddexkit.model import Message
 from ddexkit.parser import build_message, cyclic_gc_paused
+from ddexkit.profiles import Profile, ProfileVerdict, declared_profile, load_profiles, verdict
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import TOOL_NAME, FileReport, Report
 from ddexkit.rules import ALL_RULES, AnyRule, RuleContext, RuleOptions, Stage
@@ -47,6 +50,13 @@ class Settings:
     schema_dir: Path | None = None
     catalog: Catalog | None = None
     assets: Path | None = None
+    # The profiles a verdict is given for (the default profile when none is named).
+    profiles: tuple[Profile, ...] = field(default_factory=lambda: load_profiles(()))
+
+    @property
+    def profile_codes(self) -> frozenset[str]:
+        """The rules the selected profiles count, together: what runs."""
+        return frozenset().union(*(profile.codes for profile in self.profiles))
 
 
 def resolve_settings(
@@ -56,8 +66,10 @@ def resolve_settings(
     catalog: str | Path | Catalog | None = None,
     assets: str | Path | None = None,
     start: str | Path | None = None,
+    profiles: Sequence[str] | None = None,
 ) -> Settings:
-    """Settings from explicit values, else the configuration (discovered from ``start``)."""
+    """Settings from explicit values, else the configuration (discovered from ``start``).
+    ``profiles`` names the profiles (built-in names or .toml files) over the configuration's."""
     if config is None:
         config = discover_config(start) if start is not None else Config()
     config.check_codes(rule.code for rule in ALL_RULES)
@@ -81,19 +93,26 @@ def resolve_settings(
         schema_dir=found_schema,
         catalog=loaded,
         assets=Path(assets) if assets is not None else None,
+        profiles=load_profiles(profiles if profiles else config.profiles),
     )
 
 
-def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) -> list[AnyRule]:
+def _rules_for(settings: Settings, path: str | None, *, assets: bool = False,
+               codes: frozenset[str] | None = None) -> list[AnyRule]:
+    """The rules that run on the file: those the profiles count (``codes``, by default the
+    selected profiles'), or whose very code the configuration selects, less what it
+    switches off; the mandatory ones always."""
     available = {"catalog"} if settings.catalog is not None else set()
     if assets or settings.assets is not None:
         available.add("assets")
+    config = settings.config
+    counted = settings.profile_codes if codes is None else codes
     return [
         rule
         for rule in ALL_RULES
         if rule.needs <= available
-        and (rule.mandatory or (settings.config.is_selected(rule.code, path)
-                                and (not rule.opt_in or rule.code in settings.config.select)))
+        and (rule.mandatory or (config.is_selected(rule.code, path)
+                                and (rule.code in counted or rule.code in config.select)))
     ]
 
 
@@ -226,32 +245,70 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     tree = document.tree
     message: Message | None = None
     xsd_status = "skipped"
+    declared: Profile | None = None
     if tree is not None and not any(rule.stops_the_run for rule, _ in found):
         xsd = validate_tree(tree, settings.schema_dir)
         xsd_status = xsd.status
         found += _run(rules, Stage.SCHEMA, xsd, context)
-        message = build_message(tree.getroot(), _indexes(rules))
+        # A profile the message declares and nobody selected gets its verdict apart: its
+        # other rules run from here on (its document and schema rules are the mandatory ones).
+        declared = _declared_apart(tree.getroot(), settings)
+        later = rules
+        if declared is not None:
+            running = set(rules)
+            later = rules + [r for r in _rules_for(settings, path, assets=store is not None,
+                                                   codes=declared.codes) if r not in running]
+        message = build_message(tree.getroot(), _indexes(later))
         context.message = message
         if message.kind != "NewReleaseMessage":
-            rules = [r for r in rules if r.any_message_kind]
-        found += _run(rules, Stage.MESSAGE, message, context)
+            later = [r for r in later if r.any_message_kind]
+        found += _run(later, Stage.MESSAGE, message, context)
         if store is not None:
             name = (package.message_name if package is not None else path) or "message.xml"
             assets = gather_assets(message, store, package=package, message_name=name,
                                    message_bytes=raw)
-            found += _run(rules, Stage.ASSETS, assets, context)
+            found += _run(later, Stage.ASSETS, assets, context)
         else:  # only the asset rules that need no files (AST804, AST807) are selected
-            found += _run(rules, Stage.ASSETS, declared_assets(message), context)
+            found += _run(later, Stage.ASSETS, declared_assets(message), context)
     locator = Locator(raw, tree.getroot() if tree is not None else None)
+    selected = {rule.code for rule in rules}
+    issues, verdicts = _judged([(r, f) for r, f in found if r.code in selected], locator,
+                               settings, xsd_status, settings.profiles)
+    if declared is not None:
+        _, apart = _judged([(r, f) for r, f in found if r.code in declared.codes], locator,
+                           settings, xsd_status, (declared,), selected=False)
+        verdicts += apart
     return FileReport(
         strict=settings.config.strict,
         path=path,
         message_kind=document.facts.root_name,
         schema_version=document.facts.schema_version_id,
         xsd=xsd_status,
-        issues=_issues(found, locator, settings.config),
+        issues=issues,
+        profiles=verdicts,
         summary=summarize(message) if message is not None else None,
     )
+
+
+def _declared_apart(root: etree._Element, settings: Settings) -> Profile | None:
+    """The built-in profile the root's ReleaseProfileVersionId names, unless selected."""
+    declared = declared_profile(root.get("ReleaseProfileVersionId"))
+    if declared is None or any(p.name == declared.name for p in settings.profiles):
+        return None
+    return declared
+
+
+def _judged(found: Sequence[tuple[AnyRule, Finding]], locator: Locator, settings: Settings,
+            xsd_status: str, profiles: Sequence[Profile], *, selected: bool = True,
+            ) -> tuple[tuple[Issue, ...], tuple[ProfileVerdict, ...]]:
+    """The issues of ``found``, each naming the profiles it counts for, and each profile's
+    verdict on them (``selected``: False for a declared profile shown apart)."""
+    issues = _issues(found, locator, settings.config)
+    tagged = tuple(replace(issue, profiles=tuple(p.name for p in profiles if p.counts(issue)))
+                   for issue in issues)
+    strict = settings.config.strict
+    return tagged, tuple(verdict(p, tagged, xsd=xsd_status, strict=strict, selected=selected)
+                         for p in profiles)
 
 
 def _unreadable(path: str, reason: str, settings: Settings) -> FileReport:
@@ -265,13 +322,16 @@ def _unreadable(path: str, reason: str, settings: Settings) -> FileReport:
 def _without_message(path: str, found: Sequence[tuple[AnyRule, Finding]],
                      settings: Settings) -> FileReport:
     """The report of a file whose message could not be read: only what ``found`` says."""
+    issues, verdicts = _judged(found, Locator(b"", None), settings, "skipped",
+                               settings.profiles)
     return FileReport(
         strict=settings.config.strict,
         path=path,
         message_kind=None,
         schema_version=None,
         xsd="skipped",
-        issues=_issues(found, Locator(b"", None), settings.config),
+        issues=issues,
+        profiles=verdicts,
     )
 
 
@@ -325,8 +385,14 @@ def validate(
     schema_dir: str | Path | None = None,
     config: Config | None = None,
     catalog: str | Path | Catalog | None = None,
+    profiles: Sequence[str] | None = None,
 ) -> Report:
     """Validate an ERN message (a path to an .xml, a .zip, a folder of them, or the bytes).
+
+    ``profiles`` names the recipients whose verdict each file gets (``["apple", "spotify"]``,
+    or .toml profile files; default: the configuration's, else ``verseone``, the distributor's
+    API): each file's ``profiles`` holds a verdict per profile, each issue the profiles it
+    counts for, and a file is ready only when every selected profile is.
 
     Without ``config``, the configuration is discovered upward from the working directory
     (the project using ddexkit), never from the validated input: a delivery is untrusted and
@@ -336,7 +402,7 @@ def validate(
     the returned Report, never exceptions.
     """
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets,
-                                start=Path.cwd())
+                                start=Path.cwd(), profiles=profiles)
     if isinstance(source, bytes):
         return validate_sources([MessageSource(path=None, data=source)], settings)
     return validate_sources(expand_paths([as_path(source)]), settings)

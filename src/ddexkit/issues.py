@@ -64,6 +64,8 @@ class Issue:
     message: str
     location: Location
     hint: str | None = None
+    # The selected profiles this issue counts for (by name), in selection order.
+    profiles: tuple[str, ...] = ()
 
     @property
     def sort_key(self) -> tuple[int, int, str]:
@@ -79,4 +81,5 @@ class Issue:
             "line": self.location.line,
             "column": self.location.column,
             "hint": self.hint,
+            "profiles": list(self.profiles),
         }

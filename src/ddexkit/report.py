@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ddexkit.issues import Issue, Severity
+from ddexkit.profiles import ProfileVerdict
 from ddexkit.summary import Summary
 
 REPORT_VERSION = 1
@@ -23,6 +24,9 @@ class FileReport:
     issues: tuple[Issue, ...] = ()
     summary: Summary | None = None
     strict: bool = False  # validated under --strict: a warning makes the file needs_fixes
+    # A verdict per selected profile, then one for a profile the message declares that was
+    # not selected (``selected`` False: shown apart, not part of the file's status).
+    profiles: tuple[ProfileVerdict, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -35,6 +39,8 @@ class FileReport:
         an XSD-invalid file, or under ``strict`` a warning makes it needs_fixes."""
         counts = self.counts
         blocked = counts["error"] or self.xsd == "invalid" or (self.strict and counts["warning"])
+        # ready only when every selected profile is (a profile may make a warning an error)
+        blocked = blocked or any(p.selected and p.status != "ready" for p in self.profiles)
         return "needs_fixes" if blocked else "ready"
 
     @property
@@ -50,6 +56,7 @@ class FileReport:
             "status": self.status,
             "counts": self.counts,
             "issues": [issue.to_dict() for issue in self.issues],
+            "profiles": [profile.to_dict() for profile in self.profiles],
             "summary": (self.summary or Summary()).to_dict(),
         }
 

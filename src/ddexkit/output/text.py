@@ -4,6 +4,7 @@ a line per file and a total. Colour only when asked (the CLI asks on a terminal)
 from __future__ import annotations
 
 from ddexkit.issues import Issue, Severity
+from ddexkit.profiles import DEFAULT_PROFILE, ProfileVerdict
 from ddexkit.report import FileReport, Report
 
 _RED, _YELLOW, _GREEN, _DIM, _BOLD, _RESET = (
@@ -46,6 +47,33 @@ def file_line(file: FileReport, colour: bool) -> str:
     )
 
 
+def _profile_lines(file: FileReport, colour: bool) -> list[str]:
+    """A line per profile, unless the only one is the default (the file's line says it
+    all); a declared profile shown apart lists its issues that the file's list lacks."""
+    verdicts = file.profiles
+    if [(v.name, v.selected) for v in verdicts] in ([], [(DEFAULT_PROFILE, True)]):
+        return []
+    path = file.path or "<bytes>"
+    listed = {(i.code, i.location.line, i.location.column, i.message) for i in file.issues}
+    lines = []
+    for verdict in verdicts:
+        lines.append(_verdict_line(verdict, colour))
+        for issue in verdict.issues:
+            if (issue.code, issue.location.line, issue.location.column,
+                    issue.message) not in listed:
+                lines.extend("    " + line for line in _issue_lines(path, issue, colour))
+    return lines
+
+
+def _verdict_line(verdict: ProfileVerdict, colour: bool) -> str:
+    status = (_paint("ready", _GREEN, colour) if verdict.status == "ready"
+              else _paint("needs fixes", _RED, colour))
+    apart = "" if verdict.selected else ", declared by the message, not selected"
+    counts = verdict.counts
+    return (f"  profile {verdict.name} ({verdict.title}{apart}): {status} "
+            f"({_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')})")
+
+
 def render(report: Report, colour: bool = False) -> str:
     lines: list[str] = []
     for file in report.files:
@@ -53,6 +81,7 @@ def render(report: Report, colour: bool = False) -> str:
         for issue in file.issues:
             lines.extend(_issue_lines(path, issue, colour))
         lines.append(file_line(file, colour))
+        lines.extend(_profile_lines(file, colour))
     totals = report.totals
     lines.append(
         f"{_plural(totals['files'], 'file')}: {totals['ready']} ready, "

@@ -1,0 +1,264 @@
+"""Profiles: named sets of rules, with their severities, that a verdict is given for.
+
+A recipient judges a release by its own rules: the distributor's API (``verseone``, what runs
+by default), DDEX's Release Profiles (``ddex-audio-album``, ``ddex-audio-single``) and each
+store's style guide (``apple``, ``spotify``, ``youtube``). A profile is data, a TOML file
+(``ddexkit/data/profiles/`` ships the built-in ones; users write their own, docs/profiles.md):
+
+    title = "Apple Music"
+    source = "Apple Music Style Guide"
+    extends = "verseone"            # a profile name, or a .toml file beside this one
+    rules = ["TXT311", "PRF"]       # codes or family prefixes it adds
+    drop = ["TXT303"]               # codes or prefixes it removes
+    declared-as = ["AudioAlbumMusicOnly"]   # a ReleaseProfileVersionId naming it
+    [severity]
+    TXT304 = "error"
+
+``default-rules = true`` adds every rule that is not opt-in (``Rule.opt_in``); the mandatory
+rules (ERN001–ERN006, ERN008) count for every profile. The engine runs the union of the
+selected profiles' rules once and gives each profile its verdict from the issues it counts.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ddexkit.config import ConfigError
+from ddexkit.issues import Issue, Severity
+from ddexkit.regularfile import read_capped
+from ddexkit.rules import ALL_RULES
+
+DEFAULT_PROFILE = "verseone"
+# Package data, as the other data files are read (importlib.resources would import zipfile
+# on every validation).
+_BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "profiles"
+MAX_PROFILE_BYTES = 1024 * 1024  # a profile is a few KB; word lists stay far below this
+_KEYS = frozenset({"name", "title", "source", "extends", "default-rules", "rules", "drop",
+                   "declared-as", "severity"})
+
+
+class ProfileError(ConfigError):
+    """A profile that cannot be used: unknown name, unreadable or malformed file, a code
+    that names no rule, a loop of ``extends``. One line naming the file, the key and the fix."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Profile:
+    """A resolved profile: the codes it counts and the severities it gives them."""
+
+    name: str
+    title: str
+    source: str = ""
+    codes: frozenset[str] = frozenset()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    declared_as: tuple[str, ...] = ()
+
+    def severity_for(self, issue: Issue) -> Severity:
+        return self.severity.get(issue.code, issue.severity)
+
+    def counts(self, issue: Issue) -> bool:
+        return issue.code in self.codes
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProfileVerdict:
+    """One profile's verdict on one file. ``issues`` is filled only for a profile the message
+    declares but nobody selected: its issues are shown apart from the file's."""
+
+    name: str
+    title: str
+    status: str
+    counts: Mapping[str, int]
+    selected: bool = True
+    issues: tuple[Issue, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        entry: dict[str, Any] = {"name": self.name, "title": self.title,
+                                 "selected": self.selected, "status": self.status,
+                                 "counts": dict(self.counts)}
+        if not self.selected:
+            entry["issues"] = [issue.to_dict() for issue in self.issues]
+        return entry
+
+
+def verdict(profile: Profile, issues: Sequence[Issue], *, xsd: str, strict: bool,
+            selected: bool = True) -> ProfileVerdict:
+    """The profile's verdict from the issues it counts, at its severities: an error, an
+    XSD-invalid file or, under ``strict``, a warning makes it needs_fixes (as a file's)."""
+    errors = warnings = 0
+    for issue in issues:
+        if profile.counts(issue):
+            if profile.severity_for(issue) is Severity.ERROR:
+                errors += 1
+            else:
+                warnings += 1
+    blocked = errors or xsd == "invalid" or (strict and warnings)
+    return ProfileVerdict(
+        name=profile.name, title=profile.title,
+        status="needs_fixes" if blocked else "ready",
+        counts={"error": errors, "warning": warnings}, selected=selected,
+        issues=() if selected else tuple(i for i in issues if profile.counts(i)))
+
+
+def builtin_names() -> tuple[str, ...]:
+    """The profiles ddexkit ships, by name."""
+    return tuple(sorted(entry.stem for entry in _BUILTIN_DIR.glob("*.toml")))
+
+
+def load_profiles(names: Iterable[str]) -> tuple[Profile, ...]:
+    """Each profile named (a built-in name or a .toml file), resolved; none named: the
+    default profile."""
+    chosen = tuple(dict.fromkeys(names)) or (DEFAULT_PROFILE,)
+    return tuple(load_profile(name) for name in chosen)
+
+
+def load_profile(name: str) -> Profile:
+    """One profile by built-in name or .toml path, with what it extends resolved."""
+    return _resolve(name, ())
+
+
+def declared_profile(declared: str | None) -> Profile | None:
+    """The built-in profile a ReleaseProfileVersionId names (``CommonReleaseTypes/14/
+    AudioAlbumMusicOnly`` names ``ddex-audio-album``), or None."""
+    if not declared:
+        return None
+    last = declared.strip().rsplit("/", 1)[-1]
+    return _declared_index().get(last)
+
+
+@functools.cache
+def _declared_index() -> dict[str, Profile]:
+    found: dict[str, Profile] = {}
+    for name in builtin_names():
+        profile = load_profile(name)
+        for declared in profile.declared_as:
+            found.setdefault(declared, profile)
+    return found
+
+
+@functools.cache
+def _builtin_table(name: str) -> Mapping[str, Any] | None:
+    entry = _BUILTIN_DIR / f"{name}.toml"
+    if "/" in name or "\\" in name or not entry.is_file():
+        return None
+    return tomllib.loads(entry.read_text(encoding="utf-8"))
+
+
+def _user_table(path: Path) -> Mapping[str, Any]:
+    try:
+        raw = read_capped(path, MAX_PROFILE_BYTES, "a profile file")
+    except OSError as error:
+        raise ProfileError(f"{path}: cannot read the profile: "
+                           f"{error.strerror or error}") from None
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ProfileError(f"{path}: not a valid TOML profile: {error}") from None
+
+
+def _table(name: str) -> tuple[str, Mapping[str, Any], Path | None]:
+    """(the profile's name, its table, the folder its ``extends`` is relative to)."""
+    if name.endswith(".toml"):
+        path = Path(name)
+        return path.stem, _user_table(path), path.parent
+    table = _builtin_table(name)
+    if table is None:
+        import difflib  # only for the message
+
+        known = builtin_names()
+        close = difflib.get_close_matches(name, known, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise ProfileError(f"profile '{name}' does not exist: {hint}the profiles are "
+                           f"{', '.join(known)}, or name a .toml profile file")
+    return name, table, None
+
+
+def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
+    if name in chain:
+        raise ProfileError(f"profile '{name}' extends itself through "
+                           f"{' → '.join((*chain, name))}: remove one 'extends'")
+    profile_name, table, folder = _table(name)
+    where = name if name.endswith(".toml") else f"profile '{name}'"
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ProfileError(f"{where}: unknown key '{unknown[0]}'; a profile has "
+                           f"{', '.join(sorted(_KEYS))}")
+    parent: Profile | None = None
+    extends = table.get("extends")
+    if extends is not None:
+        if not isinstance(extends, str) or not extends:
+            raise ProfileError(f"{where}: 'extends' must be a profile name or a .toml file")
+        if extends.endswith(".toml") and folder is not None:
+            extends = str((folder / extends).resolve())
+        parent = _resolve(extends, (*chain, name))
+    codes = set(parent.codes) if parent else set()
+    if _flag(table, "default-rules", where):
+        codes.update(r.code for r in ALL_RULES if not r.opt_in)
+    codes.update(_expand(table, "rules", where))
+    codes.difference_update(_expand(table, "drop", where))
+    codes.update(r.code for r in ALL_RULES if r.mandatory)
+    severity = dict(parent.severity) if parent else {}
+    severity.update(_severities(table, where))
+    return Profile(
+        name=_text(table, "name", where) or profile_name,
+        title=_text(table, "title", where) or profile_name,
+        source=_text(table, "source", where),
+        codes=frozenset(codes),
+        severity=severity,
+        declared_as=_strings(table, "declared-as", where),
+    )
+
+
+def _text(table: Mapping[str, Any], key: str, where: str) -> str:
+    value = table.get(key, "")
+    if not isinstance(value, str):
+        raise ProfileError(f"{where}: '{key}' must be a string")
+    return value
+
+
+def _flag(table: Mapping[str, Any], key: str, where: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise ProfileError(f"{where}: '{key}' must be true or false")
+    return value
+
+
+def _strings(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ProfileError(f"{where}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _expand(table: Mapping[str, Any], key: str, where: str) -> set[str]:
+    """The codes a list of codes and family prefixes names; a prefix naming no rule is an
+    error (a typo would otherwise leave a check out unseen)."""
+    found: set[str] = set()
+    for prefix in _strings(table, key, where):
+        prefix = prefix.upper()
+        named = {r.code for r in ALL_RULES if r.code.startswith(prefix)}
+        if not named:
+            raise ProfileError(f"{where}: {key} names '{prefix}', which is no rule code or "
+                               "family (see `ddexkit rules`)")
+        found |= named
+    return found
+
+
+def _severities(table: Mapping[str, Any], where: str) -> dict[str, Severity]:
+    raw = table.get("severity", {})
+    if not isinstance(raw, dict):
+        raise ProfileError(f"{where}: 'severity' must be a table of code = \"error\"|\"warning\"")
+    found: dict[str, Severity] = {}
+    known = {r.code for r in ALL_RULES}
+    for code, value in raw.items():
+        if code.upper() not in known:
+            raise ProfileError(f"{where}: severity.{code} names no rule (see `ddexkit rules`)")
+        if value not in ("error", "warning"):
+            raise ProfileError(f"{where}: severity.{code} must be \"error\" or \"warning\"")
+        found[code.upper()] = Severity(value)
+    return found

@@ -1,0 +1,225 @@
+"""Profiles: a verdict per recipient (the distributor, DDEX's Release Profiles, the stores),
+profiles as data a user can extend, and a profile the message declares shown apart."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import ddexkit
+from ddexkit import cli
+from ddexkit.config import Config, load_config
+from ddexkit.profiles import (
+    DEFAULT_PROFILE,
+    ProfileError,
+    builtin_names,
+    declared_profile,
+    load_profile,
+)
+from ddexkit.rules import ALL_RULES
+from tests.conftest import GOOD_ALBUM
+
+ALBUM = GOOD_ALBUM.read_text(encoding="utf-8")
+QUIET = Config(ignore=("ERN007",))  # these tests do not depend on ../shared's XSD
+MAIN_TITLE = "<TitleText>Harbour Lights</TitleText>"
+DECLARED = ('MessageSchemaVersionId="ern/382"',
+            'MessageSchemaVersionId="ern/382" '
+            'ReleaseProfileVersionId="CommonReleaseTypes/14/AudioAlbumMusicOnly"')
+
+
+def _file(text: str, profiles: list[str] | None = None) -> ddexkit.FileReport:
+    report = ddexkit.validate(text.encode(), config=QUIET, profiles=profiles)
+    (file,) = report.files
+    return file
+
+
+def _verdicts(file: ddexkit.FileReport) -> dict[str, tuple[str, bool]]:
+    return {v.name: (v.status, v.selected) for v in file.profiles}
+
+
+def test_every_builtin_profile_loads_and_counts_the_mandatory_rules() -> None:
+    assert set(builtin_names()) == {"verseone", "ddex-audio-album", "ddex-audio-single",
+                                    "apple", "spotify", "youtube"}
+    mandatory = {r.code for r in ALL_RULES if r.mandatory}
+    for name in builtin_names():
+        profile = load_profile(name)
+        assert mandatory <= profile.codes, name
+        assert profile.title and profile.source, name
+
+
+def test_the_default_profile_is_every_rule_that_is_not_opt_in() -> None:
+    assert load_profile(DEFAULT_PROFILE).codes == {r.code for r in ALL_RULES if not r.opt_in}
+
+
+def test_without_a_profile_the_verdict_is_the_default_profiles() -> None:
+    text = ALBUM.replace(MAIN_TITLE, "<TitleText>HARBOUR LIGHTS</TitleText>", 1)
+    file = _file(text)
+    assert _verdicts(file) == {DEFAULT_PROFILE: ("ready", True)}
+    (issue,) = file.issues
+    assert (issue.code, issue.profiles) == ("TXT303", (DEFAULT_PROFILE,))
+    assert issue.to_dict()["profiles"] == [DEFAULT_PROFILE]
+
+
+def test_two_stores_give_two_verdicts_where_their_guides_differ() -> None:
+    """A title in capitals: Apple rejects it, Spotify takes it (a warning)."""
+    text = ALBUM.replace(MAIN_TITLE, "<TitleText>HARBOUR LIGHTS</TitleText>", 1)
+    file = _file(text, ["apple", "spotify"])
+    assert _verdicts(file) == {"apple": ("needs_fixes", True), "spotify": ("ready", True)}
+    apple, spotify = file.profiles
+    assert (apple.counts, spotify.counts) == ({"error": 1, "warning": 0},
+                                              {"error": 0, "warning": 1})
+    # ready only when every selected profile is; the issue keeps the catalog's severity
+    assert file.status == "needs_fixes"
+    assert [(i.code, i.severity.value, i.profiles) for i in file.issues] == [
+        ("TXT303", "warning", ("apple", "spotify"))]
+
+
+def test_a_declared_profile_gets_its_verdict_apart_without_changing_the_status() -> None:
+    """No PLine on the main release: a warning for the distributor, an error for DDEX's
+    AudioAlbumMusicOnly, which the message says it follows."""
+    start, end = ALBUM.index("      <PLine>\n", ALBUM.index(MAIN_TITLE)), None
+    end = ALBUM.index("</PLine>\n", start) + len("</PLine>\n")
+    text = (ALBUM[:start] + ALBUM[end:]).replace(*DECLARED, 1)
+    file = _file(text)
+    assert _verdicts(file) == {DEFAULT_PROFILE: ("ready", True),
+                               "ddex-audio-album": ("needs_fixes", False)}
+    assert file.status == "ready"
+    apart = file.profiles[1]
+    assert [(i.code, i.profiles) for i in apart.issues] == [("TXT310", ("ddex-audio-album",))]
+    entry = file.to_dict()["profiles"][1]
+    assert entry["selected"] is False and entry["issues"][0]["code"] == "TXT310"
+    # selected, it is the file's verdict, and nothing is shown apart
+    selected = _file(text, ["ddex-audio-album"])
+    assert _verdicts(selected) == {"ddex-audio-album": ("needs_fixes", True)}
+    assert selected.status == "needs_fixes"
+
+
+def test_a_selected_profile_runs_only_its_rules() -> None:
+    text = ALBUM.replace(MAIN_TITLE, "<TitleText>HARBOUR LIGHTS</TitleText>", 1)
+    assert [i.code for i in _file(text, ["ddex-audio-album"]).issues] == []  # no TXT303
+
+
+@pytest.mark.parametrize(("declared", "profile"), [
+    ("CommonReleaseTypes/14/AudioAlbumMusicOnly", "ddex-audio-album"),
+    ("CommonReleaseTypesTypes/13/AudioAlbumMusicOnly", "ddex-audio-album"),
+    ("CommonReleaseTypes/13/AudioSingle", "ddex-audio-single"),
+    ("CommonReleaseTypes/14/AudioAlbum", None),
+    ("", None),
+])
+def test_a_release_profile_version_id_names_a_builtin_profile(
+        declared: str, profile: str | None) -> None:
+    found = declared_profile(declared)
+    assert (found.name if found else None) == profile
+
+
+def test_a_user_profile_extends_a_builtin_one_and_overrides_it(tmp_path: Path) -> None:
+    (tmp_path / "base.toml").write_text(
+        'extends = "apple"\ndrop = ["TXT303"]\n[severity]\nTXT302 = "error"\n')
+    (tmp_path / "ours.toml").write_text(
+        'title = "Ours"\nextends = "base.toml"\n[severity]\nTXT305 = "warning"\n')
+    profile = load_profile(str(tmp_path / "ours.toml"))
+    assert (profile.name, profile.title) == ("ours", "Ours")
+    assert "TXT303" not in profile.codes and "TXT302" in profile.codes
+    assert profile.severity["TXT302"].value == "error"  # from base.toml
+    assert profile.severity["TXT305"].value == "warning"  # its own over apple's error
+    assert profile.severity["TXT304"].value == "error"  # apple's, inherited
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ('rules = ["TXT999"]', "rules names 'TXT999', which is no rule code or family"),
+    ('colour = "red"', "unknown key 'colour'"),
+    ('extends = "nope"', "profile 'nope' does not exist"),
+    ('[severity]\nTXT303 = "fatal"', 'severity.TXT303 must be "error" or "warning"'),
+    ('[severity]\nXYZ001 = "error"', "severity.XYZ001 names no rule"),
+    ('rules = "TXT"', "'rules' must be a list of strings"),
+    ("title = ", "not a valid TOML profile"),
+    ('extends = "loop.toml"', "extends itself"),
+])
+def test_a_bad_profile_is_one_clear_line(tmp_path: Path, content: str, message: str,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "loop.toml"
+    path.write_text(content + "\n")
+    with pytest.raises(ProfileError, match=re.escape(message)):
+        load_profile(str(path))
+    assert cli.main(["validate", "--profile", str(path), str(GOOD_ALBUM)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and message in err[0] and err[0].startswith("ddexkit: ")
+
+
+def test_a_missing_profile_file_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ProfileError, match=r"missing\.toml: cannot read the profile"):
+        load_profile(str(tmp_path / "missing.toml"))
+
+
+def test_configuration_names_profiles_relative_to_itself(tmp_path: Path) -> None:
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "ours.toml").write_text('extends = "spotify"\n')
+    config = tmp_path / "ddexkit.toml"
+    config.write_text('profiles = ["apple", "profiles/ours.toml"]\nignore = ["ERN007"]\n')
+    loaded = load_config(config)
+    report = ddexkit.validate(GOOD_ALBUM, config=loaded)
+    assert [v.name for v in report.files[0].profiles] == ["apple", "ours"]
+    # the command line's --profile replaces the configuration's
+    report = ddexkit.validate(GOOD_ALBUM, config=loaded, profiles=["youtube"])
+    assert [v.name for v in report.files[0].profiles] == ["youtube"]
+
+
+def test_text_output_ends_each_file_with_a_line_per_profile(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = ALBUM.replace(MAIN_TITLE, "<TitleText>HARBOUR LIGHTS</TitleText>", 1)
+    message = tmp_path / "album.xml"
+    message.write_text(text)
+    code = cli.main(["validate", "--ignore", "ERN007", "--profile", "apple", "--profile",
+                     "spotify", str(message)])
+    out = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert out[-3:-1] == [
+        "  profile apple (Apple Music): needs fixes (1 error, 0 warnings)",
+        "  profile spotify (Spotify): ready (0 errors, 1 warning)",
+    ]
+    assert cli.main(["validate", "--ignore", "ERN007", str(GOOD_ALBUM)]) == 0
+    assert "profile" not in capsys.readouterr().out  # the default profile alone: no line
+
+
+def test_profiles_command_lists_and_shows(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["profiles"]) == 0
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in builtin_names())
+    assert cli.main(["profiles", "apple"]) == 0
+    shown = capsys.readouterr().out
+    assert "TXT303  error    A title is written in capitals only (catalog: warning)" in shown
+    assert cli.main(["profiles", "nope"]) == 2
+
+
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
+                                                                max_size=3),
+    max_leaves=6,
+).filter(lambda v: v is not None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "source", "extends", "default-rules",
+                                        "rules", "drop", "declared-as", "severity", "other"]),
+                       _VALUES, max_size=4))
+def test_any_profile_table_loads_or_is_a_profile_error(table: dict[str, object]) -> None:
+    import tomllib
+
+    from ddexkit import profiles
+
+    def fake(name: str) -> dict[str, object] | None:
+        return table if name == "fuzzed" else tomllib.loads("default-rules = true")
+
+    original = profiles._builtin_table
+    profiles._builtin_table = fake  # type: ignore[assignment]
+    try:
+        load_profile("fuzzed")
+    except ProfileError:
+        pass
+    finally:
+        profiles._builtin_table = original
