@@ -58,6 +58,7 @@ def test_the_manifest_declares_the_hook() -> None:
     assert "- id: ddexkit-validate\n" in manifest
     assert "entry: ddexkit validate --skip-non-ddex\n" in manifest
     assert "language: python\n" in manifest and "types: [xml]\n" in manifest
+    assert "verbose: true\n" in manifest  # warnings show on a passing commit too
 
 
 def test_readme_shows_the_hook_snippet() -> None:
@@ -73,11 +74,11 @@ def test_pre_commit_runs_the_hook(tmp_path: Path) -> None:
            "NO_COLOR": "1"}
     env.pop("DDEXKIT_SCHEMA_DIR", None)  # as on a user's machine without the XSD
 
-    def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
+    def try_repo(*files: str, verbose: bool = True) -> subprocess.CompletedProcess[str]:
         selection = ["--files", *files] if files else ["--all-files"]
         return subprocess.run(
             [sys.executable, "-m", "pre_commit", "try-repo", str(hook), "ddexkit-validate",
-             "--verbose", *selection],
+             *(["--verbose"] if verbose else []), *selection],
             cwd=user, env=env, capture_output=True, text=True, timeout=900, check=False,
         )
 
@@ -85,13 +86,15 @@ def test_pre_commit_runs_the_hook(tmp_path: Path) -> None:
     output = failing.stdout + failing.stderr
     assert failing.returncode == 1, output
     assert "ddexkit validate (DDEX ERN 3.8.2)" in output and "Failed" in output
-    assert "broken.xml:313:11: TER501 TerritoryCode 'UK' is not a territory code" in output
+    assert "broken.xml:313:11: TER501 [error] TerritoryCode 'UK' is not a territory code" in output
     assert "broken.xml: needs fixes" in output
     assert "clean.xml: ready" in output
     assert "skipped pom.xml: its root <project> is in namespace" in output
     assert "notes.txt" not in output
 
-    passing = try_repo("clean.xml", "pom.xml")  # warnings (no XSD here) do not fail a commit
+    # Warnings (no XSD here) do not fail a commit, and the hook shows them on a passing
+    # commit without the user asking (verbose: true in the manifest).
+    passing = try_repo("clean.xml", "pom.xml", verbose=False)
     output = passing.stdout + passing.stderr
     assert passing.returncode == 0, output
-    assert "Passed" in output and "ERN007" in output
+    assert "Passed" in output and "ERN007 [warning]" in output

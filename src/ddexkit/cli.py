@@ -10,14 +10,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from ddexkit._version import __version__
 from ddexkit.batch import ProgressBar, validate_batch, wants_progress
-from ddexkit.config import AUDIO_UPLOAD_MODES, Config, ConfigError, load_config
+from ddexkit.config import AUDIO_UPLOAD_MODES, Config, ConfigError, load_config, normalized_codes
 from ddexkit.domain.catalog import CatalogError
 from ddexkit.engine import resolve_settings, validate_source
-from ddexkit.inputs import InputError, expand_paths
+from ddexkit.inputs import InputError, MessageSource, expand_paths
 from ddexkit.output import FORMATS
 from ddexkit.outputfile import (
     STANDARD_OUTPUT,
@@ -26,7 +26,10 @@ from ddexkit.outputfile import (
     open_output,
     refuse_inputs,
 )
+from ddexkit.regularfile import read_bytes
+from ddexkit.report import Report
 from ddexkit.rules import ALL_RULES, by_code
+from ddexkit.safexml import MAX_MESSAGE_BYTES
 from ddexkit.xsd import SchemaDirError, SchemaInstallError, install_schema, user_cache_dir
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -39,15 +42,47 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (what was wrong, what is allowed), not the
-    whole usage block; ``--help`` still shows everything."""
+    """argparse, but a usage error is one line (what was wrong, what is allowed, the option
+    meant), not the whole usage block; ``--help`` still shows everything. No abbreviations:
+    ``--form`` must not silently mean ``--format`` (nor break when an option is added)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+        # The command the arguments name, so that an error the top level reports (an
+        # unknown option of `validate`) points at that command's help page.
+        self.command_named: str | None = None
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        hint = _option_hint(self, message)
+        page = f"{self.prog} {self.command_named}" if self.command_named else self.prog
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}{hint} (see {page} --help)\n")
+
+
+def _option_hint(parser: argparse.ArgumentParser, message: str) -> str:
+    """"; did you mean --format?" for an unknown option close to one of any command's."""
+    if not message.startswith("unrecognized arguments:"):
+        return ""
+    import difflib
+
+    known: set[str] = set()
+    parsers = [parser]
+    while parsers:
+        current = parsers.pop()
+        known.update(current._option_string_actions)
+        for action in current._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                parsers.extend(action.choices.values())
+    for word in message.split(":", 1)[1].split():
+        if word.startswith("--"):
+            close = difflib.get_close_matches(word.split("=", 1)[0], sorted(known), n=1)
+            if close:
+                return f"; did you mean {close[0]}?"
+    return ""
 
 
 def _codes(value: str) -> list[str]:
-    return [part.strip().upper() for part in value.split(",") if part.strip()]
+    return list(normalized_codes(part for part in value.split(",") if part.strip()))
 
 
 def _jobs(value: str) -> int:
@@ -76,7 +111,7 @@ def _add_release_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> _Parser:
     parser = _Parser(
         prog="ddexkit",
         description="Validate DDEX ERN 3.8.2 release messages and package them for upload.",
@@ -94,9 +129,21 @@ def _parser() -> argparse.ArgumentParser:
         description="Check ERN 3.8.2 messages and report what the distributor would reject.",
         epilog="Example: ddexkit validate --format json releases/ > report.json",
     )
-    validate.add_argument("paths", nargs="+", metavar="PATH", help=".xml, .zip or folder")
-    validate.add_argument("--format", choices=sorted(FORMATS), default="text",
-                          help="report format (default: text)")
+    validate.add_argument("paths", nargs="+", metavar="PATH",
+                          help=".xml, .zip or folder; - reads one message from standard input")
+    validate.add_argument("--format", "--output-format", dest="format", choices=sorted(FORMATS),
+                          default="text", help="report format (default: text)")
+    validate.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                          help="colour in text output: auto (a terminal, unless NO_COLOR is "
+                          "set or TERM=dumb; FORCE_COLOR forces it), always or never")
+    validate.add_argument("--quiet", "-q", action="store_true",
+                          help="text: only the line per file and the total")
+    validate.add_argument("--show-source", action="store_true",
+                          help="text: show each issue's line with a caret at the place")
+    validate.add_argument("--statistics", action="store_true",
+                          help="text: end with the number of issues per code")
+    validate.add_argument("--exit-zero", action="store_true",
+                          help="exit 0 even when files need fixes (usage errors still exit 2)")
     validate.add_argument("--output", metavar="FILE", help="write the report to FILE")
     validate.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
     validate.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
@@ -281,10 +328,67 @@ def _note_skipped(path: Path, reason: str) -> None:
     sys.stderr.write(f"ddexkit: skipped {path}: {reason}\n")
 
 
+STANDARD_INPUT = "-"
+_TEXT_ONLY = (("quiet", "--quiet"), ("show_source", "--show-source"),
+              ("statistics", "--statistics"))
+
+
+def _sources(args: argparse.Namespace, config: Config) -> list[MessageSource]:
+    """The messages named, in order; ``-`` is one message read from standard input (at most
+    what the ingest takes, plus one byte so that a larger one is ERN008)."""
+    if args.paths.count(STANDARD_INPUT) > 1:
+        raise UsageError("- (standard input) can be named once")
+    sources: list[MessageSource] = []
+    for path in args.paths:
+        if path == STANDARD_INPUT:
+            raw = sys.stdin.buffer.read(MAX_MESSAGE_BYTES + 1)
+            sources.append(MessageSource(path=None, data=raw, name=STANDARD_INPUT))
+        else:
+            sources += expand_paths([path], exclude=config.exclude + tuple(args.exclude),
+                                    on_skip=_note_skipped)
+    return sources
+
+
+def _wants_colour(choice: str, output: str | None) -> bool:
+    """--color always/never; auto: a terminal, unless NO_COLOR is set (non-empty) or
+    TERM=dumb, and whatever the terminal when FORCE_COLOR is set; never into a file."""
+    if choice != "auto":
+        return choice == "always"
+    if (output is not None and output != STANDARD_OUTPUT) or os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return os.environ.get("TERM") != "dumb" and sys.stdout.isatty()
+
+
+def _source_lines(path: str) -> list[str] | None:
+    """A validated file's lines for --show-source; None for a ZIP or what cannot be read."""
+    if path.lower().endswith(".zip"):
+        return None
+    try:
+        raw, _size = read_bytes(Path(path), MAX_MESSAGE_BYTES)
+    except OSError:
+        return None
+    return raw.decode("utf-8", errors="replace").splitlines()
+
+
+def _render(args: argparse.Namespace, report: Report) -> str:
+    colour = _wants_colour(args.color, args.output)
+    if args.format != "text":
+        used = [flag for name, flag in _TEXT_ONLY if getattr(args, name)]
+        if used:
+            raise UsageError(f"{used[0]} is for --format text, not {args.format}")
+        return FORMATS[args.format](report, colour)
+    from ddexkit.output.text import TextOptions, render
+
+    return render(report, colour, options=TextOptions(
+        quiet=args.quiet, show_source=args.show_source, statistics=args.statistics,
+        source_lines=_source_lines))
+
+
 def _validate(args: argparse.Namespace) -> int:
     config = _config(args)
-    sources = expand_paths(args.paths, exclude=config.exclude + tuple(args.exclude),
-                           on_skip=_note_skipped)
+    sources = _sources(args, config)
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to validate there; "
                          "name the ERN files or the folders that hold them")
@@ -311,8 +415,7 @@ def _validate(args: argparse.Namespace) -> int:
     for skipped in batch.skipped:
         sys.stderr.write(f"ddexkit: skipped {skipped.path}: {skipped.reason}\n")
     report = batch.report
-    colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = FORMATS[args.format](report, colour)
+    rendered = _render(args, report)
     if args.output and args.output != STANDARD_OUTPUT:
         _write_report(args.output, rendered)
     else:
@@ -321,7 +424,7 @@ def _validate(args: argparse.Namespace) -> int:
         sys.stderr.write(f"ddexkit: interrupted: {batch.done} of {batch.total} files done, "
                          "the report shows those and says it is partial\n")
         return EXIT_INTERRUPTED
-    if not report.all_ready:
+    if not report.all_ready and not args.exit_zero:
         return EXIT_ERRORS
     return EXIT_OK
 
@@ -525,8 +628,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors=errors)  # type: ignore[union-attr]
+    parser = _parser()
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser.command_named = next((word for word in given if word in COMMANDS), None)
     try:
-        args = _parser().parse_args(argv)
+        args = parser.parse_args(given)
     except SystemExit as stop:  # --help, --version, or a usage error already printed
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     try:

@@ -141,7 +141,13 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: expected a list of rule codes or prefixes")
-    return tuple("" if v.upper() == "ALL" else v.strip().upper() for v in value)
+    return normalized_codes(value)
+
+
+def normalized_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """Codes and prefixes as select/ignore compare them: upper case, ``ALL`` as every code
+    (the empty prefix), the same from the configuration and the command line."""
+    return tuple("" if v.strip().upper() == "ALL" else v.strip().upper() for v in values)
 
 
 def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> Config:

@@ -206,6 +206,7 @@ def _capped(issues: Sequence[Issue], cap: int = MAX_ISSUES_PER_CODE) -> tuple[Is
             message=f"… and {more:,} more like this (only the first {cap} {first.code} "
                     f"{first.severity.value}s of a file are listed)",
             hint="Fix the ones listed and validate again to see the rest",
+            collapsed=more,
         ))
     return tuple(sorted(kept, key=lambda i: i.sort_key))
 

@@ -58,10 +58,12 @@ class MessageSource:
 
     path: Path | None
     data: bytes | None = None
+    # How bytes are named in the report ("-" for standard input); None: unnamed bytes.
+    name: str | None = None
 
     @property
     def display(self) -> str | None:
-        return str(self.path) if self.path is not None else None
+        return str(self.path) if self.path is not None else self.name
 
     @property
     def is_zip(self) -> bool:

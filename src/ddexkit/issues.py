@@ -66,6 +66,14 @@ class Issue:
     hint: str | None = None
     # The selected profiles this issue counts for (by name), in selection order.
     profiles: tuple[str, ...] = ()
+    # For the one issue standing for those left out past the cap of a code: how many it
+    # stands for (0 for every real issue). Not in the JSON: its message says it.
+    collapsed: int = 0
+
+    @property
+    def weight(self) -> int:
+        """How many issues this one is: 1, or those it stands for."""
+        return self.collapsed or 1
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

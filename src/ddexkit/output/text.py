@@ -1,11 +1,36 @@
-"""Human report, like a compiler or linter: `path:line:col: CODE message`, the hint below,
-a line per file and a total. Colour only when asked (the CLI asks on a terminal)."""
+"""Human report, like a compiler or linter: `path:line:col: CODE [severity] message`, the
+hint below, a line per file and a total. The severity is written on every line, not only in
+colour (CI logs and NO_COLOR lose colour); colour only when asked (the CLI decides).
+
+``TextOptions`` carries what linter users expect: ``--quiet`` (the file and total lines only),
+``--show-source`` (the line with a caret), ``--statistics`` (a count per code), and a cap per
+code per file so 20,000 issues of one code stay readable (the JSON report lists more).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from ddexkit.issues import Issue, Severity
 from ddexkit.profiles import DEFAULT_PROFILE, ProfileVerdict
 from ddexkit.report import FileReport, Report
+from ddexkit.rules import by_code
+
+# Issues of one code listed per file in text; the rest are counted in one line.
+TEXT_ISSUES_PER_CODE = 20
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextOptions:
+    """How much the text report shows. ``source_lines(path)`` gives a file's lines for
+    ``show_source`` (None when it cannot be read again, e.g. bytes or a ZIP's ERN)."""
+
+    quiet: bool = False
+    show_source: bool = False
+    statistics: bool = False
+    per_code: int = TEXT_ISSUES_PER_CODE
+    source_lines: Callable[[str], list[str] | None] | None = None
 
 _RED, _YELLOW, _GREEN, _DIM, _BOLD, _RESET = (
     "\033[31m", "\033[33m", "\033[32m", "\033[2m", "\033[1m", "\033[0m"
@@ -27,7 +52,7 @@ def _issue_lines(path: str, issue: Issue, colour: bool) -> list[str]:
         if issue.location.column is not None:
             place += f":{issue.location.column}"
     tint = _RED if issue.severity is Severity.ERROR else _YELLOW
-    code = _paint(issue.code, _BOLD + tint, colour)
+    code = _paint(f"{issue.code} [{issue.severity.value}]", _BOLD + tint, colour)
     lines = [f"{place}: {code} {issue.message}"]
     if issue.hint:
         lines.append(_paint(f"    hint: {issue.hint}", _DIM, colour))
@@ -74,14 +99,66 @@ def _verdict_line(verdict: ProfileVerdict, colour: bool) -> str:
             f"({_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')})")
 
 
-def render(report: Report, colour: bool = False) -> str:
+def _source_lines(issue: Issue, lines: list[str] | None) -> list[str]:
+    """The offending line, indented, with a caret under the column."""
+    line, column = issue.location.line, issue.location.column
+    if lines is None or line is None or not 0 < line <= len(lines):
+        return []
+    text = lines[line - 1].rstrip("\r\n").expandtabs(1)
+    caret = " " * (max(column or 1, 1) - 1) + "^"
+    return [f"    | {text}", f"    | {caret}"]
+
+
+def _file_issue_lines(file: FileReport, colour: bool, options: TextOptions) -> list[str]:
+    """Each issue's lines, at most ``options.per_code`` per code, then one line counting the
+    rest of that code."""
+    path = file.path or "<bytes>"
+    source = None
+    if options.show_source and file.path is not None and options.source_lines is not None:
+        source = options.source_lines(file.path)
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    lines: list[str] = []
+    for issue in file.issues:
+        count = shown[issue.code] = shown.get(issue.code, 0) + 1
+        if count > options.per_code:
+            hidden[issue.code] = hidden.get(issue.code, 0) + issue.weight
+            continue
+        lines.extend(_issue_lines(path, issue, colour))
+        if options.show_source:
+            lines.extend(_source_lines(issue, source))
+    for code, more in hidden.items():
+        lines.append(f"{path}: … and {more:,} more {code} (see --format json)")
+    return lines
+
+
+def _statistics(report: Report) -> list[str]:
+    """A count per code and severity over the whole run, most frequent first (flake8's
+    and ruff's --statistics)."""
+    counted: dict[tuple[str, str], int] = {}
+    for file in report.files:
+        for issue in file.issues:
+            key = (issue.code, issue.severity.value)
+            counted[key] = counted.get(key, 0) + issue.weight
+    ordered = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
+    lines = []
+    for (code, severity), count in ordered:
+        rule = by_code(code)
+        lines.append(f"{count:>7}  {code} [{severity}]  {rule.summary if rule else ''}".rstrip())
+    return lines
+
+
+def render(report: Report, colour: bool = False, *,
+           options: TextOptions | None = None) -> str:
+    options = options or TextOptions()
     lines: list[str] = []
     for file in report.files:
-        path = file.path or "<bytes>"
-        for issue in file.issues:
-            lines.extend(_issue_lines(path, issue, colour))
+        if not options.quiet:
+            lines.extend(_file_issue_lines(file, colour, options))
         lines.append(file_line(file, colour))
         lines.extend(_profile_lines(file, colour))
+    if options.statistics:
+        lines.extend(_statistics(report))
     totals = report.totals
     lines.append(
         f"{_plural(totals['files'], 'file')}: {totals['ready']} ready, "
