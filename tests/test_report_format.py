@@ -14,46 +14,7 @@ from tests.conftest import GOOD_ALBUM, OUR_CORPUS
 # These tests run without the XSD (ERN007), as on a machine where none is installed.
 pytestmark = pytest.mark.usefixtures("no_schema_installed")
 
-_NULLABLE_STRING = {"type": ["string", "null"]}
-_NULLABLE_INT = {"type": ["integer", "null"]}
-ISSUE = {
-    "type": "object",
-    "required": ["code", "severity", "message", "xpath", "line", "column", "hint"],
-    "properties": {
-        "code": {"type": "string", "pattern": "^[A-Z]{2,3}[0-9]{3}$"},
-        "severity": {"enum": ["error", "warning"]},
-        "message": {"type": "string", "minLength": 1},
-        "xpath": _NULLABLE_STRING,
-        "line": _NULLABLE_INT,
-        "column": _NULLABLE_INT,
-        "hint": _NULLABLE_STRING,
-    },
-}
-SUMMARY_KEYS = ["title", "label", "upc", "release_date", "release_type", "primary_artists",
-                "explicit", "genre", "p_line", "c_line", "tracks", "artwork", "deals"]
-FILE = {
-    "type": "object",
-    "required": ["path", "message_kind", "schema_version", "xsd", "status", "counts", "issues",
-                 "summary"],
-    "properties": {
-        "xsd": {"enum": ["valid", "invalid", "skipped"]},
-        "status": {"enum": ["ready", "needs_fixes"]},
-        "counts": {"type": "object", "required": ["error", "warning"]},
-        "issues": {"type": "array", "items": ISSUE},
-        "summary": {"type": "object", "required": SUMMARY_KEYS},
-    },
-}
-REPORT = {
-    "type": "object",
-    "required": ["report_version", "tool", "files", "totals"],
-    "properties": {
-        "report_version": {"const": 1},
-        "tool": {"type": "object", "required": ["name", "version"]},
-        "files": {"type": "array", "items": FILE},
-        "totals": {"type": "object",
-                   "required": ["files", "ready", "needs_fixes", "errors", "warnings"]},
-    },
-}
+REPORT = ddexkit.report_schema()
 
 
 def test_report_of_our_corpus_follows_the_contract(tmp_path: Path) -> None:
@@ -85,3 +46,33 @@ def test_unreadable_file_has_null_summary_values(tmp_path: Path) -> None:
     assert file["message_kind"] is None and file["path"] is None
     assert file["summary"]["title"] is None and file["summary"]["tracks"] == []
     assert [i["code"] for i in file["issues"]] == ["ERN001"]
+
+
+def test_the_packaged_schema_is_a_valid_json_schema_and_the_cli_prints_it(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    jsonschema.Draft202012Validator.check_schema(REPORT)
+    from ddexkit import cli
+
+    assert cli.main(["schema", "report"]) == 0
+    assert json.loads(capsys.readouterr().out) == REPORT
+
+
+@pytest.mark.parametrize("profiles", [None, ["apple", "spotify"], ["ddex-audio-album"]])
+def test_every_shape_of_report_follows_the_schema(profiles: list[str] | None) -> None:
+    """Profiles selected, a declared profile shown apart, unreadable and ZIP inputs, bytes."""
+    declared = (OUR_CORPUS / "good" / "album.xml").read_bytes().replace(
+        b'MessageSchemaVersionId="ern/382"',
+        b'MessageSchemaVersionId="ern/382" '
+        b'ReleaseProfileVersionId="CommonReleaseTypes/14/AudioAlbumMusicOnly"', 1)
+    for source in (OUR_CORPUS, declared, b"<not xml"):
+        report = ddexkit.validate(source, profiles=profiles).to_dict()
+        jsonschema.validate(json.loads(json.dumps(report)), REPORT)
+    apart = ddexkit.validate(declared).to_dict()["files"][0]["profiles"]
+    assert [p["selected"] for p in apart] == [True, False]
+
+
+def test_the_schema_refuses_what_the_contract_forbids() -> None:
+    report = ddexkit.validate(OUR_CORPUS / "broken" / "bad_deal.xml").to_dict()
+    report["files"][0]["issues"][0]["severity"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, REPORT)

@@ -21,7 +21,7 @@ from ddexkit.issues import Issue, Location, Severity
 from ddexkit.model import Message
 from ddexkit.outputfile import OutputError
 from ddexkit.parser import ParseError, parse
-from ddexkit.report import FileReport, Report
+from ddexkit.report import FileReport, Report, report_schema
 from ddexkit.summary import Summary
 from ddexkit.xsd import SchemaDirError
 
@@ -56,6 +56,7 @@ __all__ = [
     "package",
     "parse",
     "plan",
+    "report_schema",
     "validate",
 ]
 

@@ -27,7 +27,7 @@ from ddexkit.outputfile import (
     refuse_inputs,
 )
 from ddexkit.regularfile import read_bytes
-from ddexkit.report import Report
+from ddexkit.report import Report, report_schema
 from ddexkit.rules import ALL_RULES, by_code
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 from ddexkit.xsd import SchemaDirError, SchemaInstallError, install_schema, user_cache_dir
@@ -277,6 +277,11 @@ def _parser() -> _Parser:
     where.add_argument("--schema-dir", metavar="DIR", help="the folder to check")
     where.add_argument("--config", metavar="FILE", help="read this configuration file")
     where.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    schema_commands.add_parser(
+        "report", help="print the JSON Schema of the JSON report",
+        description="Print the JSON Schema (draft 2020-12) that every `validate --format "
+        "json` report follows (docs/report-format.md).",
+        epilog="Example: ddexkit schema report > ddexkit-report.schema.json")
     return parser
 
 
@@ -478,6 +483,11 @@ def _profiles(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    if args.schema_command == "report":
+        import json
+
+        sys.stdout.write(json.dumps(report_schema(), indent=2) + "\n")
+        return EXIT_OK
     if args.schema_command == "install":
         target = install_schema(args.source)
         sys.stdout.write(f"installed the ERN 3.8.2 schema in {target}\n")

@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from ddexkit._version import __version__
-from ddexkit.config import Config, discover_config
+from ddexkit.config import Config, discover_config, normalized_codes
 from ddexkit.domain.catalog import Catalog, load_catalog
 from ddexkit.inputs import (
     AssetStore,
@@ -387,6 +387,9 @@ def validate(
     config: Config | None = None,
     catalog: str | Path | Catalog | None = None,
     profiles: Sequence[str] | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+    strict: bool | None = None,
 ) -> Report:
     """Validate an ERN message (a path to an .xml, a .zip, a folder of them, or the bytes).
 
@@ -395,6 +398,9 @@ def validate(
     API): each file's ``profiles`` holds a verdict per profile, each issue the profiles it
     counts for, and a file is ready only when every selected profile is.
 
+    ``select``, ``ignore`` (codes or family prefixes, ``"ALL"``) and ``strict`` lay the
+    command line's options over the configuration, without building a ``Config`` by hand.
+
     Without ``config``, the configuration is discovered upward from the working directory
     (the project using ddexkit), never from the validated input: a delivery is untrusted and
     must not be able to switch checks off. Raises ``InputError`` for a path that does not
@@ -402,6 +408,12 @@ def validate(
     for a named schema folder without the schema; faults in the message itself are issues in
     the returned Report, never exceptions.
     """
+    if select is not None or ignore is not None or strict is not None:
+        base = config if config is not None else discover_config(Path.cwd())
+        config = base.merged(
+            select=normalized_codes(select) if select is not None else None,
+            ignore=normalized_codes(ignore) if ignore is not None else None,
+            strict=strict)
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets,
                                 start=Path.cwd(), profiles=profiles)
     if isinstance(source, bytes):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ddexkit.issues import Issue, Severity
@@ -11,6 +12,16 @@ from ddexkit.summary import Summary
 
 REPORT_VERSION = 1
 TOOL_NAME = "ddexkit"
+_SCHEMA = Path(__file__).resolve().parent / "data" / "report.schema.json"
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the JSON report, ``Report.to_dict()``: the
+    contract of docs/report-format.md in machine form, for consumers to validate against."""
+    import json
+
+    loaded: dict[str, Any] = json.loads(_SCHEMA.read_text(encoding="utf-8"))
+    return loaded
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
