@@ -268,8 +268,18 @@ class _StuckRun:
 
     child: subprocess.Popen[bytes]
     terminal: int
+    pids: int
     workers: list[int]
     seen: bytes
+
+    def every_worker(self) -> list[int]:
+        """The two stuck workers and any the pool started after them (a worker killed by a
+        SIGTERM to the group is replaced) that got stuck too."""
+        written = b""
+        with contextlib.suppress(BlockingIOError):
+            while chunk := os.read(self.pids, 4096):
+                written += chunk
+        return self.workers + [int(line) for line in written.decode().splitlines()]
 
     def finish(self) -> tuple[dict[str, object], bytes]:
         """Wait for the CLI to end: its JSON report and everything its stderr showed."""
@@ -317,7 +327,7 @@ def _stuck_run(tmp_path: Path) -> Iterator[_StuckRun]:
         assert f" 1/{STUCK_FILES} files".encode() in seen, seen
         workers = [int(line) for line in _read_lines(pids, 2, timeout=120)]
         assert len(set(workers)) == 2, workers
-        yield _StuckRun(child=child, terminal=master, workers=workers, seen=seen)
+        yield _StuckRun(child=child, terminal=master, pids=pids, workers=workers, seen=seen)
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(child.pid, signal.SIGKILL)
@@ -334,16 +344,22 @@ def _gone(pid: int) -> bool:
     return False
 
 
-@pytest.mark.parametrize(("signal_number", "code", "said"), [
-    (signal.SIGINT, 130, b"interrupted"), (signal.SIGTERM, 143, b"terminated")])
+@pytest.mark.parametrize(("signal_number", "to_group", "code", "said"), [
+    (signal.SIGINT, False, 130, b"interrupted"), (signal.SIGINT, True, 130, b"interrupted"),
+    (signal.SIGTERM, False, 143, b"terminated"), (signal.SIGTERM, True, 143, b"terminated")])
 def test_ctrl_c_or_sigterm_mid_batch_reports_what_was_done_and_reaps_the_workers(
-    tmp_path: Path, signal_number: int, code: int, said: bytes
+    tmp_path: Path, signal_number: int, to_group: bool, code: int, said: bytes
 ) -> None:
     """stderr is a pty, so the bar is drawn; the signal, sent once the first file is
     reported, stops the run cleanly with a valid report of that file, says how far it got,
-    and every worker has been reaped by the time the CLI exits."""
+    and every worker has been reaped by the time the CLI exits. Sent to the CLI alone (kill,
+    a CI timeout) or to its whole process group (Ctrl-C on a terminal, systemd, a cancelled
+    CI job), where SIGTERM kills the workers first and the pool starts others meanwhile."""
     with _stuck_run(tmp_path) as run:
-        run.child.send_signal(signal_number)
+        if to_group:
+            os.killpg(run.child.pid, signal_number)
+        else:
+            run.child.send_signal(signal_number)
         report, seen = run.finish()
         assert run.child.returncode == code
         assert [Path(str(f["path"])).name for f in report["files"]] == [stuck_batch.FIRST]  # type: ignore[attr-defined]
@@ -351,7 +367,7 @@ def test_ctrl_c_or_sigterm_mid_batch_reports_what_was_done_and_reaps_the_workers
         assert report["files_not_done"] == STUCK_FILES - 1
         assert said + f": 1 of {STUCK_FILES} files done".encode() in seen
         assert b"Traceback" not in seen
-        assert [pid for pid in run.workers if not _gone(pid)] == []
+        assert [pid for pid in run.every_worker() if not _gone(pid)] == []
 
 
 @pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="waits for the workers by pidfd")

@@ -9,9 +9,10 @@ enough to keep both workers busy to the end.
 Workers ignore Ctrl-C; the parent catches it (or ``Terminated``, which a SIGTERM handler raises)
 and terminates the workers at once (a run in progress is dropped, not waited for) and returns
 the files that were done, still in input order. The workers are reaped on every way out: a
-signal arriving while they are being stopped is held until they are gone, and a parent that
-dies without stopping them (SIGKILL, a crash) closes the pipe each worker watches, which makes
-the worker exit rather than wait for work forever.
+worker takes Ctrl-C and SIGTERM only once it has set what they do there (they are blocked from
+its fork until then), a signal arriving while the workers are being stopped is held until they
+are gone, and a parent that dies without stopping them (SIGKILL, a crash) closes the pipe each
+worker watches, which makes the worker exit rather than wait for work forever.
 """
 
 from __future__ import annotations
@@ -130,6 +131,8 @@ def _start_worker(settings: Settings, skip_non_ddex: bool, parent_alive: Connect
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
     # SIGTERM is how the pool stops a worker: not the parent's handler, inherited by fork.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # blocked since the fork (_signals_blocked)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)
     parent_end.close()  # this worker's copy: while any copy is open, the pipe stays open
     threading.Thread(target=_exit_with_parent, args=(parent_alive,), daemon=True).start()
     _worker_settings, _worker_skip_non_ddex = settings, skip_non_ddex
@@ -214,9 +217,11 @@ def _in_workers(
     finished = False
     # Only this process writes to the pipe (never, in fact): it closes when this process ends.
     parent_alive, parent_end = Pipe(duplex=False)
-    pool = Pool(processes=jobs, initializer=_start_worker,
-                initargs=(settings, skip_non_ddex, parent_alive, parent_end))
+    pool = None
     try:
+        with _signals_blocked():
+            pool = Pool(processes=jobs, initializer=_start_worker,
+                        initargs=(settings, skip_non_ddex, parent_alive, parent_end))
         for run in pool.imap_unordered(_work, runs):
             for outcome in run:
                 outcomes[outcome[0]] = outcome
@@ -226,13 +231,35 @@ def _in_workers(
     finally:
         with _signals_held():
             # Ctrl-C or a failure: stop the workers now rather than wait for their runs.
-            if finished:
-                pool.close()
-            else:
-                pool.terminate()
-            pool.join()
+            if pool is not None:
+                if finished:
+                    pool.close()
+                else:
+                    pool.terminate()
+                pool.join()
             parent_alive.close()
             parent_end.close()
+
+
+_STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """Ctrl-C and SIGTERM blocked in this thread while it starts the pool, and so in the pool's
+    threads and in every worker they start, from its fork until ``_start_worker`` sets what the
+    signals do there and unblocks them. Otherwise a worker could meet SIGTERM (the pool's way
+    to stop it) while it still has this process's handlers, which raise, or hold the signal
+    while the pool is being stopped (``_signals_held``): the worker would live on, and the
+    pool would wait for it forever. A signal sent meanwhile is delivered once unblocked."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, no inherited handlers
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 SignalHandler = Callable[[int, FrameType | None], object]
