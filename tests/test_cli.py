@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -281,7 +282,7 @@ class _StuckRun:
                 written += chunk
         return self.workers + [int(line) for line in written.decode().splitlines()]
 
-    def finish(self) -> tuple[dict[str, object], bytes]:
+    def finish(self) -> tuple[dict[str, Any], bytes]:
         """Wait for the CLI to end: its JSON report and everything its stderr showed."""
         out, _ = self.child.communicate(timeout=120)
         self.seen += _read_until(self.terminal, b"files done", timeout=10)
@@ -331,7 +332,7 @@ def _stuck_run(tmp_path: Path) -> Iterator[_StuckRun]:
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(child.pid, signal.SIGKILL)
-        child.communicate()
+        child.communicate(timeout=120)
         for fd in (master, pids, held_open):
             os.close(fd)
 
@@ -362,7 +363,7 @@ def test_ctrl_c_or_sigterm_mid_batch_reports_what_was_done_and_reaps_the_workers
             run.child.send_signal(signal_number)
         report, seen = run.finish()
         assert run.child.returncode == code
-        assert [Path(str(f["path"])).name for f in report["files"]] == [stuck_batch.FIRST]  # type: ignore[attr-defined]
+        assert [Path(f["path"]).name for f in report["files"]] == [stuck_batch.FIRST]
         assert report["interrupted"] is True
         assert report["files_not_done"] == STUCK_FILES - 1
         assert said + f": 1 of {STUCK_FILES} files done".encode() in seen
