@@ -3,6 +3,7 @@ examples, atomic --output, batches (--jobs, progress bar, Ctrl-C), --skip-non-dd
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -13,16 +14,21 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import ddexkit
 from ddexkit import batch, cli
 from ddexkit.config import Config
-from ddexkit.engine import resolve_settings, validate_source
+from ddexkit.engine import Settings, resolve_settings, validate_source
 from ddexkit.inputs import MessageSource, expand_paths
+from ddexkit.report import FileReport
 from ddexkit.rules import ALL_RULES
+from tests import stuck_batch
 from tests.conftest import GOOD_ALBUM, OUR_CORPUS, REPO
 
 BROKEN = OUR_CORPUS / "broken" / "bad_deal.xml"
@@ -263,94 +269,264 @@ def _read_until(fd: int, needle: bytes, timeout: float) -> bytes:
     return seen
 
 
-def test_progress_bar_on_a_real_terminal_and_ctrl_c_reports_what_was_done(
-    tmp_path: Path,
-) -> None:
-    """stderr is a pty: the bar is drawn; SIGINT mid-batch stops cleanly (exit 130) with a
-    valid report of the files done, in input order, and says how far it got."""
-    folder = _batch(tmp_path / "in", 600)
+@dataclass
+class _StuckRun:
+    """A CLI run of ``STUCK_FILES`` files with two workers, its first file reported on the
+    terminal (its stderr) and both workers stuck on a file (see tests/stuck_batch.py)."""
+
+    child: subprocess.Popen[bytes]
+    terminal: int
+    pids: int
+    workers: list[int]
+    seen: bytes
+
+    def every_worker(self) -> list[int]:
+        """The two stuck workers and any the pool started after them (a worker killed by a
+        SIGTERM to the group is replaced) that got stuck too."""
+        written = b""
+        with contextlib.suppress(BlockingIOError):
+            while chunk := os.read(self.pids, 4096):
+                written += chunk
+        return self.workers + [int(line) for line in written.decode().splitlines()]
+
+    def finish(self) -> tuple[dict[str, Any], bytes]:
+        """Wait for the CLI to end: its JSON report and everything its stderr showed."""
+        out, _ = self.child.communicate(timeout=120)
+        self.seen += _read_until(self.terminal, b"files done", timeout=10)
+        return json.loads(out), self.seen
+
+
+STUCK_FILES = 24  # more than PROGRESS_THRESHOLD, for the bar
+
+
+def _read_lines(fd: int, count: int, timeout: float) -> list[str]:
+    seen = b""
+    while seen.count(b"\n") < count:
+        ready, _, _ = select.select([fd], [], [], timeout)
+        assert ready, f"waited {timeout} s for {count} lines, got {seen!r}"
+        seen += os.read(fd, 4096)
+    return seen.decode().splitlines()
+
+
+@contextlib.contextmanager
+def _stuck_run(tmp_path: Path) -> Iterator[_StuckRun]:
+    """Start the run and wait until it is stuck; afterwards kill whatever is left of it (it
+    has a session, so its workers are in its process group), whatever the test found."""
+    folder = _batch(tmp_path / "in", STUCK_FILES)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(stuck_batch.SITECUSTOMIZE, encoding="utf-8")
+    fifo = tmp_path / "stuck"
+    os.mkfifo(fifo)
+    pids = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+    held_open = os.open(fifo, os.O_WRONLY)  # so that a worker closing it is no end of file
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(site), str(REPO)]),
+           stuck_batch.FIFO_VARIABLE: str(fifo)}
     master, slave = pty.openpty()
     child = subprocess.Popen(
         [sys.executable, "-m", "ddexkit", "validate", "--no-config", "--jobs", "2",
          "--format", "json", str(folder)],
-        stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL, cwd=REPO,
+        stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL, cwd=REPO, env=env,
+        start_new_session=True,
     )
     os.close(slave)
     try:
-        seen = _read_until(master, b"/600 files", timeout=60)
-        assert b"/600 files" in seen, seen
-        child.send_signal(signal.SIGINT)
-        out, _ = child.communicate(timeout=60)
-        seen += _read_until(master, b"interrupted", timeout=10)
+        seen = _read_until(master, f" 1/{STUCK_FILES} files".encode(), timeout=120)
+        assert f" 1/{STUCK_FILES} files".encode() in seen, seen
+        workers = [int(line) for line in _read_lines(pids, 2, timeout=120)]
+        assert len(set(workers)) == 2, workers
+        yield _StuckRun(child=child, terminal=master, pids=pids, workers=workers, seen=seen)
     finally:
-        if child.poll() is None:
-            child.kill()
-        os.close(master)
-    if child.returncode == 0:  # the batch finished before the signal landed
-        pytest.skip("the machine validated 600 files before SIGINT arrived")
-    assert child.returncode == 130
-    report = json.loads(out)
-    paths = [f["path"] for f in report["files"]]
-    assert 0 < len(paths) < 600
-    assert paths == sorted(paths)
-    assert f"interrupted: {len(paths)} of 600 files done".encode() in seen
-    assert b"Traceback" not in seen
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
+        child.communicate(timeout=120)
+        for fd in (master, pids, held_open):
+            os.close(fd)
 
 
-def test_ctrl_c_in_process_keeps_the_files_done(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def _gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize(("signal_number", "to_group", "code", "said"), [
+    (signal.SIGINT, False, 130, b"interrupted"), (signal.SIGINT, True, 130, b"interrupted"),
+    (signal.SIGTERM, False, 143, b"terminated"), (signal.SIGTERM, True, 143, b"terminated")])
+def test_ctrl_c_or_sigterm_mid_batch_reports_what_was_done_and_reaps_the_workers(
+    tmp_path: Path, signal_number: int, to_group: bool, code: int, said: bytes
 ) -> None:
+    """stderr is a pty, so the bar is drawn; the signal, sent once the first file is
+    reported, stops the run cleanly with a valid report of that file, says how far it got,
+    and every worker has been reaped by the time the CLI exits. Sent to the CLI alone (kill,
+    a CI timeout) or to its whole process group (Ctrl-C on a terminal, systemd, a cancelled
+    CI job), where SIGTERM kills the workers first and the pool starts others meanwhile."""
+    with _stuck_run(tmp_path) as run:
+        if to_group:
+            os.killpg(run.child.pid, signal_number)
+        else:
+            run.child.send_signal(signal_number)
+        report, seen = run.finish()
+        assert run.child.returncode == code
+        assert [Path(f["path"]).name for f in report["files"]] == [stuck_batch.FIRST]
+        assert report["interrupted"] is True
+        assert report["files_not_done"] == STUCK_FILES - 1
+        assert said + f": 1 of {STUCK_FILES} files done".encode() in seen
+        assert b"Traceback" not in seen
+        assert [pid for pid in run.every_worker() if not _gone(pid)] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="waits for the workers by pidfd")
+def test_workers_exit_when_the_cli_is_killed(tmp_path: Path) -> None:
+    """SIGKILL leaves the CLI no way to stop its workers: they notice it is gone and exit
+    (a worker left behind would wait for work for ever, and fail this test's wait)."""
+    with _stuck_run(tmp_path) as run:
+        os.kill(run.child.pid, signal.SIGKILL)
+        for pid in run.workers:
+            try:
+                exited = os.pidfd_open(pid)
+            except ProcessLookupError:  # exited and reaped already
+                continue
+            try:
+                ready, _, _ = select.select([exited], [], [], 120)
+                assert ready, f"worker {pid} still runs 120 s after the CLI was killed"
+            finally:
+                os.close(exited)
+
+
+def _ctrl_c() -> None:
+    raise KeyboardInterrupt
+
+
+def _sigterm() -> None:
+    signal.raise_signal(signal.SIGTERM)  # the CLI's handler raises in this frame
+
+
+@pytest.mark.parametrize(("stop", "code", "said"), [
+    (_ctrl_c, 130, "interrupted"), (_sigterm, 143, "terminated")])
+def test_ctrl_c_or_sigterm_in_process_keeps_the_files_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    stop: Callable[[], None], code: int, said: str,
+) -> None:
+    """And the SIGTERM handler is the CLI's only while it runs a command."""
     folder = _batch(tmp_path / "in", 6)
     real = validate_source
     calls = []
 
-    def interrupt_on_the_fourth(source: object, settings: object) -> object:
+    def stop_on_the_fourth(source: MessageSource, settings: Settings) -> FileReport:
         calls.append(source)
         if len(calls) == 4:
-            raise KeyboardInterrupt
-        return real(source, settings)  # type: ignore[arg-type]
+            stop()
+        return real(source, settings)
 
-    monkeypatch.setattr(batch, "validate_source", interrupt_on_the_fourth)
-    code = cli.main(["validate", "--no-config", "--jobs", "1", "--format", "json", str(folder)])
+    before = signal.getsignal(signal.SIGTERM)
+    monkeypatch.setattr(batch, "validate_source", stop_on_the_fourth)
+    assert cli.main(["validate", "--no-config", "--jobs", "1", "--format", "json",
+                     str(folder)]) == code
     captured = capsys.readouterr()
-    assert code == 130
     assert len(json.loads(captured.out)["files"]) == 3
-    assert "interrupted: 3 of 6 files done" in captured.err
+    assert f"{said}: 3 of 6 files done" in captured.err
+    assert signal.getsignal(signal.SIGTERM) == before
 
 
-
-def test_ctrl_c_with_workers_stops_at_once_and_reaps_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_sigterm_outside_a_batch_exits_143_in_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Deterministic: the first file is quick, every other one would take a minute and
-    then leave a mark. Ctrl-C (raised in the parent when the first file is reported) must
-    terminate the workers rather than wait for their files: no mark is ever written, no
-    worker process is left, and the partial report says how many files were not done."""
-    import multiprocessing
+    def terminated_while_running(args: object) -> int:
+        _sigterm()
+        return 0
 
+    monkeypatch.setitem(cli.COMMANDS, "rules", terminated_while_running)
+    assert cli.main(["rules"]) == 143
+    assert capsys.readouterr().err == "ddexkit: terminated\n"
+
+
+def _six_files_one_quick(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Six files, of which the first is quick and every other one would take a minute and
+    then leave a mark in tmp_path/marks (forked workers see the patch)."""
     folder = _batch(tmp_path / "in", 6)
     marks = tmp_path / "marks"
     marks.mkdir()
     real = validate_source
 
-    def first_quick_rest_slow(source: MessageSource, settings: object) -> object:
+    def first_quick_rest_slow(source: MessageSource, settings: Settings) -> FileReport:
         assert source.path is not None
         if source.path.name != "release000.xml":
             time.sleep(60)
             (marks / source.path.name).touch()
-        return real(source, settings)  # type: ignore[arg-type]
+        return real(source, settings)
+
+    monkeypatch.setattr(batch, "validate_source", first_quick_rest_slow)
+    return folder
+
+
+def test_ctrl_c_with_workers_stops_at_once_and_reaps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deterministic: Ctrl-C (raised in the parent when the first file is reported) must
+    terminate the workers rather than wait for their files: no mark is ever written, no
+    worker process is left, and the partial report says how many files were not done."""
+    import multiprocessing
+
+    folder = _six_files_one_quick(tmp_path, monkeypatch)
 
     def ctrl_c_on_first_report(done: int, total: int) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(batch, "validate_source", first_quick_rest_slow)  # forked workers see it
     result = batch.validate_batch(expand_paths([folder]), resolve_settings(Config()), jobs=2,
                                   progress=ctrl_c_on_first_report)
     assert multiprocessing.active_children() == []
-    assert list(marks.iterdir()) == []
-    assert result.interrupted and result.report.interrupted
+    assert list((tmp_path / "marks").iterdir()) == []
+    assert result.interrupted and result.report.interrupted and not result.terminated
     assert [Path(f.path or "").name for f in result.report.files] == ["release000.xml"]
     assert result.report.files_not_done == 5 == result.total - result.done
+
+
+def test_a_failure_in_the_parent_reaps_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import multiprocessing
+
+    folder = _six_files_one_quick(tmp_path, monkeypatch)
+
+    def bug_on_first_report(done: int, total: int) -> None:
+        raise RuntimeError("a bug in the parent")
+
+    with pytest.raises(RuntimeError, match="a bug in the parent"):
+        batch.validate_batch(expand_paths([folder]), resolve_settings(Config()), jobs=2,
+                             progress=bug_on_first_report)
+    assert multiprocessing.active_children() == []
+    assert list((tmp_path / "marks").iterdir()) == []
+
+
+def test_a_second_ctrl_c_while_the_workers_stop_still_reaps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Users press Ctrl-C again when the first one seems slow: the second one, arriving as
+    the pool is being terminated, is held until the workers are gone, then delivered."""
+    import multiprocessing
+    import multiprocessing.pool
+
+    folder = _six_files_one_quick(tmp_path, monkeypatch)
+    terminate = multiprocessing.pool.Pool.terminate
+
+    def ctrl_c_again(pool: multiprocessing.pool.Pool) -> None:
+        signal.raise_signal(signal.SIGINT)
+        terminate(pool)
+
+    def ctrl_c_on_first_report(done: int, total: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "terminate", ctrl_c_again)
+    result = batch.validate_batch(expand_paths([folder]), resolve_settings(Config()), jobs=2,
+                                  progress=ctrl_c_on_first_report)
+    assert multiprocessing.active_children() == []
+    assert result.interrupted
+    assert [Path(f.path or "").name for f in result.report.files] == ["release000.xml"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
 
 # --skip-non-ddex ----------
 

@@ -4,9 +4,15 @@ One pool for the batch. The settings are resolved once by the caller and handed 
 worker when it starts (not with every file), and each worker loads the schema then, once.
 Files go to the workers in small runs of consecutive inputs, so that the pool's cost per task
 (pickling, two queues, a wake-up) is paid per run rather than per file, while runs stay short
-enough to keep both workers busy to the end. Workers ignore Ctrl-C; the parent catches it,
-terminates the workers at once (a run in progress is dropped, not waited for) and returns the
-files that were done, still in input order. The workers are reaped on every way out.
+enough to keep both workers busy to the end.
+
+Workers ignore Ctrl-C; the parent catches it (or ``Terminated``, which a SIGTERM handler raises)
+and terminates the workers at once (a run in progress is dropped, not waited for) and returns
+the files that were done, still in input order. The workers are reaped on every way out: a
+worker takes Ctrl-C and SIGTERM only once it has set what they do there (they are blocked from
+its fork until then), a signal arriving while the workers are being stopped is held until they
+are gone, and a parent that dies without stopping them (SIGKILL, a crash) closes the pipe each
+worker watches, which makes the worker exit rather than wait for work forever.
 """
 
 from __future__ import annotations
@@ -15,8 +21,11 @@ import contextlib
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from types import FrameType
 from typing import TextIO
 
 from ddexkit.engine import Settings, tool_info, validate_source
@@ -33,6 +42,12 @@ PROGRESS_THRESHOLD = 20
 Progress = Callable[[int, int], None]
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI timeout, ``kill``, a service stopping), raised by the handler the CLI
+    installs: it stops a batch as Ctrl-C does, and being a KeyboardInterrupt, everything that
+    cleans up after Ctrl-C cleans up after it too."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Skipped:
     """An input left out because it is not a DDEX message (``skip_non_ddex``)."""
@@ -43,12 +58,14 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BatchResult:
-    """A batch's report, the inputs skipped, and whether Ctrl-C cut it short."""
+    """A batch's report, the inputs skipped, and whether Ctrl-C (or ``Terminated``: then
+    ``terminated`` is set too) cut it short."""
 
     report: Report
     skipped: tuple[Skipped, ...] = ()
     total: int = 0
     interrupted: bool = False
+    terminated: bool = False
 
     @property
     def done(self) -> int:
@@ -108,15 +125,30 @@ def _one(index: int, source: MessageSource, settings: Settings, skip_non_ddex: b
     return index, validate_source(source, settings), None
 
 
-def _start_worker(settings: Settings, skip_non_ddex: bool) -> None:
+def _start_worker(settings: Settings, skip_non_ddex: bool, parent_alive: Connection,
+                  parent_end: Connection) -> None:
     global _worker_settings, _worker_skip_non_ddex
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
+    # SIGTERM is how the pool stops a worker: not the parent's handler, inherited by fork.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # blocked since the fork (_signals_blocked)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)
+    parent_end.close()  # this worker's copy: while any copy is open, the pipe stays open
+    threading.Thread(target=_exit_with_parent, args=(parent_alive,), daemon=True).start()
     _worker_settings, _worker_skip_non_ddex = settings, skip_non_ddex
     if settings.schema_dir is not None:
         # Once per worker (cached), before the first file. A schema that does not compile
         # fails the first file instead, as it does without workers.
         with contextlib.suppress(Exception):
             load_schema(settings.schema_dir)
+
+
+def _exit_with_parent(parent_alive: Connection) -> None:
+    """Wait for the parent's end of the pipe to close, which happens however the parent ends,
+    then exit: a worker whose parent was killed would otherwise wait for work forever."""
+    with contextlib.suppress(EOFError, OSError):
+        parent_alive.recv_bytes()  # nothing is ever sent
+    os._exit(1)
 
 
 def _work(run: Sequence[tuple[int, MessageSource]]) -> list[_Outcome]:
@@ -144,7 +176,7 @@ def validate_batch(
     jobs = default_jobs() if jobs is None else jobs
     jobs = max(1, min(jobs, len(sources)))
     outcomes: dict[int, _Outcome] = {}
-    interrupted = False
+    interrupted = terminated = False
     try:
         if jobs == 1:
             for index, source in enumerate(sources):
@@ -153,8 +185,8 @@ def validate_batch(
                     progress(len(outcomes), len(sources))
         else:
             _in_workers(sources, settings, jobs, skip_non_ddex, progress, outcomes)
-    except KeyboardInterrupt:
-        interrupted = True
+    except KeyboardInterrupt as stop:
+        interrupted, terminated = True, isinstance(stop, Terminated)
     ordered = [outcomes[i] for i in sorted(outcomes)]
     report = Report(files=tuple(r for _, r, _ in ordered if r is not None), tool=tool_info(),
                     interrupted=interrupted, files_not_done=len(sources) - len(ordered))
@@ -163,6 +195,7 @@ def validate_batch(
         skipped=tuple(s for _, _, s in ordered if s is not None),
         total=len(sources),
         interrupted=interrupted,
+        terminated=terminated,
     )
 
 
@@ -176,14 +209,19 @@ def _in_workers(
 ) -> None:
     # Imported here: multiprocessing is a tenth of a cold start, for --jobs 1 and single
     # files (the pre-commit hook's usual case) as well.
-    from multiprocessing import Pool
+    from multiprocessing import Pipe, Pool
 
     numbered = list(enumerate(sources))
     length = _run_length(len(sources), jobs)
     runs = [numbered[start:start + length] for start in range(0, len(numbered), length)]
     finished = False
-    pool = Pool(processes=jobs, initializer=_start_worker, initargs=(settings, skip_non_ddex))
+    # Only this process writes to the pipe (never, in fact): it closes when this process ends.
+    parent_alive, parent_end = Pipe(duplex=False)
+    pool = None
     try:
+        with _signals_blocked():
+            pool = Pool(processes=jobs, initializer=_start_worker,
+                        initargs=(settings, skip_non_ddex, parent_alive, parent_end))
         for run in pool.imap_unordered(_work, runs):
             for outcome in run:
                 outcomes[outcome[0]] = outcome
@@ -191,12 +229,71 @@ def _in_workers(
                     progress(len(outcomes), len(sources))
         finished = True
     finally:
-        # Ctrl-C or a failure: stop the workers now rather than wait for their runs.
-        if finished:
-            pool.close()
-        else:
-            pool.terminate()
-        pool.join()
+        with _signals_held():
+            # Ctrl-C or a failure: stop the workers now rather than wait for their runs.
+            if pool is not None:
+                if finished:
+                    pool.close()
+                else:
+                    pool.terminate()
+                pool.join()
+            parent_alive.close()
+            parent_end.close()
+
+
+_STOPPING_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextlib.contextmanager
+def _signals_blocked() -> Iterator[None]:
+    """Ctrl-C and SIGTERM blocked in this thread while it starts the pool, and so in the pool's
+    threads and in every worker they start, from its fork until ``_start_worker`` sets what the
+    signals do there and unblocks them. Otherwise a worker could meet SIGTERM (the pool's way
+    to stop it) while it still has this process's handlers, which raise, or hold the signal
+    while the pool is being stopped (``_signals_held``): the worker would live on, and the
+    pool would wait for it forever. A signal sent meanwhile is delivered once unblocked."""
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork, no inherited handlers
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOPPING_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+SignalHandler = Callable[[int, FrameType | None], object]
+
+
+@contextlib.contextmanager
+def handling_signals(handler: SignalHandler, numbers: Sequence[int]) -> Iterator[None]:
+    """``handler`` for the signals ``numbers`` within, the previous handlers after. Outside
+    the main thread, which alone may install handlers (and to which Python delivers every
+    signal), nothing changes."""
+    try:
+        previous = {number: signal.signal(number, handler) for number in numbers}
+    except ValueError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        for number, earlier in previous.items():
+            signal.signal(number, signal.SIG_DFL if earlier is None else earlier)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM arriving while the workers are being stopped would cut the stopping
+    short and leave them running: such a signal is noted, and delivered once they are gone."""
+    held: list[int] = []
+    try:
+        with handling_signals(lambda number, _frame: held.append(number),
+                              (signal.SIGINT, signal.SIGTERM)):
+            yield
+    finally:
+        if held:
+            signal.raise_signal(held[0])
 
 
 class ProgressBar:

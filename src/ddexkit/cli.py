@@ -1,19 +1,27 @@
-"""Command line: `ddexkit validate | summary | package | plan | upload | rules | schema`. Exit
-codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage problems, 3 a bug of ours, 130
-interrupted. Nothing imports this module."""
+"""Command line: `ddexkit validate | summary | package | plan | upload | profiles | rules |
+schema`. Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage problems, 3 a
+bug of ours, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Nothing imports this module."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any, NoReturn
 
 from ddexkit._version import __version__
-from ddexkit.batch import ProgressBar, validate_batch, wants_progress
+from ddexkit.batch import (
+    ProgressBar,
+    Terminated,
+    handling_signals,
+    validate_batch,
+    wants_progress,
+)
 from ddexkit.config import AUDIO_UPLOAD_MODES, Config, ConfigError, load_config, normalized_codes
 from ddexkit.domain.catalog import CatalogError
 from ddexkit.engine import resolve_settings, validate_source
@@ -35,6 +43,7 @@ from ddexkit.xsd import SchemaDirError, SchemaInstallError, install_schema, user
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 3  # a bug in ddexkit, never confused with a verdict (1)
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+EXIT_TERMINATED = 143  # 128 + SIGTERM
 
 
 class UsageError(Exception):
@@ -426,9 +435,10 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(rendered)
     if batch.interrupted:
-        sys.stderr.write(f"ddexkit: interrupted: {batch.done} of {batch.total} files done, "
+        stopped = "terminated" if batch.terminated else "interrupted"
+        sys.stderr.write(f"ddexkit: {stopped}: {batch.done} of {batch.total} files done, "
                          "the report shows those and says it is partial\n")
-        return EXIT_INTERRUPTED
+        return EXIT_TERMINATED if batch.terminated else EXIT_INTERRUPTED
     if not report.all_ready and not args.exit_zero:
         return EXIT_ERRORS
     return EXIT_OK
@@ -646,11 +656,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, --version, or a usage error already printed
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     try:
-        return COMMANDS[args.command](args)
+        with handling_signals(_raise_terminated, (signal.SIGTERM,)):  # for this command only
+            return COMMANDS[args.command](args)
     except (UsageError, InputError, ConfigError, CatalogError, SchemaInstallError,
             SchemaDirError, OutputError) as error:
         sys.stderr.write(f"ddexkit: {error}\n")
         return EXIT_USAGE
+    except Terminated:
+        sys.stderr.write("ddexkit: terminated\n")
+        return EXIT_TERMINATED
     except KeyboardInterrupt:
         sys.stderr.write("ddexkit: interrupted\n")
         return EXIT_INTERRUPTED
@@ -662,6 +676,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as error:  # a bug of ours: one line, the details in a log file
         return _internal_error(args, error)
+
+
+def _raise_terminated(_number: int, _frame: FrameType | None) -> NoReturn:
+    """SIGTERM, which would kill this process at once (its workers left running, nothing
+    reported), stops the run as Ctrl-C does instead, and exits 143."""
+    raise Terminated
 
 
 def _internal_error(args: argparse.Namespace, error: Exception) -> int:

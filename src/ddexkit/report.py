@@ -78,8 +78,8 @@ class Report:
 
     files: tuple[FileReport, ...] = ()
     tool: dict[str, str] = field(default_factory=dict)
-    # Ctrl-C cut the run short: ``files`` holds what was done, ``files_not_done`` the rest
-    # (inputs skipped as not DDEX count as done). A partial report must say it is partial.
+    # Ctrl-C or SIGTERM cut the run short: ``files`` holds what was done, ``files_not_done``
+    # the rest (inputs skipped as not DDEX count as done). A partial report must say so.
     interrupted: bool = False
     files_not_done: int = 0
 
