@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from ddexkit._version import __version__
 from ddexkit.batch import (
+    BatchResult,
     ProgressBar,
     Terminated,
     handling_signals,
@@ -24,7 +25,7 @@ from ddexkit.batch import (
 )
 from ddexkit.config import AUDIO_UPLOAD_MODES, Config, ConfigError, load_config, normalized_codes
 from ddexkit.domain.catalog import CatalogError
-from ddexkit.engine import resolve_settings, validate_source
+from ddexkit.engine import Settings, resolve_settings, validate_source
 from ddexkit.inputs import InputError, MessageSource, expand_paths
 from ddexkit.output import FORMATS
 from ddexkit.outputfile import (
@@ -386,18 +387,47 @@ def _source_lines(path: str) -> list[str] | None:
     return raw.decode("utf-8", errors="replace").splitlines()
 
 
+def _refuse_text_options(args: argparse.Namespace) -> None:
+    used = [flag for name, flag in _TEXT_ONLY if getattr(args, name)]
+    if used:
+        raise UsageError(f"{used[0]} is for --format text, not {args.format}")
+
+
 def _render(args: argparse.Namespace, report: Report) -> str:
     colour = _wants_colour(args.color, args.output)
     if args.format != "text":
-        used = [flag for name, flag in _TEXT_ONLY if getattr(args, name)]
-        if used:
-            raise UsageError(f"{used[0]} is for --format text, not {args.format}")
+        _refuse_text_options(args)
         return FORMATS[args.format](report, colour)
     from ddexkit.output.text import TextOptions, render
 
     return render(report, colour, options=TextOptions(
         quiet=args.quiet, show_source=args.show_source, statistics=args.statistics,
         source_lines=_source_lines))
+
+
+def _streamed(args: argparse.Namespace, sources: list[MessageSource], settings: Settings,
+              bar: ProgressBar | None) -> BatchResult:
+    """--format jsonl: each file's line written (and flushed) as soon as it is done, none
+    kept in memory; into --output FILE as whole or not at all, like every report."""
+    from ddexkit.output.jsonl import closing_line, file_line
+
+    _refuse_text_options(args)
+    with contextlib.ExitStack() as stack:
+        if args.output and args.output != STANDARD_OUTPUT:
+            binary = stack.enter_context(open_output(args.output, "the report"))
+
+            def write(text: str) -> None:
+                binary.write(text.encode("utf-8", errors="surrogateescape"))
+        else:
+            def write(text: str) -> None:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+
+        batch = validate_batch(sources, settings, jobs=args.jobs,
+                               skip_non_ddex=args.skip_non_ddex, progress=bar,
+                               on_file=lambda file: write(file_line(file)), keep=False)
+        write(closing_line(batch.report))
+    return batch
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -421,19 +451,23 @@ def _validate(args: argparse.Namespace) -> int:
                                 assets=args.assets, profiles=args.profile)
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
     try:
-        batch = validate_batch(sources, settings, jobs=args.jobs,
-                               skip_non_ddex=args.skip_non_ddex, progress=bar)
+        if args.format == "jsonl":
+            batch = _streamed(args, sources, settings, bar)
+        else:
+            batch = validate_batch(sources, settings, jobs=args.jobs,
+                                   skip_non_ddex=args.skip_non_ddex, progress=bar)
     finally:
         if bar is not None:
             bar.close()
     for skipped in batch.skipped:
         sys.stderr.write(f"ddexkit: skipped {skipped.path}: {skipped.reason}\n")
     report = batch.report
-    rendered = _render(args, report)
-    if args.output and args.output != STANDARD_OUTPUT:
-        _write_report(args.output, rendered)
-    else:
-        sys.stdout.write(rendered)
+    if args.format != "jsonl":
+        rendered = _render(args, report)
+        if args.output and args.output != STANDARD_OUTPUT:
+            _write_report(args.output, rendered)
+        else:
+            sys.stdout.write(rendered)
     if batch.interrupted:
         stopped = "terminated" if batch.terminated else "interrupted"
         sys.stderr.write(f"ddexkit: {stopped}: {batch.done} of {batch.total} files done, "
