@@ -14,6 +14,7 @@ from ddexkit.rules.text import (
     txt308_explicit_flag,
     txt309_explicit_track_clean_release,
     txt310_main_release_copyright,
+    txt311_marketing_term_in_title,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -27,4 +28,5 @@ RULES: tuple[AnyRule, ...] = (
     txt308_explicit_flag.RULE,
     txt309_explicit_track_clean_release.RULE,
     txt310_main_release_copyright.RULE,
+    txt311_marketing_term_in_title.RULE,
 )
