@@ -15,6 +15,8 @@ from ddexkit.rules.text import (
     txt309_explicit_track_clean_release,
     txt310_main_release_copyright,
     txt311_marketing_term_in_title,
+    txt312_explicit_label_in_title,
+    txt313_version_in_title,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -29,4 +31,6 @@ RULES: tuple[AnyRule, ...] = (
     txt309_explicit_track_clean_release.RULE,
     txt310_main_release_copyright.RULE,
     txt311_marketing_term_in_title.RULE,
+    txt312_explicit_label_in_title.RULE,
+    txt313_version_in_title.RULE,
 )
