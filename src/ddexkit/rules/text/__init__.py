@@ -17,6 +17,8 @@ from ddexkit.rules.text import (
     txt311_marketing_term_in_title,
     txt312_explicit_label_in_title,
     txt313_version_in_title,
+    txt314_duplicate_track_title,
+    txt315_single_title_mismatch,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -33,4 +35,6 @@ RULES: tuple[AnyRule, ...] = (
     txt311_marketing_term_in_title.RULE,
     txt312_explicit_label_in_title.RULE,
     txt313_version_in_title.RULE,
+    txt314_duplicate_track_title.RULE,
+    txt315_single_title_mismatch.RULE,
 )
