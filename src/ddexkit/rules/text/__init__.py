@@ -19,6 +19,7 @@ from ddexkit.rules.text import (
     txt313_version_in_title,
     txt314_duplicate_track_title,
     txt315_single_title_mismatch,
+    txt316_language_on_instrumental,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -37,4 +38,5 @@ RULES: tuple[AnyRule, ...] = (
     txt313_version_in_title.RULE,
     txt314_duplicate_track_title.RULE,
     txt315_single_title_mismatch.RULE,
+    txt316_language_on_instrumental.RULE,
 )
