@@ -179,3 +179,15 @@ def hundred_tracks(which: str, folder: Path) -> Path:
     path = folder / "bad.xml"
     path.write_text(grown, encoding="utf-8")
     return path
+
+
+def ast820_assets(which: str, folder: Path) -> Path:
+    """AST820: the bad case's second track is a WAV among FLACs (one second is enough:
+    only the format is judged)."""
+    assets = album_assets(folder / "assets")
+    if which == "bad":
+        from tests import media_factory
+
+        (assets / "resources" / "A2.flac").unlink()
+        media_factory.wav(assets / "resources" / "A2.wav", 1.0)
+    return assets
