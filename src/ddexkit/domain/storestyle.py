@@ -26,7 +26,7 @@ _EXPLICIT_LABEL = re.compile(
 _VERSION_WORD = re.compile(
     r"\b(?:remix(?:es|ed)?|mix|live|acoustic|remaster(?:ed)?|edit|instrumental|demo|unplugged"
     r"|version|extended|a\s?cappella|acapella|karaoke|re-?recorded|mono|stereo|dub|slowed"
-    r"|sped\s+up|reprise)\b",
+    r"|sped\s+up)\b",
     re.IGNORECASE,
 )
 # Marketing and format terms: true for a while or of one medium, never of the recording.

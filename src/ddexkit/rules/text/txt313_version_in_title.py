@@ -8,7 +8,7 @@ Why it matters:
     qualifier (brackets at the end, or what follows the last " - ") counts when it holds a
     version word: remix, mix, live, acoustic, remaster(ed), edit, instrumental, demo,
     unplugged, version, extended, a cappella, karaoke, re-recorded, mono, stereo, dub,
-    slowed, sped up, reprise. "Live and Let Die" is a title; a featured credit is TXT304's,
+    slowed, sped up. "Live and Let Die" is a title; a featured credit is TXT304's,
     an explicit label TXT312's and "Album Version" (a standard version needs none) TXT311's.
 
 Bad:
