@@ -46,11 +46,13 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         if not labels:
             continue
         flag = _flag_for(labels[0])
+        also = (" (NotExplicit if no explicit version exists)"
+                if flag == "ExplicitContentEdited" else "")
         yield Finding(
             at=text.loc,
             message=f"TitleText {title!r} carries the explicit-content label {labels[0]!r}",
             hint=f"Write the title as {without_qualifiers(title, labels)!r} and say it with "
-            f"<ParentalWarningType>{flag}</ParentalWarningType>",
+            f"<ParentalWarningType>{flag}</ParentalWarningType>{also}",
         )
 
 
