@@ -27,6 +27,7 @@ LAYERS = {
     "ddexkit.xsd": 2,
     "ddexkit.media": 2,
     "ddexkit.locate": 2,
+    "ddexkit.changes": 3,  # what changed between an update and its original (UPD facts)
     "ddexkit.rules": 3,
     "ddexkit.summary": 3,
     "ddexkit.report": 3,

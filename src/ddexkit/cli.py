@@ -117,6 +117,9 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--exclude", action="append", default=[], metavar="GLOB",
                           help="skip files and folders matching GLOB in folder walks "
                           "(repeatable; .git, .venv, node_modules, __pycache__ always)")
+    validate.add_argument("--original", metavar="ERN.xml",
+                          help="the ERN delivered before: check the inputs as updates of it "
+                          "(the UPD rules: docs/diff.md)")
     validate.add_argument("--skip-non-ddex", action="store_true",
                           help="skip XML whose root is not in a DDEX namespace (noted on "
                           "stderr) instead of failing it; for pre-commit")
@@ -287,7 +290,7 @@ def _validate(args: argparse.Namespace) -> int:
                                     for s in sources if s.path is not None])
         _check_output_folder(args.output)
     settings = resolve_settings(config, schema_dir=args.schema_dir, catalog=args.catalog,
-                                assets=args.assets)
+                                assets=args.assets, original=args.original)
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
     try:
         batch = validate_batch(sources, settings, jobs=args.jobs,

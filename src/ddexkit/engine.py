@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ddexkit._version import __version__
+from ddexkit.changes import OriginalSource, UpdateFacts, compare, read_original
 from ddexkit.config import Config, discover_config
 from ddexkit.domain.catalog import Catalog, load_catalog
 from ddexkit.inputs import (
@@ -47,6 +48,7 @@ class Settings:
     schema_dir: Path | None = None
     catalog: Catalog | None = None
     assets: Path | None = None
+    original: OriginalSource | None = None  # the ERN delivered before (the UPD rules)
 
 
 def resolve_settings(
@@ -56,6 +58,7 @@ def resolve_settings(
     catalog: str | Path | Catalog | None = None,
     assets: str | Path | None = None,
     start: str | Path | None = None,
+    original: str | Path | None = None,
 ) -> Settings:
     """Settings from explicit values, else the configuration (discovered from ``start``)."""
     if config is None:
@@ -81,6 +84,7 @@ def resolve_settings(
         schema_dir=found_schema,
         catalog=loaded,
         assets=Path(assets) if assets is not None else None,
+        original=read_original(original) if original is not None else None,
     )
 
 
@@ -88,6 +92,8 @@ def _rules_for(settings: Settings, path: str | None, *, assets: bool = False) ->
     available = {"catalog"} if settings.catalog is not None else set()
     if assets or settings.assets is not None:
         available.add("assets")
+    if settings.original is not None:
+        available.add("original")
     return [
         rule
         for rule in ALL_RULES
@@ -241,6 +247,11 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
             found += _run(rules, Stage.ASSETS, assets, context)
         else:  # only the asset rules that need no files (AST804, AST807) are selected
             found += _run(rules, Stage.ASSETS, declared_assets(message), context)
+        if settings.original is not None:
+            original = settings.original.message()
+            found += _run(rules, Stage.UPDATE, UpdateFacts(
+                original=original, update=message, changes=compare(original, message)),
+                context)
     locator = Locator(raw, tree.getroot() if tree is not None else None)
     return FileReport(
         strict=settings.config.strict,
@@ -324,8 +335,10 @@ def validate(
     schema_dir: str | Path | None = None,
     config: Config | None = None,
     catalog: str | Path | Catalog | None = None,
+    original: str | Path | None = None,
 ) -> Report:
-    """Validate an ERN message (a path to an .xml, a .zip, a folder of them, or the bytes).
+    """Validate an ERN message (a path to an .xml, a .zip, a folder of them, or the bytes);
+    with ``original``, the ERN delivered before, as an update of it (the UPD rules).
 
     Without ``config``, the configuration is discovered upward from the working directory
     (the project using ddexkit), never from the validated input: a delivery is untrusted and
@@ -335,7 +348,7 @@ def validate(
     the returned Report, never exceptions.
     """
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets,
-                                start=Path.cwd())
+                                start=Path.cwd(), original=original)
     if isinstance(source, bytes):
         return validate_sources([MessageSource(path=None, data=source)], settings)
     return validate_sources(expand_paths([as_path(source)]), settings)

@@ -1,0 +1,48 @@
+"""The update changes the main release's label.
+
+Why it matters:
+    The label name is shown in stores and decides which account the release's reports go
+    to; a change after delivery is usually a catalogue transfer, which is agreed with the
+    distributor first. (Bad: the original's label is "Northern Lights Records".)
+
+Bad:
+    <LabelName>Harbour Sound</LabelName>
+
+Good:
+    <LabelName>Northern Lights Records</LabelName>
+
+Source:
+    Distributor API (PUT /api/v1/release/{id}; label changes are reviewed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.changes import Part, UpdateFacts, in_original, shown
+from ddexkit.issues import Finding, Severity
+from ddexkit.rules.base import Rule, RuleContext, Stage
+
+
+def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
+    for change in facts.changes.of(Part.RELEASE, "label"):
+        if change.key != facts.changes.main_release:
+            continue
+        yield Finding(
+            at=change.update or facts.update.loc,
+            message=f"Main release {change.key}: label changed from {shown(change.old)} "
+            f"({in_original(change)}) to {shown(change.new)}",
+            hint="Keep the delivered label unless the catalogue moved; agree a transfer with "
+            "the distributor first",
+        )
+
+
+RULE = Rule(
+    code="UPD009",
+    severity=Severity.WARNING,
+    summary="The update changes the main release's label",
+    stage=Stage.UPDATE,
+    check=check,
+    needs=frozenset({"original"}),
+    doc=__doc__ or "",
+)
