@@ -34,6 +34,7 @@ LAYERS = {
     "ddexkit.engine": 4,
     "ddexkit.batch": 4,
     "ddexkit.packager": 5,
+    "ddexkit.comparison": 5,  # ddexkit diff: the change set placed in both files + the report
     "ddexkit.delivery": 6,  # delivery planning, above the packager
     "ddexkit.output": 7,
     "ddexkit.upload": 7,  # the optional upload client, on top of the delivery plan

@@ -22,9 +22,9 @@ from ddexkit.domain.timecodes import comparable_date
 from ddexkit.inputs import InputError
 from ddexkit.issues import Location
 from ddexkit.limits import RELEASE_LIMIT_BYTES
-from ddexkit.parser import ParseError, parse
+from ddexkit.parser import build_message
 from ddexkit.regularfile import read_capped
-from ddexkit.safexml import ERN382_NAMESPACE
+from ddexkit.safexml import ERN382_NAMESPACE, read_document
 
 # A value as the change summary shows it: text, a list of names or codes, or nothing.
 Value = str | tuple[str, ...] | None
@@ -142,28 +142,37 @@ class OriginalSource:
     raw: bytes = field(repr=False)
 
     def message(self) -> m.Message:
-        return parse(self.raw)
+        """The original's model (``read_original`` made sure there is one)."""
+        document = read_document(self.raw)
+        if document.tree is None:
+            raise InputError(f"original {self.path}: no longer a readable message")
+        return build_message(document.tree.getroot())
 
 
 def read_original(path: str | Path) -> OriginalSource:
-    """Read and check the original ERN; a file that is missing, unreadable or not an ERN
-    3.8.2 NewReleaseMessage is an InputError naming it (one line, the command's exit 2)."""
+    """Read and check the original ERN; a file that is missing, unreadable, not well-formed
+    or not an ERN 3.8.2 NewReleaseMessage is an InputError naming it and the place (one line:
+    the command's exit 2)."""
     name = str(path)
+    again = "give the ERN as it was delivered (the one the update replaces)"
+    if Path(path).is_dir():
+        raise InputError(f"original {name}: is a folder; {again}")
     try:
         raw = read_capped(Path(path), RELEASE_LIMIT_BYTES, "an ERN message")
     except OSError as error:
-        raise InputError(f"--original {name}: {error.strerror or error}; name the ERN "
-                         "delivered before (the one the update replaces)") from error
-    original = OriginalSource(path=name, raw=raw)
-    try:
-        message = original.message()
-    except ParseError as error:
-        raise InputError(f"--original {name}: {error}; give the ERN as it was delivered") \
-            from error
+        raise InputError(f"original {name}: {error.strerror or error}; {again}") from error
+    document = read_document(raw)
+    if document.tree is None:
+        facts = document.facts
+        problem = facts.syntax_error or facts.doctype or facts.invalid_utf8
+        where = f":{problem.line}:{problem.column}" if problem and problem.line else ""
+        reason = problem.message if problem else "it cannot be parsed safely"
+        raise InputError(f"original {name}{where}: not a readable message: {reason}; {again}")
+    message = build_message(document.tree.getroot())
     if message.namespace != ERN382_NAMESPACE or message.kind != "NewReleaseMessage":
-        raise InputError(f"--original {name}: <{message.kind}> is not an ERN 3.8.2 "
-                         "NewReleaseMessage; give the release delivered before")
-    return original
+        raise InputError(f"original {name}: <{message.kind}> is not an ERN 3.8.2 "
+                         f"NewReleaseMessage; {again}")
+    return OriginalSource(path=name, raw=raw)
 
 
 def _at(record: m._Read | None) -> Location | None:

@@ -1,6 +1,6 @@
-"""Command line: `ddexkit validate | summary | package | plan | upload | rules | schema`. Exit
-codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage problems, 3 a bug of ours, 130
-interrupted. Nothing imports this module."""
+"""Command line: `ddexkit validate | diff | summary | package | plan | upload | rules | schema`.
+Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage problems, 3 a bug of ours,
+130 interrupted. Nothing imports this module."""
 
 from __future__ import annotations
 
@@ -123,6 +123,23 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--skip-non-ddex", action="store_true",
                           help="skip XML whose root is not in a DDEX namespace (noted on "
                           "stderr) instead of failing it; for pre-commit")
+
+    compared = commands.add_parser(
+        "diff",
+        help="compare an updated ERN with the one delivered before",
+        description="Show what an update changes in the delivered release (releases, tracks, "
+        "deals; old and new values, the line in each file), then the UPD issues: what the "
+        "store would refuse or hold (docs/diff.md). Exit codes as for validate.",
+        epilog="Example: ddexkit diff delivered/album.xml album.xml --format json",
+    )
+    compared.add_argument("original", metavar="ORIGINAL.xml", help="the ERN delivered before")
+    compared.add_argument("update", metavar="UPDATE.xml", help="the updated ERN")
+    compared.add_argument("--format", choices=("text", "json"), default="text",
+                          help="output format (default: text)")
+    compared.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    compared.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    compared.add_argument("--no-config", action="store_true",
+                          help="ignore configuration files")
 
     rules = commands.add_parser(
         "rules",
@@ -316,6 +333,29 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _diff(args: argparse.Namespace) -> int:
+    """The change summary and the UPD issues (and the mandatory ones: an update that cannot
+    be read says so)."""
+    import json
+
+    from ddexkit.comparison import diff
+    from ddexkit.output.diff_text import render_diff
+
+    if not Path(args.update).is_file():
+        raise UsageError(f"{args.update}: no such file; name the updated ERN (.xml)")
+    config = _file_config(args)
+    updates = tuple(rule.code for rule in ALL_RULES if rule.needs == frozenset({"original"}))
+    settings = resolve_settings(config.merged(select=updates), schema_dir=args.schema_dir,
+                                original=args.original)
+    comparison = diff(args.update, settings)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(render_diff(comparison, colour))
+    return EXIT_OK if comparison.report.all_ready else EXIT_ERRORS
+
+
 def _rules(args: argparse.Namespace) -> int:
     if args.markdown:
         if args.code:
@@ -479,8 +519,8 @@ def _upload(args: argparse.Namespace) -> int:
     return command.run_upload(args.plan, api_url=args.api_url, attempts=args.attempts)
 
 
-COMMANDS = {"validate": _validate, "rules": _rules, "schema": _schema, "package": _package,
-            "plan": _plan, "summary": _summary, "upload": _upload}
+COMMANDS = {"validate": _validate, "diff": _diff, "rules": _rules, "schema": _schema,
+            "package": _package, "plan": _plan, "summary": _summary, "upload": _upload}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
