@@ -247,7 +247,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
             found += _run(rules, Stage.ASSETS, assets, context)
         else:  # only the asset rules that need no files (AST804, AST807) are selected
             found += _run(rules, Stage.ASSETS, declared_assets(message), context)
-        if settings.original is not None:
+        if settings.original is not None and any(r.stage is Stage.UPDATE for r in rules):
             original = settings.original.message()
             found += _run(rules, Stage.UPDATE, UpdateFacts(
                 original=original, update=message, changes=compare(original, message)),
