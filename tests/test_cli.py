@@ -106,7 +106,7 @@ def test_json_formats_print_only_the_document(fmt: str, tmp_path: Path) -> None:
         (["validate", "--format", "yaml", "x.xml"], "'github', 'json', 'junit', 'sarif', 'text'"),
         (["validate"], "PATH"),
         (["validate", "--jobs", "0", "x.xml"], "1 or more"),
-        (["nonsense"], "'validate', 'rules', 'summary', 'package', 'plan', 'upload', 'schema'"),
+        (["nonsense"], "'validate', 'diff', 'rules', 'summary', 'package', 'plan', 'upload', 'schema'"),
         (["upload", "plan.json"], "--api-url"),
         (["upload", "plan.json", "--api-url", "https://api.example.com", "--username", "me"],
          "--username is for `ddexkit upload login`"),

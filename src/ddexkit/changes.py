@@ -74,6 +74,11 @@ def in_original(change: Change) -> str:
     return f"line {line} of the original" if line else "the original"
 
 
+def from_to(change: Change) -> str:
+    """'from "old" (line 12 of the original) to "new"', as the UPD messages say it."""
+    return f"from {shown(change.old)} ({in_original(change)}) to {shown(change.new)}"
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class TrackPair:
     """A track of the main release in either file; ``matched_by`` says how the two were
@@ -116,6 +121,10 @@ class ChangeSet:
     def is_reassigned(self, track: m.Track) -> bool:
         """Whether ``track`` of the update was paired by an ISRC it took from another track."""
         return _track_key(track) in self.reassigned
+
+    def of_main_release(self, name: str) -> Iterator[Change]:
+        """The changes to one field of the main release."""
+        return (c for c in self.of(Part.RELEASE, name) if c.key == self.main_release)
 
     def of(self, part: Part, name: str | None = None,
            kind: ChangeKind = ChangeKind.CHANGED) -> Iterator[Change]:

@@ -76,6 +76,16 @@ def _add_release_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
 
+def _add_report_arguments(command: argparse.ArgumentParser) -> None:
+    """The arguments ``summary`` and ``diff`` share: text or JSON, and where the settings
+    come from."""
+    command.add_argument("--format", choices=("text", "json"), default="text",
+                         help="output format (default: text)")
+    command.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    command.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="ddexkit",
@@ -134,12 +144,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     compared.add_argument("original", metavar="ORIGINAL.xml", help="the ERN delivered before")
     compared.add_argument("update", metavar="UPDATE.xml", help="the updated ERN")
-    compared.add_argument("--format", choices=("text", "json"), default="text",
-                          help="output format (default: text)")
-    compared.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    compared.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    compared.add_argument("--no-config", action="store_true",
-                          help="ignore configuration files")
+    _add_report_arguments(compared)
 
     rules = commands.add_parser(
         "rules",
@@ -161,11 +166,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Example: ddexkit summary corpus/good/album.xml --format json",
     )
     summary.add_argument("file", metavar="FILE", help="an ERN .xml or a release .zip")
-    summary.add_argument("--format", choices=("text", "json"), default="text",
-                         help="output format (default: text)")
-    summary.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    summary.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    summary.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    _add_report_arguments(summary)
 
     pack = commands.add_parser(
         "package",

@@ -19,19 +19,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.changes import Part, UpdateFacts, in_original, shown
+from ddexkit.changes import UpdateFacts, from_to, shown
 from ddexkit.issues import Finding, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
-    for change in facts.changes.of(Part.RELEASE, "icpn"):
-        if change.key != facts.changes.main_release or change.old is None:
-            continue
+    for change in facts.changes.of_main_release("icpn"):
+        if change.old is None:
+            continue  # an ICPN given at last is no change of identity
         yield Finding(
             at=change.update or facts.update.loc,
-            message=f"Main release {change.key}: ICPN changed from {shown(change.old)} "
-            f"({in_original(change)}) to {shown(change.new)}",
+            message=f"Main release {change.key}: ICPN changed {from_to(change)}",
             hint=f"Keep the delivered ICPN {shown(change.old)}; a new UPC is a new release: "
             "deliver it as one",
         )

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.changes import Part, UpdateFacts, in_original, shown
+from ddexkit.changes import Part, UpdateFacts, from_to, shown
 from ddexkit.issues import Finding, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
@@ -31,8 +31,7 @@ def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
             continue  # an ISRC given at last is no change of identity
         yield Finding(
             at=change.update or facts.update.loc,
-            message=f"Track {change.key}: ISRC changed from {shown(change.old)} "
-            f"({in_original(change)}) to {shown(change.new)}",
+            message=f"Track {change.key}: ISRC changed {from_to(change)}",
             hint=f"Keep the delivered ISRC {shown(change.old)} on this recording",
         )
 

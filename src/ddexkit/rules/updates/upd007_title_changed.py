@@ -24,28 +24,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.changes import Part, UpdateFacts, in_original, shown
+from ddexkit.changes import Part, UpdateFacts, from_to
 from ddexkit.issues import Finding, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
-    for change in facts.changes.of(Part.RELEASE, "title"):
-        if change.key == facts.changes.main_release:
+    changes = facts.changes
+    tracks = (c for c in changes.of(Part.TRACK, "title") if c.key not in changes.reassigned)
+    for what, found in (("Main release", changes.of_main_release("title")), ("Track", tracks)):
+        for change in found:  # a track given another's ISRC is UPD003's
             yield Finding(
                 at=change.update or facts.update.loc,
-                message=f"Main release {change.key}: title changed from {shown(change.old)} "
-                f"({in_original(change)}) to {shown(change.new)}",
-                hint="Keep the delivered title unless the change is meant; stores may hold "
-                "it for review",
-            )
-    reassigned = facts.changes.reassigned  # UPD003 reports those
-    for change in facts.changes.of(Part.TRACK, "title"):
-        if change.key not in reassigned:
-            yield Finding(
-                at=change.update or facts.update.loc,
-                message=f"Track {change.key}: title changed from {shown(change.old)} "
-                f"({in_original(change)}) to {shown(change.new)}",
+                message=f"{what} {change.key}: title changed {from_to(change)}",
                 hint="Keep the delivered title unless the change is meant; stores may hold "
                 "it for review",
             )

@@ -19,22 +19,21 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.changes import Part, UpdateFacts, in_original, shown
+from ddexkit.changes import Part, UpdateFacts, from_to
 from ddexkit.issues import Finding, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
     changes = facts.changes
-    for part, what in ((Part.RELEASE, "Main release"), (Part.TRACK, "Track")):
-        for change in changes.of(part, "display_artists"):
-            if change.key in changes.reassigned or (
-                    part is Part.RELEASE and change.key != changes.main_release):
-                continue  # UPD003 reports a track paired by an ISRC given to another
+    tracks = (c for c in changes.of(Part.TRACK, "display_artists")
+              if c.key not in changes.reassigned)
+    for what, found in (("Main release", changes.of_main_release("display_artists")),
+                        ("Track", tracks)):
+        for change in found:  # a track given another's ISRC is UPD003's
             yield Finding(
                 at=change.update or facts.update.loc,
-                message=f"{what} {change.key}: display artist changed from {shown(change.old)} "
-                f"({in_original(change)}) to {shown(change.new)}",
+                message=f"{what} {change.key}: display artist changed {from_to(change)}",
                 hint="Keep the delivered artist name, spelt the same, unless the release "
                 "should move to another artist page",
             )

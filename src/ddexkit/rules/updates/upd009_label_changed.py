@@ -19,19 +19,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.changes import Part, UpdateFacts, in_original, shown
+from ddexkit.changes import UpdateFacts, from_to
 from ddexkit.issues import Finding, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
-    for change in facts.changes.of(Part.RELEASE, "label"):
-        if change.key != facts.changes.main_release:
-            continue
+    for change in facts.changes.of_main_release("label"):
         yield Finding(
             at=change.update or facts.update.loc,
-            message=f"Main release {change.key}: label changed from {shown(change.old)} "
-            f"({in_original(change)}) to {shown(change.new)}",
+            message=f"Main release {change.key}: label changed {from_to(change)}",
             hint="Keep the delivered label unless the catalogue moved; agree a transfer with "
             "the distributor first",
         )

@@ -20,20 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.changes import Part, UpdateFacts, in_original, shown
+from ddexkit.changes import UpdateFacts, from_to
 from ddexkit.issues import Finding, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
     for field, name in (("p_line", "P line"), ("c_line", "C line")):
-        for change in facts.changes.of(Part.RELEASE, field):
-            if change.key != facts.changes.main_release:
-                continue
+        for change in facts.changes.of_main_release(field):
             yield Finding(
                 at=change.update or facts.update.loc,
-                message=f"Main release {change.key}: {name} changed from {shown(change.old)} "
-                f"({in_original(change)}) to {shown(change.new)}",
+                message=f"Main release {change.key}: {name} changed {from_to(change)}",
                 hint=f"Keep the delivered {name} unless the rights owner changed; the "
                 "distributor checks such changes",
             )

@@ -19,24 +19,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.changes import Part, UpdateFacts, in_original, shown
+from ddexkit.changes import UpdateFacts, from_to
 from ddexkit.domain.timecodes import comparable_date
 from ddexkit.issues import Finding, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
 def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
-    for change in facts.changes.of(Part.RELEASE, "release_date"):
-        if change.key != facts.changes.main_release or not isinstance(change.old, str) \
-                or not isinstance(change.new, str):
+    for change in facts.changes.of_main_release("release_date"):
+        if not isinstance(change.old, str) or not isinstance(change.new, str):
             continue
         before, after = comparable_date(change.old), comparable_date(change.new)
         if before is None or after is None or not after.is_before(before):
             continue
         yield Finding(
             at=change.update or facts.update.loc,
-            message=f"Main release {change.key}: release date moved earlier, from "
-            f"{shown(change.old)} ({in_original(change)}) to {shown(change.new)}",
+            message=f"Main release {change.key}: release date moved earlier, "
+            f"{from_to(change)}",
             hint="Keep the delivered date, or agree the earlier one with the distributor "
             "(stores need their lead time)",
         )
