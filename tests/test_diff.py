@@ -103,6 +103,17 @@ def test_text_shows_old_to_new_with_both_lines_then_the_issues(
     assert f"{update}:{new}:" in out and "UPD007" in out
 
 
+def test_the_corpus_update_shows_what_the_readme_shows(capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    update = GOOD_ALBUM.parents[1] / "updates" / "album-update.xml"
+    code, document = _json(capsys, str(GOOD_ALBUM), str(update))
+    assert code == cli.EXIT_ERRORS
+    assert document["counts"] == {"added": 0, "removed": 1, "changed": 2}
+    issues = document["report"]["files"][0]["issues"]
+    assert [(i["code"], i["severity"]) for i in issues] == [
+        ("UPD007", "warning"), ("UPD011", "warning"), ("UPD006", "error")]
+
+
 def test_validate_with_original_runs_the_update_rules_and_without_it_not(
         capsys: pytest.CaptureFixture[str]) -> None:
     update = str(CASES / "UPD002" / "bad.xml")

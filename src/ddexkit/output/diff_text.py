@@ -24,7 +24,7 @@ def _describe(change: Change) -> str:
     if change.kind is ChangeKind.CHANGED:
         return f"{what}: {change.field} {shown(change.old)} → {shown(change.new)}"
     value = change.new if change.kind is ChangeKind.ADDED else change.old
-    return f"{what} {shown(value)}"
+    return f"{what} ({', '.join(value)})" if isinstance(value, tuple) else f"{what} {shown(value)}"
 
 
 def render_diff(comparison: Comparison, colour: bool = False) -> str:

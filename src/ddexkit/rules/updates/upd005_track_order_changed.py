@@ -44,8 +44,9 @@ def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
         item = items.get(pair.update.reference)
         yield Finding(
             at=item.loc if item is not None else pair.update.resource.loc,
-            message=f"Track {shown(pair.update.title or pair.update.reference)} moved from number "
-            f"{pair.original.number} to {pair.update.number}, after the release came out",
+            message=f"Track {pair.update.isrc or pair.update.reference} "
+            f"{shown(pair.update.title)} moved from number {pair.original.number} to "
+            f"{pair.update.number}, after the release came out",
             hint="Keep the delivered track order; a new order is a new release (a new UPC)",
         )
 

@@ -39,9 +39,9 @@ def check(facts: UpdateFacts, context: RuleContext) -> Iterator[Finding]:
         line = duration.loc.line if duration is not None else None
         yield Finding(
             at=new.resource.duration.loc if new.resource.duration else new.resource.loc,
-            message=f"Track {shown(new.title or new.reference)}: duration changed from "
-            f"{old.duration} (line {line} of the original) to {new.duration}, "
-            f"{abs(after - before):g} seconds",
+            message=f"Track {new.isrc or new.reference} {shown(new.title)}: duration changed "
+            f"from {shown(old.duration)} (line {line} of the original) to "
+            f"{shown(new.duration)}, {abs(after - before):g} seconds",
             hint="A recording of another length is another master: give it its own ISRC, "
             "or correct the Duration",
         )
