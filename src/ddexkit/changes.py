@@ -15,6 +15,7 @@ import enum
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ddexkit import model as m
 from ddexkit.domain.identifiers import compact, isrc_key
@@ -184,7 +185,14 @@ def read_original(path: str | Path) -> OriginalSource:
     return OriginalSource(path=name, raw=raw)
 
 
-def _at(record: m._Read | None) -> Location | None:
+class _Placed(Protocol):
+    """A record of the model: it knows where it was read from."""
+
+    @property
+    def loc(self) -> Location: ...
+
+
+def _at(record: _Placed | None) -> Location | None:
     return record.loc if record is not None else None
 
 
@@ -202,16 +210,16 @@ class _Field:
     """One compared value of a release or track and the record it was read from."""
 
     value: Value
-    at: m._Read | None
+    at: _Placed | None
 
 
-def _title(record: m._Displayed) -> _Field:
+def _title(record: m.Release | m.Resource) -> _Field:
     reference = record.reference_title
     element = reference.text if reference is not None and reference.text is not None else None
     return _Field(record.display_title, element or record)
 
 
-def _artists(record: m._Displayed) -> _Field:
+def _artists(record: m.Release | m.Resource) -> _Field:
     details = record.details[0] if record.details else None
     first = details.display_artists[0] if details and details.display_artists else None
     return _Field(record.main_artists or None, first or details or record)
@@ -260,7 +268,7 @@ def _track_fields(track: m.Track) -> dict[str, _Field]:
 
 
 def _compared(part: Part, key: str, old: dict[str, _Field], new: dict[str, _Field],
-              old_record: m._Read, new_record: m._Read) -> Iterator[Change]:
+              old_record: _Placed, new_record: _Placed) -> Iterator[Change]:
     for name, before in old.items():
         after = new[name]
         if before.value != after.value:
