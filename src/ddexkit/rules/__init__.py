@@ -17,6 +17,7 @@ from ddexkit.rules.references import RULES as REFERENCE_RULES
 from ddexkit.rules.roles import RULES as ROLE_RULES
 from ddexkit.rules.territories import RULES as TERRITORY_RULES
 from ddexkit.rules.text import RULES as TEXT_RULES
+from ddexkit.rules.updates import RULES as UPDATE_RULES
 
 __all__ = ["ALL_RULES", "AnyRule", "Check", "Rule", "RuleContext", "RuleOptions", "Stage", "by_code"]
 
@@ -32,6 +33,7 @@ ALL_RULES: tuple[AnyRule, ...] = (
     *DEAL_RULES,
     *ASSET_RULES,
     *CATALOG_RULES,
+    *UPDATE_RULES,
 )
 
 _BY_CODE: dict[str, AnyRule] = {}
