@@ -223,3 +223,18 @@ def test_any_profile_table_loads_or_is_a_profile_error(table: dict[str, object])
         pass
     finally:
         profiles._builtin_table = original
+
+
+def test_an_opt_in_rule_runs_only_where_a_selected_profile_names_it() -> None:
+    """TXT316 (a language on an instrumental) is Spotify's: the distributor's default run and
+    Apple leave it out; with both stores selected it counts for Spotify only."""
+    bad = (Path(__file__).parent / "rules" / "cases" / "TXT316" / "bad.xml").read_text(
+        encoding="utf-8")
+
+    def txt316(profiles: list[str] | None) -> list[tuple[str, ...]]:
+        return [i.profiles for i in _file(bad, profiles).issues if i.code == "TXT316"]
+
+    assert txt316(None) == []
+    assert txt316(["apple"]) == []
+    found = txt316(["apple", "spotify"])
+    assert found and set(found) == {("spotify",)}
