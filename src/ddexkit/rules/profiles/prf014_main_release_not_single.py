@@ -1,0 +1,53 @@
+"""The main release of an AudioSingle delivery is not of ReleaseType Single.
+
+Why it matters:
+    DDEX's AudioSingle profile delivers a Single: its main release has the ReleaseType
+    Single. An EP or an album sent under the single profile is filed in the wrong place by
+    stores that route by profile. Only the ddex-audio-single profile names this rule.
+
+Bad:
+    <ReleaseType>EP</ReleaseType> <!-- expect: PRF014 -->
+
+Good:
+    <ReleaseType>Single</ReleaseType>
+
+Source:
+    DDEX Release Profiles for Common Release Types 1.3 and 1.4 (ERN 3.8), Clause 4.10(3):
+    AudioSingle rules 1067-1 and 1068-1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ddexkit.issues import Finding, Severity
+from ddexkit.model import Message, Release
+from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
+
+_SINGLE = "Single"
+
+
+def _check_release(release: Release, message: Message,
+                   context: RuleContext) -> Iterator[Finding]:
+    if _SINGLE in release.type_names:
+        return
+    types = ", ".join(sorted(release.type_names)) or "no ReleaseType"
+    written = release.release_types[0] if release.release_types else None
+    yield Finding(
+        at=written.loc if written is not None else release.loc,
+        message=f"{context.main_release_name(release)} has {types}, not Single, under the "
+        "AudioSingle profile",
+        hint=f"Write <ReleaseType>{_SINGLE}</ReleaseType>, or deliver the release under the "
+        "profile of its type (ddex-audio-album for an Album)",
+    )
+
+
+RULE = Rule(
+    code="PRF014",
+    severity=Severity.ERROR,
+    summary="The main release of an audio single is not of ReleaseType Single",
+    stage=Stage.MESSAGE,
+    check=each_main_release(_check_release),
+    doc=__doc__ or "",
+    opt_in=True,
+)
