@@ -28,6 +28,10 @@ from ddexkit.rules.profiles import (
     prf016_front_cover_not_secondary,
     prf017_secondary_without_proprietary_id,
     prf018_display_artist_not_sequenced,
+    prf019_track_release_date,
+    prf020_primary_recording_release_date,
+    prf021_no_musical_work_recording,
+    prf022_display_label_name,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -49,4 +53,8 @@ RULES: tuple[AnyRule, ...] = (
     prf016_front_cover_not_secondary.RULE,
     prf017_secondary_without_proprietary_id.RULE,
     prf018_display_artist_not_sequenced.RULE,
+    prf019_track_release_date.RULE,
+    prf020_primary_recording_release_date.RULE,
+    prf021_no_musical_work_recording.RULE,
+    prf022_display_label_name.RULE,
 )
