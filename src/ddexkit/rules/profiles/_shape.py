@@ -1,4 +1,5 @@
-"""What the Release Profile rules share: how a release names its resources' roles.
+"""What the Release Profile rules share: how a release names its resources' roles, and
+the finding of a main release whose type is not the profile's.
 
 A ReleaseResourceReference says in ``ReleaseResourceType`` whether the resource is the
 content (PrimaryResource: the tracks) or goes with it (SecondaryResource: the cover). The
@@ -10,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from ddexkit.issues import Finding
 from ddexkit.model import Release, Resource, Text
+from ddexkit.rules.base import RuleContext
 
 PRIMARY = "PrimaryResource"
 SECONDARY = "SecondaryResource"
 _CONTENT_KINDS = frozenset({"SoundRecording", "Video"})
-
-# Where each DDEX Release Profile rule comes from, as the rules' Source sections cite it.
-PROFILE_VERSIONS = "Release Profiles for Common Release Types 1.3 and 1.4 (ERN 3.8)"
 
 
 def resource_type(reference: Text) -> str | None:
@@ -45,5 +45,19 @@ def primary_references(release: Release, resources: Mapping[str, Resource]) -> I
             yield reference
 
 
-def release_name(release: Release) -> str:
-    return f"Release {release.ref or '(no reference)'}"
+def not_of_type(release: Release, context: RuleContext, *, expected: str, profile: str,
+                other: str) -> Iterator[Finding]:
+    """The finding of PRF012 and PRF014: the main release is not of the ReleaseType
+    ``expected`` that the profile ``profile`` delivers; ``other`` names the ddexkit profile
+    of the other audio type, for the hint."""
+    if expected in release.type_names:
+        return
+    types = ", ".join(sorted(release.type_names)) or "no ReleaseType"
+    written = release.release_types[0] if release.release_types else None
+    yield Finding(
+        at=written.loc if written is not None else release.loc,
+        message=f"{context.main_release_name(release)} has {types}, not {expected}, under "
+        f"the {profile} profile",
+        hint=f"Write <ReleaseType>{expected}</ReleaseType>, or deliver the release under the "
+        f"profile of its type ({other})",
+    )

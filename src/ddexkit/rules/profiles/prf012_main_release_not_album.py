@@ -24,23 +24,13 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
-
-_ALBUM = "Album"
+from ddexkit.rules.profiles._shape import not_of_type
 
 
 def _check_release(release: Release, message: Message,
                    context: RuleContext) -> Iterator[Finding]:
-    if _ALBUM in release.type_names:
-        return
-    types = ", ".join(sorted(release.type_names)) or "no ReleaseType"
-    written = release.release_types[0] if release.release_types else None
-    yield Finding(
-        at=written.loc if written is not None else release.loc,
-        message=f"{context.main_release_name(release)} has {types}, not Album, under the "
-        "AudioAlbumMusicOnly profile",
-        hint=f"Write <ReleaseType>{_ALBUM}</ReleaseType>, or deliver the release under the "
-        "profile of its type (ddex-audio-single for a Single)",
-    )
+    return not_of_type(release, context, expected="Album", profile="AudioAlbumMusicOnly",
+                       other="ddex-audio-single for a Single")
 
 
 RULE = Rule(

@@ -23,23 +23,13 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
-
-_SINGLE = "Single"
+from ddexkit.rules.profiles._shape import not_of_type
 
 
 def _check_release(release: Release, message: Message,
                    context: RuleContext) -> Iterator[Finding]:
-    if _SINGLE in release.type_names:
-        return
-    types = ", ".join(sorted(release.type_names)) or "no ReleaseType"
-    written = release.release_types[0] if release.release_types else None
-    yield Finding(
-        at=written.loc if written is not None else release.loc,
-        message=f"{context.main_release_name(release)} has {types}, not Single, under the "
-        "AudioSingle profile",
-        hint=f"Write <ReleaseType>{_SINGLE}</ReleaseType>, or deliver the release under the "
-        "profile of its type (ddex-audio-album for an Album)",
-    )
+    return not_of_type(release, context, expected="Single", profile="AudioSingle",
+                       other="ddex-audio-album for an Album")
 
 
 RULE = Rule(
