@@ -57,3 +57,13 @@ def test_the_other_profile_type_rules_tell_the_samples_apart() -> None:
 def test_prf_rules_are_opt_in() -> None:
     """The default run (the distributor's profile) leaves every PRF rule out."""
     assert [rule.code for rule in PROFILE_RULES if not rule.opt_in] == []
+
+
+def test_an_album_with_qz_isrcs_passes_every_album_rule() -> None:
+    """The PRF rules add no ISRC-prefix check: QZ (issued by the US agency) passes, with the
+    identifier rules on too."""
+    album = Path(__file__).parent / "rules" / "cases" / "PRF001" / "good.xml"
+    assert "<ISRC>QZ" in album.read_text(encoding="utf-8")
+    report = ddexkit.validate(album, schema_dir=shared_schema_dir(),
+                              config=Config(select=("ID", *sorted(EVERY_PRF - SINGLE_ONLY))))
+    assert [(i.code, i.message) for f in report.files for i in f.issues] == []
