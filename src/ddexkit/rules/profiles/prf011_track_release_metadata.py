@@ -54,6 +54,11 @@ def _missing(release: Release) -> list[str]:
     return missing
 
 
+def _listed(names: list[str], word: str) -> str:
+    """``A``, ``A or B``, ``A, B or C``."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {word} {names[-1]}"
+
+
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for release in message.releases:
         if not release.is_track_release or not release.details:
@@ -61,11 +66,12 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         missing = _missing(release)
         if not missing:
             continue
-        names = ", ".join(missing)
         yield Finding(
             at=release.reference.loc if release.reference is not None else release.loc,
-            message=f"TrackRelease {release.ref or '(no reference)'} has no {names}",
-            hint=f"Give the TrackRelease its own {names} (as the main release has them)",
+            message=f"TrackRelease {release.ref or '(no reference)'} has no "
+            f"{_listed(missing, 'or')}",
+            hint=f"Give the TrackRelease its own {_listed(missing, 'and')} (as the main "
+            "release has them)",
         )
 
 
