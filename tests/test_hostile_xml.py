@@ -352,7 +352,7 @@ def test_a_message_of_empty_elements_is_one_clear_error(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert f"ERN001 The file is not parsed: it holds {MAX_TAGS + 2:,} tags" in result.stdout
+    assert f"ERN001 [error] The file is not parsed: it holds {MAX_TAGS + 2:,} tags" in result.stdout
 
 
 @pytest.mark.parametrize("reference", ["schemaLocation", "xinclude", "stylesheet"])

@@ -32,6 +32,7 @@ LAYERS = {
     "ddexkit.summary": 3,
     "ddexkit.report": 3,
     "ddexkit.profiles": 3,  # profiles as data: which rules count, at which severity
+    "ddexkit.catalogue": 3,  # a file's facts for the catalogue checks (BAT)
     "ddexkit.engine": 4,
     "ddexkit.batch": 4,
     "ddexkit.packager": 5,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ddexkit.catalogue import Catalogue
 from ddexkit.changes import UpdateFacts
 from ddexkit.media import AssetFacts
 from ddexkit.model import Message
@@ -78,7 +79,7 @@ def test_lookup_by_code_ignores_case() -> None:
 
 
 _SUBJECTS = {Stage.DOCUMENT: DocumentFacts, Stage.SCHEMA: XsdFacts, Stage.MESSAGE: Message,
-             Stage.ASSETS: AssetFacts, Stage.UPDATE: UpdateFacts}
+             Stage.ASSETS: AssetFacts, Stage.UPDATE: UpdateFacts, Stage.BATCH: Catalogue}
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)

@@ -25,16 +25,19 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ddexkit.engine import Settings, tool_info, validate_source
+from ddexkit.catalogue import FileFacts
+from ddexkit.engine import Settings, check_batch, tool_info, validate_source
 from ddexkit.inputs import MessageSource
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import FileReport, Report, Totals
 from ddexkit.safexml import MAX_MESSAGE_BYTES, read_document
 from ddexkit.xsd import load_schema
+
+if TYPE_CHECKING:  # multiprocessing loads only when a batch has workers (cold start)
+    from multiprocessing.connection import Connection
 
 DDEX_NAMESPACE_PREFIX = "http://ddex.net/xml/"
 # With stderr on a terminal, batches above this size show a progress bar.
@@ -86,6 +89,7 @@ class _Collector:
         self._pending: dict[int, _Outcome] = {}
         self._next = 0
         self.files: list[FileReport] = []
+        self.facts: list[FileFacts] = []  # kept even when the reports are not: they are small
         self.skipped: list[Skipped] = []
         self.totals = Totals()
         self.done = 0
@@ -109,6 +113,8 @@ class _Collector:
         if report is None:
             return
         self.totals.add(report)
+        if report.facts is not None:
+            self.facts.append(report.facts)
         if self._on_file is not None:
             self._on_file(report)
         if self._keep:
@@ -237,7 +243,8 @@ def validate_batch(
     collector.flush()
     report = Report(files=tuple(collector.files), tool=tool_info(), interrupted=interrupted,
                     files_not_done=len(sources) - collector.done,
-                    counted=None if keep else collector.totals)
+                    counted=None if keep else collector.totals,
+                    batch_issues=() if interrupted else check_batch(collector.facts, settings))
     return BatchResult(
         report=report,
         skipped=tuple(collector.skipped),

@@ -163,6 +163,9 @@ def _parser() -> _Parser:
                           help="text: show each issue's line with a caret at the place")
     validate.add_argument("--statistics", action="store_true",
                           help="text: end with the number of issues per code")
+    validate.add_argument("--no-batch-checks", action="store_true",
+                          help="skip the catalogue checks across the files (the BAT rules: "
+                          "one UPC on two releases, one ISRC on two recordings…)")
     validate.add_argument("--exit-zero", action="store_true",
                           help="exit 0 even when files need fixes (usage errors still exit 2)")
     validate.add_argument("--output", metavar="FILE", help="write the report to FILE")
@@ -332,9 +335,12 @@ def _file_config(args: argparse.Namespace) -> Config:
 
 def _config(args: argparse.Namespace) -> Config:
     base = _file_config(args)
+    ignore = tuple(args.ignore or ())
+    if getattr(args, "no_batch_checks", False):
+        ignore += ("BAT",)  # the catalogue checks are the BAT family
     return base.merged(
         select=tuple(args.select) if args.select else None,
-        ignore=base.ignore + tuple(args.ignore) if args.ignore else None,
+        ignore=base.ignore + ignore if ignore else None,
         strict=args.strict,
         audio_upload=args.audio_upload,
     )

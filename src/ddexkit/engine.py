@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from ddexkit._version import __version__
+from ddexkit.catalogue import Catalogue, FileFacts, file_facts
 from ddexkit.changes import OriginalSource, UpdateFacts, compare, read_original
 from ddexkit.config import Config, discover_config, normalized_codes
 from ddexkit.domain.catalog import Catalog, load_catalog
@@ -33,7 +34,7 @@ from ddexkit.model import Message
 from ddexkit.parser import build_message, cyclic_gc_paused
 from ddexkit.profiles import Profile, ProfileVerdict, declared_profile, load_profiles, verdict
 from ddexkit.regularfile import read_bytes
-from ddexkit.report import TOOL_NAME, FileReport, Report
+from ddexkit.report import TOOL_NAME, BatchIssue, FileReport, Report
 from ddexkit.rules import ALL_RULES, AnyRule, RuleContext, RuleOptions, Stage
 from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
@@ -253,6 +254,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     message: Message | None = None
     xsd_status = "skipped"
     declared: Profile | None = None
+    facts: FileFacts | None = None
     if tree is not None and not any(rule.stops_the_run for rule, _ in found):
         xsd = validate_tree(tree, settings.schema_dir)
         xsd_status = xsd.status
@@ -276,7 +278,9 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
                                    message_bytes=raw)
             found += _run(later, Stage.ASSETS, assets, context)
         else:  # only the asset rules that need no files (AST804, AST807) are selected
-            found += _run(later, Stage.ASSETS, declared_assets(message), context)
+            assets = declared_assets(message)
+            found += _run(later, Stage.ASSETS, assets, context)
+        facts = file_facts(message, path or "<bytes>", assets)
         if settings.original is not None and any(r.stage is Stage.UPDATE for r in later):
             original = settings.original.message()
             found += _run(later, Stage.UPDATE, UpdateFacts(
@@ -299,6 +303,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
         issues=issues,
         profiles=verdicts,
         summary=summarize(message) if message is not None else None,
+        facts=facts,
     )
 
 
@@ -386,8 +391,27 @@ def tool_info() -> dict[str, str]:
     return {"name": TOOL_NAME, "version": __version__}
 
 
+def check_batch(files: Sequence[FileFacts], settings: Settings) -> tuple[BatchIssue, ...]:
+    """The catalogue checks (BAT rules) over a batch's files, when it has two or more: the
+    faults no single message shows. Linear in the facts: each rule buckets them once."""
+    if len(files) < 2:
+        return ()
+    rules = [rule for rule in ALL_RULES if rule.stage is Stage.BATCH
+             and settings.config.is_selected(rule.code)
+             and rule.code in settings.profile_codes | set(settings.config.select)]
+    found = _run(rules, Stage.BATCH, Catalogue(files=tuple(files)), _context(settings))
+    return tuple(
+        BatchIssue(code=rule.code,
+                   severity=settings.config.severity_for(rule.code,
+                                                         finding.severity or rule.severity),
+                   message=finding.message, hint=finding.hint, places=finding.places)
+        for rule, finding in sorted(found, key=lambda pair: pair[0].code))
+
+
 def validate_sources(sources: Sequence[MessageSource], settings: Settings) -> Report:
-    return Report(files=tuple(validate_source(s, settings) for s in sources), tool=tool_info())
+    files = tuple(validate_source(s, settings) for s in sources)
+    return Report(files=files, tool=tool_info(),
+                  batch_issues=check_batch([f.facts for f in files if f.facts], settings))
 
 
 def validate(

@@ -53,6 +53,8 @@ class Finding:
     # finding says are missing, at its place. An ERN006 there expecting one of them is this
     # same fault.
     missing: tuple[str, ...] = ()
+    # For a catalogue check (Stage.BATCH): every file involved, with the line, (path, line).
+    places: tuple[tuple[str, int | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ddexkit.catalogue import FileFacts
 from ddexkit.issues import Issue, Severity
 from ddexkit.profiles import ProfileVerdict
 from ddexkit.summary import Summary
@@ -38,6 +39,8 @@ class FileReport:
     # A verdict per selected profile, then one for a profile the message declares that was
     # not selected (``selected`` False: shown apart, not part of the file's status).
     profiles: tuple[ProfileVerdict, ...] = ()
+    # What the catalogue checks read of the file (not in the JSON: the checks' issues are).
+    facts: FileFacts | None = field(default=None, compare=False, repr=False)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -70,6 +73,22 @@ class FileReport:
             "profiles": [profile.to_dict() for profile in self.profiles],
             "summary": (self.summary or Summary()).to_dict(),
         }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatchIssue:
+    """An issue of a catalogue check (BAT): about several files, each named with its line."""
+
+    code: str
+    severity: Severity
+    message: str
+    hint: str | None = None
+    places: tuple[tuple[str, int | None], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "severity": self.severity.value, "message": self.message,
+                "hint": self.hint,
+                "files": [{"path": path, "line": line} for path, line in self.places]}
 
 
 @dataclass(slots=True)
@@ -106,6 +125,8 @@ class Report:
     files_not_done: int = 0
     # The totals of files streamed rather than kept (``validate_batch(keep=False)``).
     counted: Totals | None = None
+    # The catalogue checks' issues, over all the files (BAT rules).
+    batch_issues: tuple[BatchIssue, ...] = ()
 
     @property
     def totals(self) -> dict[str, int]:
@@ -118,13 +139,17 @@ class Report:
 
     @property
     def has_errors(self) -> bool:
-        return self.totals["errors"] > 0
+        return self.totals["errors"] > 0 or self._batch_error
 
     @property
     def all_ready(self) -> bool:
-        """Whether every file is ready (exit code 0)."""
+        """Whether every file is ready and no catalogue check found an error (exit 0)."""
         totals = self.totals
-        return totals["ready"] == totals["files"]
+        return totals["ready"] == totals["files"] and not self._batch_error
+
+    @property
+    def _batch_error(self) -> bool:
+        return any(i.severity is Severity.ERROR for i in self.batch_issues)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -139,6 +164,7 @@ class Report:
         with."""
         return {
             "totals": self.totals,
+            "batch_issues": [issue.to_dict() for issue in self.batch_issues],
             "interrupted": self.interrupted,
             "files_not_done": self.files_not_done,
         }

@@ -157,13 +157,24 @@ def render(report: Report, colour: bool = False, *,
             lines.extend(_file_issue_lines(file, colour, options))
         lines.append(file_line(file, colour))
         lines.extend(_profile_lines(file, colour))
+    for issue in report.batch_issues:  # the catalogue checks: about several files each
+        tint = _RED if issue.severity is Severity.ERROR else _YELLOW
+        code = _paint(f"{issue.code} [{issue.severity.value}]", _BOLD + tint, colour)
+        lines.append(f"batch: {code} {issue.message}")
+        if issue.hint:
+            lines.append(_paint(f"    hint: {issue.hint}", _DIM, colour))
     if options.statistics:
         lines.extend(_statistics(report))
     totals = report.totals
+    batch = ""
+    if report.batch_issues:
+        errors = sum(1 for i in report.batch_issues if i.severity is Severity.ERROR)
+        batch = (f"; across the files {_plural(errors, 'error')}, "
+                 f"{_plural(len(report.batch_issues) - errors, 'warning')}")
     lines.append(
         f"{_plural(totals['files'], 'file')}: {totals['ready']} ready, "
         f"{totals['needs_fixes']} needing fixes; {_plural(totals['errors'], 'error')}, "
-        f"{_plural(totals['warnings'], 'warning')}"
+        f"{_plural(totals['warnings'], 'warning')}{batch}"
     )
     if report.interrupted:
         lines.append(f"interrupted: partial report, {_plural(report.files_not_done, 'file')} "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ddexkit.rules.assets import RULES as ASSET_RULES
 from ddexkit.rules.base import AnyRule, Check, Rule, RuleContext, RuleOptions, Stage
+from ddexkit.rules.batch import RULES as BATCH_RULES
 from ddexkit.rules.catalog import RULES as CATALOG_RULES
 from ddexkit.rules.dates import RULES as DATE_RULES
 from ddexkit.rules.deals import RULES as DEAL_RULES
@@ -36,6 +37,7 @@ ALL_RULES: tuple[AnyRule, ...] = (
     *CATALOG_RULES,
     *UPDATE_RULES,
     *PROFILE_RULES,
+    *BATCH_RULES,
 )
 
 _BY_CODE: dict[str, AnyRule] = {}

@@ -27,9 +27,11 @@ class Stage(enum.StrEnum):
     MESSAGE = "message"  # model.Message: the parsed message
     ASSETS = "assets"  # media.AssetFacts: the files of the package, when they are at hand
     UPDATE = "update"  # changes.UpdateFacts: the message against the original it updates
+    BATCH = "batch"  # catalogue.Catalogue: every file of a batch, for the catalogue checks
 
 
-# What a stage's checks receive: DocumentFacts, XsdFacts, Message, AssetFacts or UpdateFacts.
+# What a stage's checks receive: DocumentFacts, XsdFacts, Message, AssetFacts, UpdateFacts or
+# Catalogue.
 Subject = TypeVar("Subject", contravariant=True)
 Check = Callable[[Subject, "RuleContext"], Iterable[Finding]]
 
