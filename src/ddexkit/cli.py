@@ -392,6 +392,12 @@ def _render(args: argparse.Namespace, report: Report) -> str:
         used = [flag for name, flag in _TEXT_ONLY if getattr(args, name)]
         if used:
             raise UsageError(f"{used[0]} is for --format text, not {args.format}")
+        if args.format == "html":  # the page shows the cover and audio of --assets
+            from ddexkit.output.html import HtmlOptions
+            from ddexkit.output.html import render as render_html
+
+            return render_html(report, options=HtmlOptions(
+                assets=Path(args.assets) if args.assets else None))
         return FORMATS[args.format](report, colour)
     from ddexkit.output.text import TextOptions, render
 
