@@ -144,7 +144,8 @@ body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:
  background:#f4f5f7;color:#1d2330}
 main{max-width:1120px;margin:0 auto;padding:24px}
 h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:0;word-break:break-all}
-h3{font-size:16px;margin:20px 0 8px}
+h3{font-size:16px;margin:20px 0 8px}.card>h3:first-child{margin-top:0}
+.nocover code{white-space:nowrap}
 .card{background:#fff;border:1px solid #dde1e7;border-radius:8px;padding:18px 20px;
  margin:0 0 20px}
 .totals{color:#4a5263;margin:0}
@@ -262,8 +263,9 @@ def _summary(summary: Summary, media: _Media) -> Iterator[str]:
         yield f'<figure class="cover"><img src="{source}" alt="{_e(alt)}"></figure>'
     else:
         why = "no front cover in the message" if artwork is None else (
-            f"cover {artwork.file or ''} not at hand (validate with --assets, or the ZIP)")
-        yield f'<figure class="cover"><div class="nocover">{_e(why)}</div></figure>'
+            f"cover {_e(artwork.file or '')} not at hand (validate with "
+            "<code>--assets</code>, or the ZIP)")
+        yield f'<figure class="cover"><div class="nocover"><span>{why}</span></div></figure>'
     size = f"{artwork.width}×{artwork.height} declared" if artwork and artwork.width else None
     fields = (
         ("Title", _text(summary.title)),
