@@ -22,7 +22,7 @@ from ddexkit.issues import Issue, Location, Severity
 from ddexkit.output import FORMATS
 from ddexkit.output.html import HTML_ISSUES_PER_CODE, HtmlOptions, render
 from ddexkit.report import FileReport, Report
-from tests.conftest import GOOD_ALBUM, OUR_CORPUS
+from tests.conftest import GOOD_ALBUM, OUR_CORPUS, REPO
 from tests.rules.builders import png_bomb
 
 PACKAGE = OUR_CORPUS / "package"
@@ -243,3 +243,12 @@ def test_chromium_shows_the_corpus_batch_and_runs_no_injected_script(tmp_path: P
          (tmp_path / "corpus.html").as_uri()],
         capture_output=True, text=True, timeout=120, check=True).stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom and "<script" not in dom
+
+
+def test_readme_shows_a_screenshot_of_the_report() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "](docs/html-report.png)" in readme and "--format html" in readme
+    screenshot = REPO / "docs" / "html-report.png"
+    assert screenshot.stat().st_size < 300_000
+    with Image.open(screenshot) as image:
+        assert image.format == "PNG" and image.size[0] == 1200
