@@ -86,8 +86,11 @@ def test_a_zip_shows_its_own_cover_and_audio(tmp_path: Path) -> None:
     assert len(_data_uris(page)) == 1 and "PCM, 44.1 kHz, 16 bit, mono" in page
 
 
-@pytest.mark.parametrize("cover", [b"not an image at all", png_bomb(30000, 30000)],
-                         ids=["not-an-image", "decompression-bomb"])
+EPS = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 3000 3000\n%%EndComments\nshowpage\n"
+
+
+@pytest.mark.parametrize("cover", [b"not an image at all", png_bomb(30000, 30000), EPS],
+                         ids=["not-an-image", "decompression-bomb", "eps-named-jpg"])
 def test_a_cover_that_cannot_be_shown_is_left_out(tmp_path: Path, cover: bytes) -> None:
     package = _copy_package(tmp_path)
     (package / "resources" / "cover.jpg").write_bytes(cover)

@@ -123,7 +123,10 @@ def _media(file: FileReport, options: HtmlOptions) -> _Media:
             return _Media()
         lines: list[str] | None = package.message_bytes.decode(
             "utf-8", errors="replace").splitlines()
-        store: AssetStore = ZipAssets(package)
+        try:
+            store: AssetStore = ZipAssets(package)
+        except _READ_ERRORS:  # changed since it was validated
+            return _Media(lines=lines)
     else:
         lines = _message_lines(path) if file.issues else None
         if options.assets is None:
