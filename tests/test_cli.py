@@ -109,7 +109,8 @@ def test_json_formats_print_only_the_document(fmt: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("argv", "allowed"),
     [
-        (["validate", "--format", "yaml", "x.xml"], "'github', 'json', 'junit', 'sarif', 'text'"),
+        (["validate", "--format", "yaml", "x.xml"],
+         "'github', 'html', 'json', 'junit', 'sarif', 'text'"),
         (["validate"], "PATH"),
         (["validate", "--jobs", "0", "x.xml"], "1 or more"),
         (["nonsense"],

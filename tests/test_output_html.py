@@ -21,6 +21,7 @@ from ddexkit.config import Config
 from ddexkit.issues import Issue, Location, Severity
 from ddexkit.output import FORMATS
 from ddexkit.output.html import HTML_ISSUES_PER_CODE, HtmlOptions, render
+from ddexkit.profiles import ProfileVerdict
 from ddexkit.report import FileReport, Report
 from tests.conftest import GOOD_ALBUM, OUR_CORPUS, REPO
 from tests.rules.builders import png_bomb
@@ -129,6 +130,20 @@ def test_warnings_follow_errors_and_a_long_run_of_one_code_is_capped() -> None:
     assert page.index("<h3>Errors (1)</h3>") < page.index(f"<h3>Warnings ({len(many)})</h3>")
     assert page.count("ID105 here") == HTML_ISSUES_PER_CODE
     assert "… and 50 more ID105 (see --format json)" in page
+
+
+def test_a_declared_profile_nobody_selected_shows_its_own_issues_apart() -> None:
+    shared = _issue("TER501", Severity.ERROR, 5)
+    own = _issue("PRF001", Severity.ERROR, 7)
+    declared = ProfileVerdict(name="ddex-audio-album", title="DDEX Audio Album",
+                              status="needs_fixes", counts={"error": 2, "warning": 0},
+                              selected=False, issues=(shared, own))
+    file = FileReport(path=None, message_kind="NewReleaseMessage", schema_version="ern/382",
+                      xsd="valid", issues=(shared,), profiles=(declared,))
+    page = render(Report(files=(file,)))
+    assert "(declared by the message, not selected)" in page
+    apart = page[page.index("<h3>Only for ddex-audio-album (DDEX Audio Album)</h3>"):]
+    assert "PRF001 here" in apart and page.count("TER501 here") == 1
 
 
 def test_a_batch_has_an_index_of_files_and_counts_by_code() -> None:

@@ -128,7 +128,8 @@ def _media(file: FileReport, options: HtmlOptions) -> _Media:
         except _READ_ERRORS:  # changed since it was validated
             return _Media(lines=lines)
     else:
-        lines = _message_lines(path) if file.issues else None
+        shows_issues = bool(file.issues) or any(p.issues for p in file.profiles)
+        lines = _message_lines(path) if shows_issues else None
         if options.assets is None:
             return _Media(lines=lines)
         try:
@@ -239,6 +240,18 @@ def _profiles(verdicts: Iterable[ProfileVerdict]) -> Iterator[str]:
         yield '<h3>Profiles</h3><table><thead><tr><th>profile</th><th>for</th>'
         yield '<th>verdict</th><th class="num">errors</th><th class="num">warnings</th>'
         yield f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def _declared_only(file: FileReport, lines: list[str] | None) -> Iterator[str]:
+    """The issues of a profile the message declares but nobody selected that the file's own
+    list lacks (its rules did not run for the file's verdict): shown, not counted."""
+    listed = {(i.code, i.location.line, i.location.column, i.message) for i in file.issues}
+    for verdict in file.profiles:
+        extra = [i for i in verdict.issues
+                 if (i.code, i.location.line, i.location.column, i.message) not in listed]
+        if extra:
+            yield f"<h3>Only for {_e(verdict.name)} ({_e(verdict.title)})</h3>"
+            yield from (_issue(issue, lines) for issue in extra)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -392,6 +405,7 @@ def _file(number: int, file: FileReport, options: HtmlOptions) -> Iterator[str]:
     yield (f'<span class="muted">{_counts(file.counts)}; {xsd.get(file.xsd, _e(file.xsd))}'
            f"{'; ' + _e(file.message_kind) if file.message_kind else ''}</span></div>")
     yield from _profiles(file.profiles)
+    yield from _declared_only(file, media.lines)
     if file.summary is not None:
         yield from _summary(file.summary, media)
     if file.issues:
