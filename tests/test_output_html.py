@@ -19,6 +19,7 @@ import ddexkit
 from ddexkit.cli import main
 from ddexkit.config import Config
 from ddexkit.issues import Issue, Location, Severity
+from ddexkit.media import image_thumbnail
 from ddexkit.output import FORMATS
 from ddexkit.output.html import HTML_ISSUES_PER_CODE, HtmlOptions, render
 from ddexkit.profiles import ProfileVerdict
@@ -270,3 +271,27 @@ def test_readme_shows_a_screenshot_of_the_report() -> None:
     assert screenshot.stat().st_size < 300_000
     with Image.open(screenshot) as image:
         assert image.format == "PNG" and image.size[0] == 1200
+
+
+def test_the_thumbnail_opens_only_jpeg_and_png(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An EPS or a GIF named cover.jpg is never decoded: no Ghostscript, no other plugin."""
+    from PIL import EpsImagePlugin
+
+    calls: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        raise OSError("Ghostscript was run")
+
+    monkeypatch.setattr(EpsImagePlugin, "Ghostscript", refuse)
+    gif = io.BytesIO()
+    Image.new("RGB", (400, 400), SUN).save(gif, "GIF")
+    assert image_thumbnail(io.BytesIO(EPS)) is None
+    assert image_thumbnail(io.BytesIO(gif.getvalue())) is None
+    assert calls == []
+    png = io.BytesIO()
+    Image.new("RGBA", (400, 200), (*SUN, 255)).save(png, "PNG")
+    thumbnail = image_thumbnail(io.BytesIO(png.getvalue()))
+    assert thumbnail is not None
+    with Image.open(io.BytesIO(thumbnail)) as image:
+        assert (image.format, image.size, image.mode) == ("JPEG", (320, 160), "RGB")
