@@ -102,6 +102,28 @@ def test_a_cover_that_cannot_be_shown_is_left_out(tmp_path: Path, cover: bytes) 
     assert _data_uris(page) == [] and "not at hand" in page
 
 
+def test_a_damaged_zip_gives_a_page_without_media(tmp_path: Path) -> None:
+    release = tmp_path / "release.zip"
+    assert ddexkit.package(PACKAGE_ERN, assets=PACKAGE, output=release, config=QUIET).written
+    data = release.read_bytes()
+    cut = tmp_path / "cut.zip"
+    cut.write_bytes(data[: len(data) // 2])
+    not_a_zip = tmp_path / "text.zip"
+    not_a_zip.write_bytes(b"not a zip")
+    # media entries damaged inside (their CRC fails when read whole), in a ZIP that lists
+    damaged = bytearray(data)
+    for name in (b"resources/cover.jpg", b"resources/A1.wav"):
+        start = data.index(name) + len(name) + 2000
+        damaged[start:start + 64] = bytes(64)
+    bad_crc = tmp_path / "bad_crc.zip"
+    bad_crc.write_bytes(bytes(damaged))
+    page = _page(cut, not_a_zip)
+    assert _data_uris(page) == [] and page.count('<h2>') == 2
+    page = _page(bad_crc)  # the page is made; what was damaged, the issues say
+    codes = {i.code for i in ddexkit.validate(bad_crc, config=QUIET).files[0].issues}
+    assert codes and all(f">{code}<" in page for code in codes)
+
+
 def test_issues_are_grouped_by_severity_with_the_source_line_in_context() -> None:
     broken = OUR_CORPUS / "broken" / "bad_deal.xml"
     page = _page(broken)

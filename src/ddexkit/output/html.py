@@ -18,6 +18,7 @@ capped, read-only stores and Pillow / mutagen probes the asset rules use (``ddex
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import zipfile
 import zlib
@@ -92,11 +93,8 @@ def _read_media(store: AssetStore, summary: Summary | None) -> tuple[bytes | Non
         return cover, audio
     artwork = summary.artwork.file if summary.artwork else None
     if artwork is not None and store.lookup(artwork).found:
-        try:
-            with store.open(artwork) as stream:
-                cover = image_thumbnail(stream)
-        except _READ_ERRORS:
-            cover = None
+        with contextlib.suppress(*_READ_ERRORS), store.open(artwork) as stream:
+            cover = image_thumbnail(stream)
     for track in summary.tracks:
         name = track.file
         if name is None or name in audio or not store.lookup(name).found:
@@ -115,10 +113,7 @@ def _media(file: FileReport, options: HtmlOptions) -> _Media:
     if path is None or path == "-":
         return _Media()
     if path.lower().endswith(".zip"):
-        try:
-            package = read_package(Path(path), MAX_MESSAGE_BYTES)
-        except OSError:
-            return _Media()
+        package = read_package(Path(path), MAX_MESSAGE_BYTES)  # says what it cannot read
         if package.not_a_zip is not None or package.message_bytes is None:
             return _Media()
         lines: list[str] | None = package.message_bytes.decode(
