@@ -27,6 +27,7 @@ LAYERS = {
     "ddexkit.xsd": 2,
     "ddexkit.media": 2,
     "ddexkit.locate": 2,
+    "ddexkit.changes": 3,  # what changed between an update and its original (UPD facts)
     "ddexkit.rules": 3,
     "ddexkit.summary": 3,
     "ddexkit.report": 3,
@@ -34,6 +35,7 @@ LAYERS = {
     "ddexkit.engine": 4,
     "ddexkit.batch": 4,
     "ddexkit.packager": 5,
+    "ddexkit.comparison": 5,  # ddexkit diff: the change set placed in both files + the report
     "ddexkit.delivery": 6,  # delivery planning, above the packager
     "ddexkit.output": 7,
     "ddexkit.upload": 7,  # the optional upload client, on top of the delivery plan

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from ddexkit.changes import UpdateFacts
 from ddexkit.media import AssetFacts
 from ddexkit.model import Message
 from ddexkit.rules import ALL_RULES, AnyRule, Stage, by_code
@@ -77,7 +78,7 @@ def test_lookup_by_code_ignores_case() -> None:
 
 
 _SUBJECTS = {Stage.DOCUMENT: DocumentFacts, Stage.SCHEMA: XsdFacts, Stage.MESSAGE: Message,
-             Stage.ASSETS: AssetFacts}
+             Stage.ASSETS: AssetFacts, Stage.UPDATE: UpdateFacts}
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.code)

@@ -22,6 +22,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -31,7 +32,7 @@ from typing import TextIO
 from ddexkit.engine import Settings, tool_info, validate_source
 from ddexkit.inputs import MessageSource
 from ddexkit.regularfile import read_bytes
-from ddexkit.report import FileReport, Report
+from ddexkit.report import FileReport, Report, Totals
 from ddexkit.safexml import MAX_MESSAGE_BYTES, read_document
 from ddexkit.xsd import load_schema
 
@@ -58,18 +59,60 @@ class Skipped:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BatchResult:
-    """A batch's report, the inputs skipped, and whether Ctrl-C (or ``Terminated``: then
-    ``terminated`` is set too) cut it short."""
+    """A batch's report, the inputs skipped, how many inputs were done (validated or
+    skipped), and whether Ctrl-C (or ``Terminated``: then ``terminated`` is set too) cut it
+    short. With ``keep=False`` the report holds no files (they went to ``on_file``) but its
+    totals count them all."""
 
     report: Report
     skipped: tuple[Skipped, ...] = ()
     total: int = 0
+    done: int = 0
     interrupted: bool = False
     terminated: bool = False
 
-    @property
-    def done(self) -> int:
-        return len(self.report.files) + len(self.skipped)
+
+FileHandler = Callable[[FileReport], None]
+
+
+class _Collector:
+    """Outcomes in any order in, files in input order out: each file goes to ``on_file`` as
+    soon as every input before it is done, so a stream of results starts at once and holds
+    only the few that finished early (linear, memory bounded by the runs in flight)."""
+
+    def __init__(self, on_file: FileHandler | None, keep: bool) -> None:
+        self._on_file = on_file
+        self._keep = keep
+        self._pending: dict[int, _Outcome] = {}
+        self._next = 0
+        self.files: list[FileReport] = []
+        self.skipped: list[Skipped] = []
+        self.totals = Totals()
+        self.done = 0
+
+    def add(self, outcome: _Outcome) -> None:
+        self.done += 1
+        self._pending[outcome[0]] = outcome
+        while self._next in self._pending:
+            self._emit(self._pending.pop(self._next))
+            self._next += 1
+
+    def flush(self) -> None:
+        """After Ctrl-C: the files done past a gap go out too, still in input order."""
+        for index in sorted(self._pending):
+            self._emit(self._pending.pop(index))
+
+    def _emit(self, outcome: _Outcome) -> None:
+        _, report, skipped = outcome
+        if skipped is not None:
+            self.skipped.append(skipped)
+        if report is None:
+            return
+        self.totals.add(report)
+        if self._on_file is not None:
+            self._on_file(report)
+        if self._keep:
+            self.files.append(report)
 
 
 def default_jobs() -> int:
@@ -169,31 +212,37 @@ def validate_batch(
     jobs: int | None = None,
     skip_non_ddex: bool = False,
     progress: Progress | None = None,
+    on_file: FileHandler | None = None,
+    keep: bool = True,
 ) -> BatchResult:
     """Validate every source, with ``jobs`` worker processes (default: the cores; 1 = in
     this process). The report is the same whatever ``jobs`` is. ``progress(done, total)``
-    is called after each input. Ctrl-C returns what was done, with ``interrupted`` set."""
+    is called after each input; ``on_file(report)`` gets each file's report in input order as
+    soon as it can (streaming output); ``keep=False`` keeps none in memory. Ctrl-C returns
+    what was done, with ``interrupted`` set."""
     jobs = default_jobs() if jobs is None else jobs
     jobs = max(1, min(jobs, len(sources)))
-    outcomes: dict[int, _Outcome] = {}
+    collector = _Collector(on_file, keep)
     interrupted = terminated = False
     try:
         if jobs == 1:
             for index, source in enumerate(sources):
-                outcomes[index] = _one(index, source, settings, skip_non_ddex)
+                collector.add(_one(index, source, settings, skip_non_ddex))
                 if progress is not None:
-                    progress(len(outcomes), len(sources))
+                    progress(collector.done, len(sources))
         else:
-            _in_workers(sources, settings, jobs, skip_non_ddex, progress, outcomes)
+            _in_workers(sources, settings, jobs, skip_non_ddex, progress, collector)
     except KeyboardInterrupt as stop:
         interrupted, terminated = True, isinstance(stop, Terminated)
-    ordered = [outcomes[i] for i in sorted(outcomes)]
-    report = Report(files=tuple(r for _, r, _ in ordered if r is not None), tool=tool_info(),
-                    interrupted=interrupted, files_not_done=len(sources) - len(ordered))
+    collector.flush()
+    report = Report(files=tuple(collector.files), tool=tool_info(), interrupted=interrupted,
+                    files_not_done=len(sources) - collector.done,
+                    counted=None if keep else collector.totals)
     return BatchResult(
         report=report,
-        skipped=tuple(s for _, _, s in ordered if s is not None),
+        skipped=tuple(collector.skipped),
         total=len(sources),
+        done=collector.done,
         interrupted=interrupted,
         terminated=terminated,
     )
@@ -205,7 +254,7 @@ def _in_workers(
     jobs: int,
     skip_non_ddex: bool,
     progress: Progress | None,
-    outcomes: dict[int, _Outcome],
+    collector: _Collector,
 ) -> None:
     # Imported here: multiprocessing is a tenth of a cold start, for --jobs 1 and single
     # files (the pre-commit hook's usual case) as well.
@@ -224,9 +273,9 @@ def _in_workers(
                         initargs=(settings, skip_non_ddex, parent_alive, parent_end))
         for run in pool.imap_unordered(_work, runs):
             for outcome in run:
-                outcomes[outcome[0]] = outcome
+                collector.add(outcome)
                 if progress is not None:
-                    progress(len(outcomes), len(sources))
+                    progress(collector.done, len(sources))
         finished = True
     finally:
         with _signals_held():
@@ -297,17 +346,28 @@ def _signals_held() -> Iterator[None]:
 
 
 class ProgressBar:
-    """``[#####.....]  12/40 files`` redrawn in place on a terminal; erased when closed."""
+    """``[#####.....]  12/40 files, 35/s, 0:01 left`` redrawn in place on a terminal; erased
+    when closed. The rate and time left are measured from the bar's creation."""
 
-    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+    def __init__(self, stream: TextIO | None = None, width: int = 30,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self._stream = stream if stream is not None else sys.stderr
         self._width = width
         self._drawn = False
+        self._clock = clock
+        self._started = clock()
 
     def __call__(self, done: int, total: int) -> None:
         filled = self._width * done // total if total else self._width
         bar = "#" * filled + "." * (self._width - filled)
-        self._stream.write(f"\r[{bar}] {done:>{len(str(total))}}/{total} files")
+        elapsed = self._clock() - self._started
+        pace = ""
+        if done and elapsed > 0:
+            rate = done / elapsed
+            left = int((total - done) / rate)
+            pace = f", {rate:,.0f}/s, {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d} left" \
+                if left >= 3600 else f", {rate:,.0f}/s, {left // 60}:{left % 60:02d} left"
+        self._stream.write(f"\r[{bar}] {done:>{len(str(total))}}/{total} files{pace}\033[K")
         self._stream.flush()
         self._drawn = True
 

@@ -1,6 +1,7 @@
-"""Command line: `ddexkit validate | summary | package | plan | upload | profiles | rules |
-schema`. Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage problems, 3 a
-bug of ours, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Nothing imports this module."""
+"""Command line: `ddexkit validate | diff | summary | package | plan | upload | profiles |
+rules | schema`. Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage
+problems, 3 a bug of ours, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). Nothing imports
+this module."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Any, NoReturn
 
 from ddexkit._version import __version__
 from ddexkit.batch import (
+    BatchResult,
     ProgressBar,
     Terminated,
     handling_signals,
@@ -24,7 +26,7 @@ from ddexkit.batch import (
 )
 from ddexkit.config import AUDIO_UPLOAD_MODES, Config, ConfigError, load_config, normalized_codes
 from ddexkit.domain.catalog import CatalogError
-from ddexkit.engine import resolve_settings, validate_source
+from ddexkit.engine import Settings, resolve_settings, validate_source
 from ddexkit.inputs import InputError, MessageSource, expand_paths
 from ddexkit.output import FORMATS
 from ddexkit.outputfile import (
@@ -120,6 +122,16 @@ def _add_release_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
 
+def _add_report_arguments(command: argparse.ArgumentParser) -> None:
+    """The arguments ``summary`` and ``diff`` share: text or JSON, and where the settings
+    come from."""
+    command.add_argument("--format", choices=("text", "json"), default="text",
+                         help="output format (default: text)")
+    command.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    command.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+
 def _parser() -> _Parser:
     parser = _Parser(
         prog="ddexkit",
@@ -177,9 +189,24 @@ def _parser() -> _Parser:
                           help="give a verdict for this profile: a name from `ddexkit "
                           "profiles` or a .toml profile file (repeatable; default: verseone, "
                           "the distributor's API)")
+    validate.add_argument("--original", metavar="ERN.xml",
+                          help="the ERN delivered before: check the inputs as updates of it "
+                          "(the UPD rules: docs/diff.md)")
     validate.add_argument("--skip-non-ddex", action="store_true",
                           help="skip XML whose root is not in a DDEX namespace (noted on "
                           "stderr) instead of failing it; for pre-commit")
+
+    compared = commands.add_parser(
+        "diff",
+        help="compare an updated ERN with the one delivered before",
+        description="Show what an update changes in the delivered release (releases, tracks, "
+        "deals; old and new values, the line in each file), then the UPD issues: what the "
+        "store would refuse or hold (docs/diff.md). Exit codes as for validate.",
+        epilog="Example: ddexkit diff delivered/album.xml album.xml --format json",
+    )
+    compared.add_argument("original", metavar="ORIGINAL.xml", help="the ERN delivered before")
+    compared.add_argument("update", metavar="UPDATE.xml", help="the updated ERN")
+    _add_report_arguments(compared)
 
     profiles = commands.add_parser(
         "profiles",
@@ -210,11 +237,7 @@ def _parser() -> _Parser:
         epilog="Example: ddexkit summary corpus/good/album.xml --format json",
     )
     summary.add_argument("file", metavar="FILE", help="an ERN .xml or a release .zip")
-    summary.add_argument("--format", choices=("text", "json"), default="text",
-                         help="output format (default: text)")
-    summary.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    summary.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    summary.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    _add_report_arguments(summary)
 
     pack = commands.add_parser(
         "package",
@@ -386,12 +409,16 @@ def _source_lines(path: str) -> list[str] | None:
     return raw.decode("utf-8", errors="replace").splitlines()
 
 
+def _refuse_text_options(args: argparse.Namespace) -> None:
+    used = [flag for name, flag in _TEXT_ONLY if getattr(args, name)]
+    if used:
+        raise UsageError(f"{used[0]} is for --format text, not {args.format}")
+
+
 def _render(args: argparse.Namespace, report: Report) -> str:
     colour = _wants_colour(args.color, args.output)
     if args.format != "text":
-        used = [flag for name, flag in _TEXT_ONLY if getattr(args, name)]
-        if used:
-            raise UsageError(f"{used[0]} is for --format text, not {args.format}")
+        _refuse_text_options(args)
         if args.format == "html":  # the page shows the cover and audio of --assets
             from ddexkit.output.html import HtmlOptions
             from ddexkit.output.html import render as render_html
@@ -404,6 +431,31 @@ def _render(args: argparse.Namespace, report: Report) -> str:
     return render(report, colour, options=TextOptions(
         quiet=args.quiet, show_source=args.show_source, statistics=args.statistics,
         source_lines=_source_lines))
+
+
+def _streamed(args: argparse.Namespace, sources: list[MessageSource], settings: Settings,
+              bar: ProgressBar | None) -> BatchResult:
+    """--format jsonl: each file's line written (and flushed) as soon as it is done, none
+    kept in memory; into --output FILE as whole or not at all, like every report."""
+    from ddexkit.output.jsonl import closing_line, file_line
+
+    _refuse_text_options(args)
+    with contextlib.ExitStack() as stack:
+        if args.output and args.output != STANDARD_OUTPUT:
+            binary = stack.enter_context(open_output(args.output, "the report"))
+
+            def write(text: str) -> None:
+                binary.write(text.encode("utf-8", errors="surrogateescape"))
+        else:
+            def write(text: str) -> None:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+
+        batch = validate_batch(sources, settings, jobs=args.jobs,
+                               skip_non_ddex=args.skip_non_ddex, progress=bar,
+                               on_file=lambda file: write(file_line(file)), keep=False)
+        write(closing_line(batch.report))
+    return batch
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -424,22 +476,27 @@ def _validate(args: argparse.Namespace) -> int:
                                     for s in sources if s.path is not None])
         _check_output_folder(args.output)
     settings = resolve_settings(config, schema_dir=args.schema_dir, catalog=args.catalog,
-                                assets=args.assets, profiles=args.profile)
+                                assets=args.assets, profiles=args.profile,
+                                original=args.original)
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
     try:
-        batch = validate_batch(sources, settings, jobs=args.jobs,
-                               skip_non_ddex=args.skip_non_ddex, progress=bar)
+        if args.format == "jsonl":
+            batch = _streamed(args, sources, settings, bar)
+        else:
+            batch = validate_batch(sources, settings, jobs=args.jobs,
+                                   skip_non_ddex=args.skip_non_ddex, progress=bar)
     finally:
         if bar is not None:
             bar.close()
     for skipped in batch.skipped:
         sys.stderr.write(f"ddexkit: skipped {skipped.path}: {skipped.reason}\n")
     report = batch.report
-    rendered = _render(args, report)
-    if args.output and args.output != STANDARD_OUTPUT:
-        _write_report(args.output, rendered)
-    else:
-        sys.stdout.write(rendered)
+    if args.format != "jsonl":
+        rendered = _render(args, report)
+        if args.output and args.output != STANDARD_OUTPUT:
+            _write_report(args.output, rendered)
+        else:
+            sys.stdout.write(rendered)
     if batch.interrupted:
         stopped = "terminated" if batch.terminated else "interrupted"
         sys.stderr.write(f"ddexkit: {stopped}: {batch.done} of {batch.total} files done, "
@@ -448,6 +505,29 @@ def _validate(args: argparse.Namespace) -> int:
     if not report.all_ready and not args.exit_zero:
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """The change summary and the UPD issues (and the mandatory ones: an update that cannot
+    be read says so)."""
+    import json
+
+    from ddexkit.comparison import diff
+    from ddexkit.output.diff_text import render_diff
+
+    if not Path(args.update).is_file():
+        raise UsageError(f"{args.update}: no such file; name the updated ERN (.xml)")
+    config = _file_config(args)
+    updates = tuple(rule.code for rule in ALL_RULES if rule.needs == frozenset({"original"}))
+    settings = resolve_settings(config.merged(select=updates), schema_dir=args.schema_dir,
+                                original=args.original)
+    comparison = diff(args.update, settings)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(comparison.to_dict(), indent=2, ensure_ascii=False) + "\n")
+    else:
+        colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        sys.stdout.write(render_diff(comparison, colour))
+    return EXIT_OK if comparison.report.all_ready else EXIT_ERRORS
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -643,8 +723,9 @@ def _upload(args: argparse.Namespace) -> int:
     return command.run_upload(args.plan, api_url=args.api_url, attempts=args.attempts)
 
 
-COMMANDS = {"validate": _validate, "rules": _rules, "profiles": _profiles, "schema": _schema,
-            "package": _package, "plan": _plan, "summary": _summary, "upload": _upload}
+COMMANDS = {"validate": _validate, "diff": _diff, "rules": _rules, "profiles": _profiles,
+            "schema": _schema, "package": _package, "plan": _plan, "summary": _summary,
+            "upload": _upload}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

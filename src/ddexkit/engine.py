@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from ddexkit._version import __version__
+from ddexkit.changes import OriginalSource, UpdateFacts, compare, read_original
 from ddexkit.config import Config, discover_config, normalized_codes
 from ddexkit.domain.catalog import Catalog, load_catalog
 from ddexkit.inputs import (
@@ -50,6 +51,7 @@ class Settings:
     schema_dir: Path | None = None
     catalog: Catalog | None = None
     assets: Path | None = None
+    original: OriginalSource | None = None  # the ERN delivered before (the UPD rules)
     # The profiles a verdict is given for (the default profile when none is named).
     profiles: tuple[Profile, ...] = field(default_factory=lambda: load_profiles(()))
 
@@ -67,6 +69,7 @@ def resolve_settings(
     assets: str | Path | None = None,
     start: str | Path | None = None,
     profiles: Sequence[str] | None = None,
+    original: str | Path | None = None,
 ) -> Settings:
     """Settings from explicit values, else the configuration (discovered from ``start``).
     ``profiles`` names the profiles (built-in names or .toml files) over the configuration's."""
@@ -94,6 +97,7 @@ def resolve_settings(
         catalog=loaded,
         assets=Path(assets) if assets is not None else None,
         profiles=load_profiles(profiles if profiles else config.profiles),
+        original=read_original(original) if original is not None else None,
     )
 
 
@@ -105,6 +109,8 @@ def _rules_for(settings: Settings, path: str | None, *, assets: bool = False,
     available = {"catalog"} if settings.catalog is not None else set()
     if assets or settings.assets is not None:
         available.add("assets")
+    if settings.original is not None:
+        available.add("original")
     config = settings.config
     counted = settings.profile_codes if codes is None else codes
     return [
@@ -271,6 +277,11 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
             found += _run(later, Stage.ASSETS, assets, context)
         else:  # only the asset rules that need no files (AST804, AST807) are selected
             found += _run(later, Stage.ASSETS, declared_assets(message), context)
+        if settings.original is not None and any(r.stage is Stage.UPDATE for r in later):
+            original = settings.original.message()
+            found += _run(later, Stage.UPDATE, UpdateFacts(
+                original=original, update=message, changes=compare(original, message)),
+                context)
     locator = Locator(raw, tree.getroot() if tree is not None else None)
     selected = {rule.code for rule in rules}
     issues, verdicts = _judged([(r, f) for r, f in found if r.code in selected], locator,
@@ -390,8 +401,10 @@ def validate(
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
     strict: bool | None = None,
+    original: str | Path | None = None,
 ) -> Report:
-    """Validate an ERN message (a path to an .xml, a .zip, a folder of them, or the bytes).
+    """Validate an ERN message (a path to an .xml, a .zip, a folder of them, or the bytes);
+    with ``original``, the ERN delivered before, as an update of it (the UPD rules).
 
     ``profiles`` names the recipients whose verdict each file gets (``["apple", "spotify"]``,
     or .toml profile files; default: the configuration's, else ``verseone``, the distributor's
@@ -415,7 +428,7 @@ def validate(
             ignore=normalized_codes(ignore) if ignore is not None else None,
             strict=strict)
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets,
-                                start=Path.cwd(), profiles=profiles)
+                                start=Path.cwd(), profiles=profiles, original=original)
     if isinstance(source, bytes):
         return validate_sources([MessageSource(path=None, data=source)], settings)
     return validate_sources(expand_paths([as_path(source)]), settings)

@@ -72,6 +72,28 @@ class FileReport:
         }
 
 
+@dataclass(slots=True)
+class Totals:
+    """The run's totals, added up file by file (a streamed run keeps no files to count)."""
+
+    files: int = 0
+    ready: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def add(self, file: FileReport) -> None:
+        counts = file.counts
+        self.files += 1
+        self.ready += file.is_ready
+        self.errors += counts["error"]
+        self.warnings += counts["warning"]
+
+    def to_dict(self) -> dict[str, int]:
+        return {"files": self.files, "ready": self.ready,
+                "needs_fixes": self.files - self.ready,
+                "errors": self.errors, "warnings": self.warnings}
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Report:
     """The outcome of one run: a FileReport per input, and the tool that made it."""
@@ -82,32 +104,40 @@ class Report:
     # the rest (inputs skipped as not DDEX count as done). A partial report must say so.
     interrupted: bool = False
     files_not_done: int = 0
+    # The totals of files streamed rather than kept (``validate_batch(keep=False)``).
+    counted: Totals | None = None
 
     @property
     def totals(self) -> dict[str, int]:
-        ready = sum(1 for f in self.files if f.is_ready)
-        return {
-            "files": len(self.files),
-            "ready": ready,
-            "needs_fixes": len(self.files) - ready,
-            "errors": sum(f.counts["error"] for f in self.files),
-            "warnings": sum(f.counts["warning"] for f in self.files),
-        }
+        if self.counted is not None:
+            return self.counted.to_dict()
+        totals = Totals()
+        for file in self.files:
+            totals.add(file)
+        return totals.to_dict()
 
     @property
     def has_errors(self) -> bool:
-        return any(f.counts["error"] for f in self.files)
+        return self.totals["errors"] > 0
 
     @property
     def all_ready(self) -> bool:
         """Whether every file is ready (exit code 0)."""
-        return all(f.is_ready for f in self.files)
+        totals = self.totals
+        return totals["ready"] == totals["files"]
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "report_version": REPORT_VERSION,
             "tool": dict(self.tool),
             "files": [f.to_dict() for f in self.files],
+            **self.closing_dict(),
+        }
+
+    def closing_dict(self) -> dict[str, Any]:
+        """The report without its files: what a stream of file entries (JSON Lines) ends
+        with."""
+        return {
             "totals": self.totals,
             "interrupted": self.interrupted,
             "files_not_done": self.files_not_done,

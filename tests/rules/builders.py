@@ -154,3 +154,40 @@ def ast819_zip(which: str, folder: Path) -> Path:
             archive.writestr("resources/A1.flac.bak", b"\0" * 3_000_000,
                              compress_type=zipfile.ZIP_DEFLATED)
     return path
+
+
+def hundred_tracks(which: str, folder: Path) -> Path:
+    """REF213: the clean album grown to 100 tracks (copies of A3, each with its own reference,
+    ISRC and file); the good case is the clean album itself."""
+    if which == "good":
+        return GOOD_ALBUM
+    album = GOOD_ALBUM.read_text(encoding="utf-8")
+    start = album.index("    <SoundRecording>", album.index("<ISRC>GBAYE2400002</ISRC>"))
+    end = album.index("    <Image>")
+    third = album[start:end]
+    copies, references = [], []
+    for number in range(5, 102):  # A4 is the cover
+        copies.append(third.replace(">A3<", f">A{number}<")
+                      .replace("GBAYE2400003", f"GBAYE24{number:05d}")
+                      .replace(">T3<", f">T{number}<").replace("A3.flac", f"A{number}.flac"))
+        references.append('        <ReleaseResourceReference ReleaseResourceType='
+                          f'"PrimaryResource">A{number}</ReleaseResourceReference>\n')
+    last_reference = ('        <ReleaseResourceReference ReleaseResourceType="PrimaryResource">'
+                      "A3</ReleaseResourceReference>\n")
+    grown = album[:end] + "".join(copies) + album[end:]
+    grown = grown.replace(last_reference, last_reference + "".join(references), 1)
+    path = folder / "bad.xml"
+    path.write_text(grown, encoding="utf-8")
+    return path
+
+
+def ast820_assets(which: str, folder: Path) -> Path:
+    """AST820: the bad case's second track is a WAV among FLACs (one second is enough:
+    only the format is judged)."""
+    assets = album_assets(folder / "assets")
+    if which == "bad":
+        from tests import media_factory
+
+        (assets / "resources" / "A2.flac").unlink()
+        media_factory.wav(assets / "resources" / "A2.wav", 1.0)
+    return assets

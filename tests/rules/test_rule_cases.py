@@ -11,6 +11,7 @@ raw text, so they work in malformed files too. An optional case.toml may name a 
 (``assets_builder``), settings of ours that both fixtures run under (a ``[config]`` table with
 the keys of ``[tool.ddexkit]``, e.g. ``audio-upload = "whole"``), or a builder in
 tests/rules/builders.py that makes the bytes of a case that cannot be a committed file.
+A case with an original.xml (the UPD rules) validates both fixtures as updates of it.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ def _validate(code: str, which: str, tmp_path: Path, config: Config,
         config=config,
         catalog=case_dir / settings["catalog"] if "catalog" in settings else None,
         assets=assets,
+        original=case_dir / "original.xml" if (case_dir / "original.xml").is_file() else None,
     )
     assert len(report.files) == 1
     return report.files[0]

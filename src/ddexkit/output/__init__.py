@@ -27,6 +27,7 @@ def _renderer(module_name: str) -> Renderer:
 FORMATS: dict[str, Renderer] = {
     "text": _renderer("text"),
     "json": _renderer("json"),
+    "jsonl": _renderer("jsonl"),
     "sarif": _renderer("sarif"),
     "github": _renderer("github"),
     "junit": _renderer("junit"),

@@ -13,10 +13,12 @@ from ddexkit.rules.dates import RULES as DATE_RULES
 from ddexkit.rules.deals import RULES as DEAL_RULES
 from ddexkit.rules.identifiers import RULES as IDENTIFIER_RULES
 from ddexkit.rules.message import RULES as MESSAGE_RULES
+from ddexkit.rules.profiles import RULES as PROFILE_RULES
 from ddexkit.rules.references import RULES as REFERENCE_RULES
 from ddexkit.rules.roles import RULES as ROLE_RULES
 from ddexkit.rules.territories import RULES as TERRITORY_RULES
 from ddexkit.rules.text import RULES as TEXT_RULES
+from ddexkit.rules.updates import RULES as UPDATE_RULES
 
 __all__ = ["ALL_RULES", "AnyRule", "Check", "Rule", "RuleContext", "RuleOptions", "Stage", "by_code"]
 
@@ -32,6 +34,8 @@ ALL_RULES: tuple[AnyRule, ...] = (
     *DEAL_RULES,
     *ASSET_RULES,
     *CATALOG_RULES,
+    *UPDATE_RULES,
+    *PROFILE_RULES,
 )
 
 _BY_CODE: dict[str, AnyRule] = {}

@@ -26,9 +26,10 @@ class Stage(enum.StrEnum):
     SCHEMA = "schema"  # xsd.XsdFacts: the outcome of structural validation
     MESSAGE = "message"  # model.Message: the parsed message
     ASSETS = "assets"  # media.AssetFacts: the files of the package, when they are at hand
+    UPDATE = "update"  # changes.UpdateFacts: the message against the original it updates
 
 
-# What a stage's checks receive: DocumentFacts, XsdFacts, Message or AssetFacts.
+# What a stage's checks receive: DocumentFacts, XsdFacts, Message, AssetFacts or UpdateFacts.
 Subject = TypeVar("Subject", contravariant=True)
 Check = Callable[[Subject, "RuleContext"], Iterable[Finding]]
 
@@ -39,7 +40,8 @@ class Rule(Generic[Subject]):
     the subject its stage hands the check (``Rule[Message]`` for a MESSAGE rule).
 
     The long documentation is the docstring of the module that defines ``RULE``.
-    ``needs`` names inputs without which the rule does not run ("catalog", "assets").
+    ``needs`` names inputs without which the rule does not run ("catalog", "assets",
+    "original": the ERN delivered before, which an UPDATE rule compares the message with).
     ``doc`` is the rule module's docstring (pass ``doc=__doc__``): summary line, *Why it
     matters*, *Bad*, *Good*, *Source*.
     ``explains_xsd`` names the kinds of official XSD violation the rule's issue explains in

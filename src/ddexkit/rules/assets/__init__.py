@@ -22,6 +22,7 @@ from ddexkit.rules.assets import (
     ast817_unsafe_zip_entry,
     ast818_zip_message_count,
     ast819_zip_bomb,
+    ast820_mixed_audio_formats,
 )
 from ddexkit.rules.base import AnyRule
 
@@ -45,4 +46,5 @@ RULES: tuple[AnyRule, ...] = (
     ast817_unsafe_zip_entry.RULE,
     ast818_zip_message_count.RULE,
     ast819_zip_bomb.RULE,
+    ast820_mixed_audio_formats.RULE,
 )

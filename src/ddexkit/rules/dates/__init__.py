@@ -15,6 +15,7 @@ from ddexkit.rules.dates import (
     dur409_copyright_year,
     dur410_main_release_date,
     dur411_release_duration_sum,
+    dur412_track_too_short,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -29,4 +30,5 @@ RULES: tuple[AnyRule, ...] = (
     dur409_copyright_year.RULE,
     dur410_main_release_date.RULE,
     dur411_release_duration_sum.RULE,
+    dur412_track_too_short.RULE,
 )

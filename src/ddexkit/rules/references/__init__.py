@@ -16,6 +16,7 @@ from ddexkit.rules.references import (
     ref210_track_order,
     ref211_resource_not_in_group,
     ref212_main_release_not_product,
+    ref213_too_many_tracks,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -31,4 +32,5 @@ RULES: tuple[AnyRule, ...] = (
     ref210_track_order.RULE,
     ref211_resource_not_in_group.RULE,
     ref212_main_release_not_product.RULE,
+    ref213_too_many_tracks.RULE,
 )

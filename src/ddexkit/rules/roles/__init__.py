@@ -12,6 +12,8 @@ from ddexkit.rules.roles import (
     rol606_duplicate_party_role,
     rol607_featured_without_main,
     rol608_display_artist_sequence,
+    rol609_compound_artist_name,
+    rol610_generic_artist_name,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -23,4 +25,6 @@ RULES: tuple[AnyRule, ...] = (
     rol606_duplicate_party_role.RULE,
     rol607_featured_without_main.RULE,
     rol608_display_artist_sequence.RULE,
+    rol609_compound_artist_name.RULE,
+    rol610_generic_artist_name.RULE,
 )

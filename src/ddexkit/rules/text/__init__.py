@@ -14,6 +14,12 @@ from ddexkit.rules.text import (
     txt308_explicit_flag,
     txt309_explicit_track_clean_release,
     txt310_main_release_copyright,
+    txt311_marketing_term_in_title,
+    txt312_explicit_label_in_title,
+    txt313_version_in_title,
+    txt314_duplicate_track_title,
+    txt315_single_title_mismatch,
+    txt316_language_on_instrumental,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -27,4 +33,10 @@ RULES: tuple[AnyRule, ...] = (
     txt308_explicit_flag.RULE,
     txt309_explicit_track_clean_release.RULE,
     txt310_main_release_copyright.RULE,
+    txt311_marketing_term_in_title.RULE,
+    txt312_explicit_label_in_title.RULE,
+    txt313_version_in_title.RULE,
+    txt314_duplicate_track_title.RULE,
+    txt315_single_title_mismatch.RULE,
+    txt316_language_on_instrumental.RULE,
 )

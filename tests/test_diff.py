@@ -1,0 +1,231 @@
+"""`ddexkit diff` and `validate --original`: the change set between a delivered ERN and its
+update (JSON shape, lines in both files, semantic not textual), the UPD rules running only with
+an original, one-line refusals of unusable originals, and hypothesis throwing malformed
+messages at the comparison."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+import ddexkit
+from ddexkit import cli
+from ddexkit.changes import pair_tracks
+from ddexkit.comparison import diff
+from ddexkit.config import Config
+from ddexkit.engine import resolve_settings
+from ddexkit.inputs import InputError
+from ddexkit.output.diff_text import render_diff
+from ddexkit.parser import parse
+from tests.conftest import GOOD_ALBUM, shared_schema_dir
+from tests.test_fuzz import FUZZ
+
+CASES = Path(__file__).parent / "rules" / "cases"
+ORIGINAL = CASES / "UPD001" / "original.xml"  # corpus/good/album.xml as delivered
+SCHEMA_DIR = shared_schema_dir()
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict[str, Any]]:
+    code = cli.main(["diff", *args, "--format", "json", "--no-config"])
+    out = capsys.readouterr().out
+    return code, json.loads(out)  # stdout holds the JSON document and nothing else
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+def test_json_names_each_change_with_old_and_new_values_and_lines_in_both_files(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    update = CASES / "UPD001" / "bad.xml"
+    code, document = _json(capsys, str(ORIGINAL), str(update))
+    assert code == cli.EXIT_ERRORS  # UPD001 is an error
+    assert document["diff_version"] == 1
+    assert document["counts"] == {"added": 0, "removed": 0, "changed": 1}
+    assert document["changes"]["added"] == document["changes"]["removed"] == []
+    (change,) = document["changes"]["changed"]
+    xpath = "/NewReleaseMessage/ReleaseList/Release/ReleaseId/ICPN"
+    assert change == {
+        "part": "release", "key": "R0", "field": "icpn",
+        "old": "123456789012", "new": "123456789029",
+        "original": {"xpath": xpath, "line": _line_of(ORIGINAL, "<ICPN"), "column": 9},
+        "update": {"xpath": xpath, "line": _line_of(update, "<ICPN"), "column": 9},
+    }
+    (file,) = document["report"]["files"]
+    assert [(i["code"], i["line"]) for i in file["issues"]] == [
+        ("UPD001", _line_of(update, "<ICPN"))]
+    assert "123456789012" in file["issues"][0]["message"]  # the original's value is named
+
+
+def test_json_lists_removed_added_and_deal_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    _, removed = _json(capsys, str(ORIGINAL), str(CASES / "UPD004" / "bad.xml"))
+    assert [(c["part"], c["key"], c["old"], c["update"]) for c in removed["changes"]["removed"]
+            ] == [("track", "GBAYE2400003", "The Long Field", None)]
+    _, added = _json(capsys, str(ORIGINAL), str(CASES / "UPD012" / "bad.xml"))
+    assert [(c["part"], c["key"], c["new"], c["original"]) for c in added["changes"]["added"]
+            ] == [("track", "GBAYE2400005", "Lantern Song", None)]
+    _, deals = _json(capsys, str(ORIGINAL), str(CASES / "UPD014" / "bad.xml"))
+    assert [(c["key"], c["field"], c["old"], c["new"]) for c in deals["changes"]["changed"]] == [
+        ("R0 SubscriptionModel OnDemandStream", "territories", ["Worldwide"], ["GB", "IE"]),
+        ("R0 SubscriptionModel NonInteractiveStream", "territories", ["Worldwide"],
+         ["GB", "IE"]),
+    ]
+
+
+@pytest.mark.parametrize("case", ["UPD002", "UPD003", "UPD005"])
+def test_the_comparison_is_semantic_not_textual(case: str, capsys: pytest.CaptureFixture[str]
+                                                ) -> None:
+    """Renamed resource references, SoundRecordings listed in another order, a reordered
+    ReleaseResourceReferenceList: the text differs, the release does not."""
+    update = CASES / case / "good.xml"
+    assert update.read_bytes() != ORIGINAL.read_bytes()
+    code, document = _json(capsys, str(ORIGINAL), str(update))
+    assert (code, document["counts"]) == (cli.EXIT_OK, {"added": 0, "removed": 0, "changed": 0})
+
+
+def test_text_shows_old_to_new_with_both_lines_then_the_issues(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    update = CASES / "UPD007" / "bad.xml"
+    code = cli.main(["diff", str(ORIGINAL), str(update), "--no-config"])
+    out = capsys.readouterr().out
+    assert code == cli.EXIT_OK  # a warning only
+    old, new = _line_of(ORIGINAL, "<TitleText>Harbour Lights<"), _line_of(update, "(Deluxe)")
+    assert (f'~ release R0: title "Harbour Lights" → "Harbour Lights (Deluxe)"  '
+            f"(original line {old}, update line {new})") in out
+    assert "1 changes: 0 added, 0 removed, 1 changed" in out
+    assert f"{update}:{new}:" in out and "UPD007" in out
+
+
+def test_the_corpus_update_shows_what_the_readme_shows(capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    update = GOOD_ALBUM.parents[1] / "updates" / "album-update.xml"
+    code, document = _json(capsys, str(GOOD_ALBUM), str(update))
+    assert code == cli.EXIT_ERRORS
+    assert document["counts"] == {"added": 0, "removed": 1, "changed": 2}
+    issues = document["report"]["files"][0]["issues"]
+    assert [(i["code"], i["severity"]) for i in issues] == [
+        ("UPD007", "warning"), ("UPD011", "warning"), ("UPD006", "error")]
+
+
+def test_validate_with_original_runs_the_update_rules_and_without_it_not(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    update = str(CASES / "UPD002" / "bad.xml")
+    with_original = cli.main(["validate", update, "--original", str(ORIGINAL), "--no-config",
+                              "--format", "json", "--jobs", "1"])
+    codes = [i["code"] for i in json.loads(capsys.readouterr().out)["files"][0]["issues"]]
+    without = cli.main(["validate", update, "--no-config", "--format", "json", "--jobs", "1"])
+    codes_without = [i["code"] for i in
+                     json.loads(capsys.readouterr().out)["files"][0]["issues"]]
+    assert (with_original, codes) == (cli.EXIT_ERRORS, ["UPD002"])
+    assert (without, codes_without) == (cli.EXIT_OK, [])
+
+
+def test_library_validate_takes_the_original() -> None:
+    update = CASES / "UPD011" / "bad.xml"
+    report = ddexkit.validate(update, original=ORIGINAL, config=Config(), schema_dir=SCHEMA_DIR)
+    assert [i.code for i in report.files[0].issues if i.code.startswith("UPD")] == ["UPD011"]
+    with pytest.raises(InputError, match=r"^original .*missing\.xml: "):
+        ddexkit.validate(update, original=update.parent / "missing.xml", config=Config())
+
+
+_UNUSABLE = {
+    "missing": None,
+    "malformed": b"<NewReleaseMessage><a></NewReleaseMessage>",
+    "empty": b"",
+    "not ERN 3.8.2": GOOD_ALBUM.read_bytes().replace(b"ern/382", b"ern/41"),
+    "another root": b"<project/>",
+}
+
+
+@pytest.mark.parametrize("command", ["diff", "validate"])
+@pytest.mark.parametrize("kind", sorted(_UNUSABLE))
+def test_an_unusable_original_is_one_line_and_exit_2(
+        kind: str, command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    original = tmp_path / "original.xml"
+    if _UNUSABLE[kind] is not None:
+        original.write_bytes(_UNUSABLE[kind] or b"")
+    update = str(CASES / "UPD001" / "good.xml")
+    args = (["diff", str(original), update] if command == "diff"
+            else ["validate", update, "--original", str(original)])
+    assert cli.main([*args, "--no-config"]) == cli.EXIT_USAGE
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    (line,) = captured.err.splitlines()
+    assert line.startswith(f"ddexkit: original {original}") and "Traceback" not in line
+
+
+def test_diff_names_a_missing_update(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["diff", str(ORIGINAL), "nowhere.xml"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err.splitlines() == [
+        "ddexkit: nowhere.xml: no such file; name the updated ERN (.xml)"]
+
+
+def test_tracks_pair_by_isrc_then_reference_then_title() -> None:
+    album = GOOD_ALBUM.read_bytes()
+    original = parse(album).tracks()
+    renumbered = parse(album.replace(b"GBAYE2400001", b"GBAYE2400007")
+                       .replace(b">A2<", b">A8<").replace(b"GBAYE2400002", b"GBAYE2400008")
+                       ).tracks()
+    pairs = pair_tracks(original, renumbered)
+    assert [(p.original.isrc if p.original else None, p.update.isrc if p.update else None,
+             p.matched_by) for p in pairs] == [
+        ("GBAYE2400001", "GBAYE2400007", "reference"),
+        ("GBAYE2400002", "GBAYE2400008", "title"),
+        ("GBAYE2400003", "GBAYE2400003", "isrc"),
+    ]
+
+
+# --- hypothesis: malformed messages on either side ------------------------------------------
+
+
+def _mutated(data: st.DataObject) -> bytes:
+    """The album with elements dropped or duplicated and texts replaced, or cut bytes."""
+    if data.draw(st.booleans()):
+        cut = data.draw(st.integers(0, len(ALBUM)))
+        return ALBUM[:cut] + data.draw(st.binary(max_size=20)) + ALBUM[cut + 5:]
+    root = etree.fromstring(ALBUM)
+    elements = list(root.iter())[1:]
+    for _ in range(data.draw(st.integers(1, 6))):
+        element = elements[data.draw(st.integers(0, len(elements) - 1))]
+        parent = element.getparent()
+        action = data.draw(st.sampled_from(["drop", "twice", "text"]))
+        if parent is None:
+            continue
+        if action == "drop":
+            parent.remove(element)
+        elif action == "twice":
+            parent.append(etree.fromstring(etree.tostring(element)))
+        else:
+            element.text = data.draw(st.sampled_from(["", " ", "x", "PT99H", "0", "GB"]))
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+
+
+ALBUM = GOOD_ALBUM.read_bytes()
+
+
+@FUZZ
+@given(data=st.data(), mutate_original=st.booleans())
+def test_malformed_messages_never_break_diff(data: st.DataObject, mutate_original: bool) -> None:
+    mutated = _mutated(data)
+    with tempfile.TemporaryDirectory() as folder:
+        original, update = Path(folder) / "original.xml", Path(folder) / "update.xml"
+        original.write_bytes(mutated if mutate_original else ALBUM)
+        update.write_bytes(ALBUM if mutate_original else mutated)
+        try:
+            settings = resolve_settings(Config(), schema_dir=SCHEMA_DIR, original=original)
+        except InputError as error:
+            assert mutate_original and "\n" not in str(error)
+            return
+        comparison = diff(update, settings)
+        for issue in comparison.report.files[0].issues:
+            assert "internal error" not in issue.message, issue
+        json.dumps(comparison.to_dict())
+        assert render_diff(comparison)
+        assert comparison.to_dict() == diff(update, settings).to_dict()
