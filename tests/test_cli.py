@@ -110,7 +110,7 @@ def test_json_formats_print_only_the_document(fmt: str, tmp_path: Path) -> None:
     ("argv", "allowed"),
     [
         (["validate", "--format", "yaml", "x.xml"],
-         "'github', 'json', 'jsonl', 'junit', 'sarif', 'text'"),
+         "'github', 'html', 'json', 'jsonl', 'junit', 'sarif', 'text'"),
         (["validate"], "PATH"),
         (["validate", "--jobs", "0", "x.xml"], "1 or more"),
         (["nonsense"], "'validate', 'diff', 'profiles', 'rules', 'summary', 'package', "

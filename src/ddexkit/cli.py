@@ -425,6 +425,12 @@ def _render(args: argparse.Namespace, report: Report) -> str:
     colour = _wants_colour(args.color, args.output)
     if args.format != "text":
         _refuse_text_options(args)
+        if args.format == "html":  # the page shows the cover and audio of --assets
+            from ddexkit.output.html import HtmlOptions
+            from ddexkit.output.html import render as render_html
+
+            return render_html(report, options=HtmlOptions(
+                assets=Path(args.assets) if args.assets else None))
         return FORMATS[args.format](report, colour)
     from ddexkit.output.text import TextOptions, render
 

@@ -134,6 +134,33 @@ def probe_image(stream: IO[bytes]) -> ImageFacts:
     return facts
 
 
+# The side of the cover a report shows: enough to compare the art with the title and artist.
+THUMBNAIL_SIDE = 320
+
+
+def image_thumbnail(stream: IO[bytes], side: int = THUMBNAIL_SIDE) -> bytes | None:
+    """The image as a JPEG of at most ``side``×``side`` pixels, for a report to show the
+    cover next to the metadata. Opened as probe_image opens it (accepted formats only, bombs
+    refused before decoding, a JPEG decoded at a fraction of its size); None for what cannot
+    be shown, whose reason AST805 / AST808 report."""
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(stream, formats=list(ACCEPTED_IMAGE_FORMATS)) as image:
+                image.draft("RGB", (side, side))
+                image.thumbnail((side, side))
+                out = io.BytesIO()
+                image.convert("RGB").save(out, "JPEG", quality=85)
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning,
+                UnidentifiedImageError, *_PILLOW_ERRORS):
+            return None
+    return out.getvalue()
+
+
 def _audio_format(kind: str, info: object) -> str:
     if kind == "MP3":
         return "MP2" if getattr(info, "layer", 3) == 2 else "MP3"

@@ -1,7 +1,7 @@
 """Renderers of a Report, one module per format; FORMATS maps a format name to its renderer.
 
 A format's module is imported when a report is first rendered in it: a run renders one
-format, and importing all five (XML for JUnit, URL quoting for SARIF…) would cost a fiftieth
+format, and importing all six (XML for JUnit, URL quoting for SARIF…) would cost a fiftieth
 of a cold start for nothing.
 """
 
@@ -31,4 +31,5 @@ FORMATS: dict[str, Renderer] = {
     "sarif": _renderer("sarif"),
     "github": _renderer("github"),
     "junit": _renderer("junit"),
+    "html": _renderer("html"),
 }
