@@ -33,6 +33,7 @@ from ddexkit.engine import Settings, check_batch, tool_info, validate_source
 from ddexkit.inputs import MessageSource
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import FileReport, Report, Totals
+from ddexkit.resultcache import ResultCache, cacheable
 from ddexkit.safexml import MAX_MESSAGE_BYTES, read_document
 from ddexkit.xsd import load_schema
 
@@ -71,6 +72,7 @@ class BatchResult:
     skipped: tuple[Skipped, ...] = ()
     total: int = 0
     done: int = 0
+    cached: int = 0  # reports taken from the cache (--cache), not validated again
     interrupted: bool = False
     terminated: bool = False
 
@@ -93,9 +95,11 @@ class _Collector:
         self.skipped: list[Skipped] = []
         self.totals = Totals()
         self.done = 0
+        self.cached = 0
 
     def add(self, outcome: _Outcome) -> None:
         self.done += 1
+        self.cached += outcome[3]
         self._pending[outcome[0]] = outcome
         while self._next in self._pending:
             self._emit(self._pending.pop(self._next))
@@ -107,7 +111,7 @@ class _Collector:
             self._emit(self._pending.pop(index))
 
     def _emit(self, outcome: _Outcome) -> None:
-        _, report, skipped = outcome
+        _, report, skipped, _cached = outcome
         if skipped is not None:
             self.skipped.append(skipped)
         if report is None:
@@ -159,24 +163,41 @@ def not_ddex_reason(source: MessageSource) -> str | None:
     return f"its root <{facts.root_name}> is in {where}, not a DDEX one"
 
 
-_Outcome = tuple[int, FileReport | None, Skipped | None]
+# (input index, its report or why it was skipped, whether the report came from the cache)
+_Outcome = tuple[int, FileReport | None, Skipped | None, bool]
 
 # Set in each worker process by _start_worker, so settings travel once per worker.
 _worker_settings: Settings | None = None
 _worker_skip_non_ddex = False
+_worker_cache: ResultCache | None = None
 
 
-def _one(index: int, source: MessageSource, settings: Settings, skip_non_ddex: bool) -> _Outcome:
+def _one(index: int, source: MessageSource, settings: Settings, skip_non_ddex: bool,
+         cache: ResultCache | None = None) -> _Outcome:
     if skip_non_ddex:
         reason = not_ddex_reason(source)
         if reason is not None:
-            return index, None, Skipped(path=source.display or "<bytes>", reason=reason)
-    return index, validate_source(source, settings), None
+            return index, None, Skipped(path=source.display or "<bytes>", reason=reason), False
+    if cache is None or source.path is None or not cacheable(source, settings):
+        return index, validate_source(source, settings), None, False
+    try:
+        raw, size = read_bytes(source.path, MAX_MESSAGE_BYTES)
+    except OSError:  # validate_source reports it
+        return index, validate_source(source, settings), None, False
+    if size > MAX_MESSAGE_BYTES:  # ERN008 needs the true size: nothing to save here
+        return index, validate_source(source, settings), None, False
+    key = cache.key(raw)
+    cached = cache.get(key, source.display)
+    if cached is not None:
+        return index, cached, None, True
+    report = validate_source(MessageSource(path=None, data=raw, name=source.display), settings)
+    cache.put(key, report)
+    return index, report, None, False
 
 
-def _start_worker(settings: Settings, skip_non_ddex: bool, parent_alive: Connection,
-                  parent_end: Connection) -> None:
-    global _worker_settings, _worker_skip_non_ddex
+def _start_worker(settings: Settings, skip_non_ddex: bool, cache: ResultCache | None,
+                  parent_alive: Connection, parent_end: Connection) -> None:
+    global _worker_settings, _worker_skip_non_ddex, _worker_cache
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides what Ctrl-C does
     # SIGTERM is how the pool stops a worker: not the parent's handler, inherited by fork.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -184,7 +205,7 @@ def _start_worker(settings: Settings, skip_non_ddex: bool, parent_alive: Connect
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOPPING_SIGNALS)
     parent_end.close()  # this worker's copy: while any copy is open, the pipe stays open
     threading.Thread(target=_exit_with_parent, args=(parent_alive,), daemon=True).start()
-    _worker_settings, _worker_skip_non_ddex = settings, skip_non_ddex
+    _worker_settings, _worker_skip_non_ddex, _worker_cache = settings, skip_non_ddex, cache
     if settings.schema_dir is not None:
         # Once per worker (cached), before the first file. A schema that does not compile
         # fails the first file instead, as it does without workers.
@@ -202,7 +223,8 @@ def _exit_with_parent(parent_alive: Connection) -> None:
 
 def _work(run: Sequence[tuple[int, MessageSource]]) -> list[_Outcome]:
     assert _worker_settings is not None, "worker started without settings"
-    return [_one(i, source, _worker_settings, _worker_skip_non_ddex) for i, source in run]
+    return [_one(i, source, _worker_settings, _worker_skip_non_ddex, _worker_cache)
+            for i, source in run]
 
 
 def _run_length(count: int, jobs: int) -> int:
@@ -220,12 +242,14 @@ def validate_batch(
     progress: Progress | None = None,
     on_file: FileHandler | None = None,
     keep: bool = True,
+    cache: ResultCache | None = None,
 ) -> BatchResult:
     """Validate every source, with ``jobs`` worker processes (default: the cores; 1 = in
     this process). The report is the same whatever ``jobs`` is. ``progress(done, total)``
     is called after each input; ``on_file(report)`` gets each file's report in input order as
-    soon as it can (streaming output); ``keep=False`` keeps none in memory. Ctrl-C returns
-    what was done, with ``interrupted`` set."""
+    soon as it can (streaming output); ``keep=False`` keeps none in memory; with a ``cache``
+    an unchanged file's report is read, not made again. Ctrl-C returns what was done, with
+    ``interrupted`` set."""
     jobs = default_jobs() if jobs is None else jobs
     jobs = max(1, min(jobs, len(sources)))
     collector = _Collector(on_file, keep)
@@ -233,11 +257,11 @@ def validate_batch(
     try:
         if jobs == 1:
             for index, source in enumerate(sources):
-                collector.add(_one(index, source, settings, skip_non_ddex))
+                collector.add(_one(index, source, settings, skip_non_ddex, cache))
                 if progress is not None:
                     progress(collector.done, len(sources))
         else:
-            _in_workers(sources, settings, jobs, skip_non_ddex, progress, collector)
+            _in_workers(sources, settings, jobs, skip_non_ddex, progress, collector, cache)
     except KeyboardInterrupt as stop:
         interrupted, terminated = True, isinstance(stop, Terminated)
     collector.flush()
@@ -250,6 +274,7 @@ def validate_batch(
         skipped=tuple(collector.skipped),
         total=len(sources),
         done=collector.done,
+        cached=collector.cached,
         interrupted=interrupted,
         terminated=terminated,
     )
@@ -262,6 +287,7 @@ def _in_workers(
     skip_non_ddex: bool,
     progress: Progress | None,
     collector: _Collector,
+    cache: ResultCache | None = None,
 ) -> None:
     # Imported here: multiprocessing is a tenth of a cold start, for --jobs 1 and single
     # files (the pre-commit hook's usual case) as well.
@@ -277,7 +303,7 @@ def _in_workers(
     try:
         with _signals_blocked():
             pool = Pool(processes=jobs, initializer=_start_worker,
-                        initargs=(settings, skip_non_ddex, parent_alive, parent_end))
+                        initargs=(settings, skip_non_ddex, cache, parent_alive, parent_end))
         for run in pool.imap_unordered(_work, runs):
             for outcome in run:
                 collector.add(outcome)

@@ -38,6 +38,7 @@ from ddexkit.outputfile import (
 )
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import Report, report_schema
+from ddexkit.resultcache import ResultCache
 from ddexkit.rules import ALL_RULES, by_code
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 from ddexkit.xsd import SchemaDirError, SchemaInstallError, install_schema, user_cache_dir
@@ -163,6 +164,12 @@ def _parser() -> _Parser:
                           help="text: show each issue's line with a caret at the place")
     validate.add_argument("--statistics", action="store_true",
                           help="text: end with the number of issues per code")
+    validate.add_argument("--cache", metavar="DIR", default=None,
+                          help="keep each file's report in DIR and reuse it while the file, "
+                          "the settings and ddexkit are unchanged (not for --assets, ZIPs or "
+                          "--original)")
+    validate.add_argument("--no-cache", action="store_true",
+                          help="validate every file again, even with a cache configured")
     validate.add_argument("--no-batch-checks", action="store_true",
                           help="skip the catalogue checks across the files (the BAT rules: "
                           "one UPC on two releases, one ISRC on two recordings…)")
@@ -439,6 +446,20 @@ def _render(args: argparse.Namespace, report: Report) -> str:
         source_lines=_source_lines))
 
 
+def _result_cache(args: argparse.Namespace, settings: Settings) -> ResultCache | None:
+    """--cache DIR, else the configuration's ``cache`` (a folder, or true: the user cache);
+    --no-cache wins."""
+    if args.no_cache:
+        return None
+    chosen = args.cache or settings.config.cache
+    if chosen is False:
+        return None
+    folder = user_cache_dir().parents[1] / "results" if chosen is True else Path(chosen)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"--cache {folder}: not a folder; name a folder for the results")
+    return ResultCache.for_settings(folder, settings)
+
+
 def _streamed(args: argparse.Namespace, sources: list[MessageSource], settings: Settings,
               bar: ProgressBar | None) -> BatchResult:
     """--format jsonl: each file's line written (and flushed) as soon as it is done, none
@@ -459,7 +480,8 @@ def _streamed(args: argparse.Namespace, sources: list[MessageSource], settings: 
 
         batch = validate_batch(sources, settings, jobs=args.jobs,
                                skip_non_ddex=args.skip_non_ddex, progress=bar,
-                               on_file=lambda file: write(file_line(file)), keep=False)
+                               on_file=lambda file: write(file_line(file)), keep=False,
+                               cache=_result_cache(args, settings))
         write(closing_line(batch.report))
     return batch
 
@@ -490,7 +512,8 @@ def _validate(args: argparse.Namespace) -> int:
             batch = _streamed(args, sources, settings, bar)
         else:
             batch = validate_batch(sources, settings, jobs=args.jobs,
-                                   skip_non_ddex=args.skip_non_ddex, progress=bar)
+                                   skip_non_ddex=args.skip_non_ddex, progress=bar,
+                                   cache=_result_cache(args, settings))
     finally:
         if bar is not None:
             bar.close()

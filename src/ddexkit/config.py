@@ -20,7 +20,7 @@ from ddexkit.regularfile import read_capped
 _KNOWN_KEYS = frozenset(
     {"select", "ignore", "severity", "per-file-ignores", "schema-dir", "catalog", "strict",
      "isrc-extra-prefixes", "audio-upload", "single-zip", "partner-namespaces", "exclude",
-     "profiles"}
+     "profiles", "cache"}
 )
 
 
@@ -54,6 +54,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     # The profiles a verdict is given for (names, or .toml files); none: the default profile.
     profiles: tuple[str, ...] = ()
+    # Reuse the reports of unchanged files (``--cache``): a folder, True for the user cache.
+    cache: Path | bool = False
     source: Path | None = None
 
     def is_selected(self, code: str, path: str | None = None) -> bool:
@@ -198,6 +200,10 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
     exclude = table.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(g, str) and g for g in exclude):
         raise ConfigError(f"{where}: 'exclude' must be a list of globs such as \"drafts/*\"")
+    cache = table.get("cache", False)
+    if not isinstance(cache, (bool, str)) or cache == "":
+        raise ConfigError(f"{where}: 'cache' must be true, false or a folder for the results "
+                          "of earlier runs")
     profiles = table.get("profiles", [])
     if not isinstance(profiles, list) or not all(isinstance(p, str) and p for p in profiles):
         raise ConfigError(f"{where}: 'profiles' must be a list of profile names or .toml files "
@@ -224,6 +230,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         single_zip=single_zip,
         partner_namespaces=tuple(n.strip() for n in namespaces),
         exclude=tuple(exclude),
+        cache=(base / cache).resolve() if isinstance(cache, str) else cache,
         # a profile file is named relative to the configuration that names it
         profiles=tuple(str((base / p).resolve()) if p.endswith(".toml") else p
                        for p in profiles),
