@@ -84,9 +84,9 @@ def test_outcomes_in_any_order_come_out_in_input_order() -> None:
     reports = [FileReport(path=f"f{i}", message_kind=None, schema_version=None, xsd="skipped")
                for i in range(4)]
     for index in (2, 0, 3):
-        collector.add((index, reports[index], None))
+        collector.add((index, reports[index], None, False))
     assert out == ["f0"]  # f2 and f3 wait for f1
-    collector.add((1, reports[1], None))
+    collector.add((1, reports[1], None, False))
     assert out == ["f0", "f1", "f2", "f3"]
 
 
