@@ -35,6 +35,7 @@ LAYERS = {
     "ddexkit.catalogue": 3,  # a file's facts for the catalogue checks (BAT)
     "ddexkit.engine": 4,
     "ddexkit.batch": 4,
+    "ddexkit.dask": 10,  # the optional Dask recipe, on top (the core never imports it)
     "ddexkit.resultcache": 4,  # reports of unchanged files, reused (--cache)
     "ddexkit.packager": 5,
     "ddexkit.comparison": 5,  # ddexkit diff: the change set placed in both files + the report
