@@ -3,6 +3,7 @@
     python bench/run.py                 # N = 1, 100, 1,000, 10,000 (a few minutes)
     python bench/run.py --quick         # skips N = 10,000
     python bench/run.py --markdown bench/results.md
+    python bench/run.py --profile       # where the time goes, per stage and per rule (breakdown.py)
 
 Parts (each a ratio ddexkit / baseline; lower is better):
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -46,6 +48,9 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 from generate import write_album  # noqa: E402
+
+PROFILE_SIZES = (1_000, 10_000)
+GROWTH_SIZE = 20_000  # each rule's time from 10,000 to this, to find a superlinear one
 
 SIZES = (1, 100, 1_000, 10_000)
 ROUNDS = {1: 21, 100: 11, 1_000: 7, 10_000: 3}
@@ -370,6 +375,46 @@ def bench_packaging(schema_dir: Path, work: Path, runs: int, tracks: int = 12,
                TARGETS["packaging"])
 
 
+def _dedented_album(tracks: int, work: Path) -> Path:
+    """An album without its indentation: 20,000 tracks as generate.py indents them are past
+    the 50,000 KB limit of one message (ERN008), and the rules would not run."""
+    path = write_album(tracks, work / f"album-{tracks}-dedented.xml")
+    path.write_bytes(re.sub(rb"\n[ \t]+", b"\n", path.read_bytes()))
+    return path
+
+
+def bench_profile(schema_dir: Path, work: Path, quick: bool) -> list[str]:
+    """The per-stage and per-rule breakdown at 1,000 and 10,000 tracks (multiples of the
+    floor measured beside it), and each rule's growth from 10,000 to 20,000 tracks."""
+    import breakdown
+
+    schema = load_floor_schema(schema_dir)
+    sizes = PROFILE_SIZES[:1] if quick else PROFILE_SIZES
+    profiles, floors = {}, {}
+    for tracks in sizes:
+        path = write_album(tracks, work / f"album-{tracks}.xml")
+        rounds = max(3, round(ROUNDS[tracks] * (0.5 if quick else 1.0)))
+        (floors[tracks],) = _median_interleaved([lambda path=path: floor(schema, path)], rounds)
+        profiles[tracks] = breakdown.profile_validation(path, schema_dir, rounds)
+        print(f"profiled {tracks:,} tracks", flush=True)
+    growth = None
+    if not quick:
+        half, whole = (_dedented_album(n, work) for n in (GROWTH_SIZE // 2, GROWTH_SIZE))
+        growth = breakdown.growth_of_rules(
+            breakdown.profile_validation(half, schema_dir, rounds=2),
+            breakdown.profile_validation(whole, schema_dir, rounds=2))
+    lines = ["Per stage (medians; the floor is lxml parse + XSD validate):", "",
+             *breakdown.stage_table(profiles, floors), "",
+             "Per rule (the slowest first):", "",
+             *breakdown.rule_table(profiles, floors, growth), ""]
+    if growth is not None:
+        flagged = breakdown.superlinear(growth)
+        lines.append(f"Rules growing more than {breakdown.SUPERLINEAR:.1f}× from 10,000 to "
+                     f"{GROWTH_SIZE:,} tracks: {', '.join(flagged) or 'none'} (times on a "
+                     "shared machine: tests/test_rules_linear.py counts the work to be sure)")
+    return lines
+
+
 def summary_table(rows: list[Row]) -> list[str]:
     lines = ["| measure | ddexkit | baseline | ratio | target | met |",
              "|---|---:|---:|---:|---:|:---:|"]
@@ -385,10 +430,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="skip N = 10,000, fewer rounds")
     parser.add_argument("--schema-dir", help="folder of the official ERN 3.8.2 XSD")
     parser.add_argument("--markdown", metavar="FILE", help="also write the tables to FILE")
+    parser.add_argument("--profile", action="store_true",
+                        help="print where the time goes (per stage, per rule) and stop")
     parser.add_argument("--only", choices=("validation", "cold", "jobs", "packaging"),
                         action="append", help="run only these parts (repeatable)")
     args = parser.parse_args(argv)
     schema_dir = find_schema_dir(args.schema_dir)
+    if args.profile:
+        with tempfile.TemporaryDirectory(prefix="ddexkit-bench-") as work_name:
+            text = "\n".join(bench_profile(schema_dir, Path(work_name), args.quick))
+        print("\n" + text)
+        if args.markdown:
+            Path(args.markdown).write_text("# Profile\n\n" + text + "\n", encoding="utf-8")
+        return 0
     parts = set(args.only or ("validation", "cold", "jobs", "packaging"))
     sizes = SIZES[:-1] if args.quick else SIZES
     factor = 0.5 if args.quick else 1.0
