@@ -60,10 +60,33 @@ def _order(artist: Contributor) -> int:
     return value if value is not None else 1_000_000
 
 
-def _named(display_name: str, artist: Contributor) -> bool:
-    names = [n.stripped for n in artist.names if n.stripped]
-    comparable = [n for n in names if written_alike(display_name, n)]
-    return not comparable or any(contains_name(display_name, n) for n in comparable)
+class _Comparisons:
+    """Whether a DisplayArtistName names an artist, worked out once per distinct pair of
+    names: a message repeats the same few artists on every track, and comparing them
+    (scripts, accents, case) was most of the rule's time."""
+
+    def __init__(self) -> None:
+        self._alike: dict[tuple[str, str], bool] = {}
+        self._contains: dict[tuple[str, str], bool] = {}
+
+    def _written_alike(self, display_name: str, name: str) -> bool:
+        key = (display_name, name)
+        found = self._alike.get(key)
+        if found is None:
+            found = self._alike[key] = written_alike(display_name, name)
+        return found
+
+    def _contains_name(self, display_name: str, name: str) -> bool:
+        key = (display_name, name)
+        found = self._contains.get(key)
+        if found is None:
+            found = self._contains[key] = contains_name(display_name, name)
+        return found
+
+    def named(self, display_name: str, artist: Contributor) -> bool:
+        names = [n.stripped for n in artist.names if n.stripped]
+        comparable = [n for n in names if self._written_alike(display_name, n)]
+        return not comparable or any(self._contains_name(display_name, n) for n in comparable)
 
 
 def _listed(names: list[str]) -> str:
@@ -79,6 +102,7 @@ def _suggestion(artists: tuple[Contributor, ...]) -> str:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    comparisons = _Comparisons()
     for owner, is_product, display_names, artists in _blocks(message):
         mains = [a for a in artists if a.has_role("MainArtist") and a.name]
         if not mains:
@@ -87,7 +111,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             shown = display_name.stripped
             if not shown or (is_product and is_various_artists(shown)):
                 continue
-            missing = sorted({a.name for a in mains if not _named(shown, a)})
+            missing = sorted({a.name for a in mains if not comparisons.named(shown, a)})
             if not missing:
                 continue
             yield Finding(
