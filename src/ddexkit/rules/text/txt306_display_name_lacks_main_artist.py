@@ -23,7 +23,7 @@ Source:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ddexkit.domain.text import contains_name, is_various_artists, written_alike
 from ddexkit.issues import Finding, Severity
@@ -66,27 +66,20 @@ class _Comparisons:
     (scripts, accents, case) was most of the rule's time."""
 
     def __init__(self) -> None:
-        self._alike: dict[tuple[str, str], bool] = {}
-        self._contains: dict[tuple[str, str], bool] = {}
+        self._known: dict[tuple[Callable[[str, str], bool], str, str], bool] = {}
 
-    def _written_alike(self, display_name: str, name: str) -> bool:
-        key = (display_name, name)
-        found = self._alike.get(key)
+    def _once(self, compare: Callable[[str, str], bool], display_name: str, name: str) -> bool:
+        key = (compare, display_name, name)
+        found = self._known.get(key)
         if found is None:
-            found = self._alike[key] = written_alike(display_name, name)
-        return found
-
-    def _contains_name(self, display_name: str, name: str) -> bool:
-        key = (display_name, name)
-        found = self._contains.get(key)
-        if found is None:
-            found = self._contains[key] = contains_name(display_name, name)
+            found = self._known[key] = compare(display_name, name)
         return found
 
     def named(self, display_name: str, artist: Contributor) -> bool:
         names = [n.stripped for n in artist.names if n.stripped]
-        comparable = [n for n in names if self._written_alike(display_name, n)]
-        return not comparable or any(self._contains_name(display_name, n) for n in comparable)
+        comparable = [n for n in names if self._once(written_alike, display_name, n)]
+        return not comparable or any(self._once(contains_name, display_name, n)
+                                     for n in comparable)
 
 
 def _listed(names: list[str]) -> str:
