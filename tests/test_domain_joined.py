@@ -10,9 +10,13 @@ from hypothesis import strategies as st
 
 from ddexkit.domain.identifiers import check_isrc
 from ddexkit.domain.joined import VALUE_END, VALUE_START, values_with_match
-from ddexkit.domain.text import featured_credit, is_shouted
+from ddexkit.domain.text import featured_credit, is_shouted, whitespace_faults
 from ddexkit.rules.identifiers import id105_isrc_syntax
-from ddexkit.rules.text import txt303_title_in_capitals, txt304_featured_in_title
+from ddexkit.rules.text import (
+    txt302_whitespace,
+    txt303_title_in_capitals,
+    txt304_featured_in_title,
+)
 
 # Text as XML can hold it: any character but NUL (and the surrogates).
 xml_text = st.text(st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"))
@@ -67,3 +71,12 @@ CREDITED = st.from_regex(r"\A.{0,5}[(\[]?\s*(feat|ft|with|FEAT\.|Ft\.).{0,9}\Z")
 def test_txt304_passes_over_only_titles_without_a_credit(value: str) -> None:
     if not values_with_match(txt304_featured_in_title._CREDIT_WORDS, [value]):
         assert featured_credit(value) is None
+
+
+SPACED = st.text(st.sampled_from([" ", "\t", "\n", "\u00a0", "\u2003", "\x85", "a", "É"]))
+
+
+@given(st.one_of(xml_text, SPACED))
+def test_txt302_passes_over_only_values_without_a_spacing_fault(value: str) -> None:
+    if not values_with_match(txt302_whitespace._MAYBE_FAULTY, [value]):
+        assert whitespace_faults(value) == ()
