@@ -37,7 +37,7 @@ _CHECKED = ("TitleText", "FullName", "DisplayArtistName", "LabelName")
 # such a character, nearly all, are passed over.
 _MAYBE_FAULTY = re.compile(
     r"[\s\x01-\x1f\x7f-\x9f]"
-    r"(?:(?<=[\x01-\x1f\x7f-\x9f])|(?<![^\x00][\s\S])|" + VALUE_END + r"|(?<= )(?= ))")
+    r"(?:(?<=[\x01-\x1f\x7f-\x9f])|(?<=\x00[\s\S])|" + VALUE_END + r"|(?<= )(?= ))")
 
 
 def _joined(faults: tuple[str, ...]) -> str:

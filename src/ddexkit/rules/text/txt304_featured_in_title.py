@@ -90,9 +90,10 @@ def _finding(text: Text, artists: tuple[Contributor, ...]) -> Finding | None:
     )
 
 
-# Every credit featured_credit finds holds one of these words (in the same case-insensitive
-# sense): the titles without one, nearly all, are passed over by one search over them all.
-_CREDIT_WORDS = re.compile(r"feat|ft|with", re.IGNORECASE)
+# Every credit featured_credit finds holds "feat", "ft" or "with" in any case (IGNORECASE
+# matches no other character for f or w): the titles without, nearly all, are passed over by
+# one search over them all, which jumps from one f or w to the next.
+_CREDIT_WORDS = re.compile(r"[fFwW](?:(?<=[fF])(?i:eat|t)|(?<=[wW])(?i:ith))")
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
