@@ -100,3 +100,65 @@ def test_validating_thousands_of_issues_on_one_line(tmp_path: Path, scans: _Coun
     assert [i.location.line for i in no_isrc] == [line] * len(no_isrc)
     # Tens of thousands of issues, a handful of tag names on that line: a handful of scans.
     assert scans.scans <= 10
+
+
+class _CountingSteps:
+    """Counts the steps the locator takes from node to node in document order; fails at
+    once past ``LIMIT``, so a walk per issue fails fast instead of running minutes."""
+
+    LIMIT = 100_000
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.steps = 0
+        for name in ("_previous", "_next"):
+            real = getattr(locate_module, name)
+            monkeypatch.setattr(locate_module, name, self._counted(real))
+
+    def _counted(self, real: Any) -> Any:
+        def step(node: Any) -> Any:
+            self.steps += 1
+            assert self.steps <= self.LIMIT, "the neighbours walked again for each issue"
+            return real(node)
+
+        return step
+
+
+def test_a_line_is_walked_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Thousands of issues on one line: the line's elements are walked once, not per issue."""
+    raw = _one_line_of_records(RECORDS)
+    tree = read_document(raw).tree
+    assert tree is not None
+    root = tree.getroot()
+    records = [e for e in root.iter("{*}SoundRecording")][:RECORDS]
+    line = records[0].sourceline
+    on_line = sum(1 for e in root.iter() if e.sourceline == line)
+    counting = _CountingSteps(monkeypatch)
+    locator = Locator(raw, root)
+    for element in [*records, *(e[0] for e in records)]:
+        locator.resolve(Location(line=line, element=element))
+    assert on_line >= 2 * RECORDS
+    assert counting.steps <= 2 * on_line + 10
+
+
+def test_a_few_issues_in_a_big_message_walk_a_few_nodes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issues on their own lines cost a step or two each, not a walk of the tree, and the
+    file's newlines are counted only as far as the lines asked for."""
+    records = "".join(f"\n<SoundRecording>\n<ResourceReference>X{i}</ResourceReference>\n"
+                      "</SoundRecording>" for i in range(RECORDS))
+    text = GOOD_ALBUM.read_text(encoding="utf-8")
+    raw = text.replace("<ResourceList>", "<ResourceList>" + records, 1).encode("utf-8")
+    tree = read_document(raw).tree
+    assert tree is not None
+    root = tree.getroot()
+    picked = [e for e in root.iter("{*}ResourceReference")][:RECORDS // 5:100]
+    counting = _CountingSteps(monkeypatch)
+    locator = Locator(raw, root)
+    lines = raw.split(b"\n")
+    for element in picked:
+        found = locator.resolve(Location(line=element.sourceline, element=element))
+        text_line = lines[element.sourceline - 1].decode()
+        assert found.column == text_line.index("<ResourceReference>") + 1
+    assert counting.steps <= 4 * len(picked)
+    last_line_at = len(b"\n".join(lines[:picked[-1].sourceline]))
+    assert len(raw) > 4 * last_line_at  # the last issue is early in the file
+    assert len(locator._newline_counts) <= 2 + last_line_at // locate_module._STRETCH

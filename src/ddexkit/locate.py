@@ -1,33 +1,66 @@
 """Turn a parser Location (line + element) into what users see: namespace-free xpath, column.
 
 Only the places that end up in an issue are resolved, so the cost is paid per issue, not per
-node. Sibling positions, per-line tag order and the start-tag offsets of each (line, tag) are
-cached, so resolving many places in one big message, or on one long line, stays linear.
+node, and nothing walks the whole tree or splits the whole file: a step's position is counted
+among the siblings of that name (lxml filters them in C), the elements of a line are found by
+walking from the element to its neighbours in document order, and a line's text by a table of
+newline counts per stretch of the file. Each of these is cached (per parent and name, per
+line, per stretch, per line and tag), so resolving many places in one big message, or on one
+long line, stays linear.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
+from itertools import accumulate
 
 from lxml import etree
 
 from ddexkit.issues import Location
+
+# Bytes of the file per entry of the table of newline counts.
+_STRETCH = 1 << 16
 
 
 def _local(tag: object) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+def _previous(node: etree._Element) -> etree._Element | None:
+    """The node before ``node`` in document order (comments too), or None at the start."""
+    before = node.getprevious()
+    if before is None:
+        return node.getparent()
+    while len(before):
+        before = before[-1]
+    return before
+
+
+def _next(node: etree._Element) -> etree._Element | None:
+    """The node after ``node`` in document order (comments too), or None at the end."""
+    if len(node):
+        return node[0]
+    at: etree._Element | None = node
+    while at is not None:
+        after = at.getnext()
+        if after is not None:
+            return after
+        at = at.getparent()
+    return None
+
+
 class Locator:
-    """Resolves Locations within one parsed message (``raw`` is the file's bytes)."""
+    """Resolves Locations within one parsed message (``raw`` is the file's bytes; ``root``,
+    the parsed message's root, is not needed: every place is found from its element)."""
 
     def __init__(self, raw: bytes, root: etree._Element | None) -> None:
         self._raw = raw
-        self._root = root
-        self._lines: list[bytes] | None = None
-        self._positions: dict[etree._Element, dict[etree._Element, str]] = {}
-        self._line_order: dict[object, dict[etree._Element, tuple[int, int]]] = {}
+        self._newline_counts = [0]  # newlines before each stretch of the file
+        self._newlines: dict[int, list[int]] = {}
+        self._steps: dict[tuple[etree._Element, str], dict[etree._Element, int]] = {}
+        self._line_order: dict[etree._Element, tuple[int, int]] = {}
         self._decoded: dict[int, str] = {}
         self._starts: dict[tuple[int, str], list[int] | None] = {}
 
@@ -53,31 +86,52 @@ class Locator:
         return "/" + "/".join(reversed(parts))
 
     def _step(self, parent: etree._Element, child: etree._Element) -> str:
-        steps = self._positions.get(parent)
-        if steps is None:
-            counts: dict[str, int] = {}
-            for sibling in parent:
-                name = _local(sibling.tag)
-                if name:
-                    counts[name] = counts.get(name, 0) + 1
-            seen: dict[str, int] = {}
-            steps = {}
-            for sibling in parent:
-                name = _local(sibling.tag)
-                if name:
-                    seen[name] = seen.get(name, 0) + 1
-                    steps[sibling] = f"{name}[{seen[name]}]" if counts[name] > 1 else name
-            self._positions[parent] = steps
-        return steps.get(child, _local(child.tag))
+        """``Name`` or ``Name[n]``: n counts the siblings of that local name, whatever their
+        namespace, and is left out when the name is the only one of its kind."""
+        name = _local(child.tag)
+        key = (parent, name)
+        positions = self._steps.get(key)
+        if positions is None:
+            # "{*}name": any namespace or none, elements only, filtered in C
+            same = parent.iterchildren("{*}" + name) if name else ()
+            positions = self._steps[key] = {e: n for n, e in enumerate(same, start=1)}
+        position = positions.get(child)
+        if position is None or len(positions) == 1:
+            return name
+        return f"{name}[{position}]"
+
+    def _line_start(self, line: int) -> int | None:
+        """The offset of the line's first byte, None past the last line. A table of how
+        many newlines come before each stretch of the file (counted in C, as far as the
+        lines asked for) leads to the stretch holding the newline before the line; that
+        stretch's newlines are found once."""
+        if line == 1:
+            return 0
+        newline = line - 1  # the newline that ends the line before
+        counts = self._newline_counts  # made as far into the file as a line asked for
+        size = len(self._raw)
+        while counts[-1] < newline and (start := (len(counts) - 1) * _STRETCH) < size:
+            counts.append(counts[-1] + self._raw.count(b"\n", start, start + _STRETCH))
+        if not 1 <= newline <= counts[-1]:
+            return None
+        stretch = bisect.bisect_left(counts, newline) - 1
+        offsets = self._newlines.get(stretch)
+        if offsets is None:
+            start = stretch * _STRETCH
+            parts = self._raw[start:start + _STRETCH].split(b"\n")[:-1]
+            offsets = self._newlines[stretch] = list(
+                accumulate((len(part) + 1 for part in parts), initial=start - 1))[1:]
+        return offsets[newline - counts[stretch] - 1] + 1
 
     def _line_text(self, line: int) -> str | None:
-        if self._lines is None:
-            self._lines = self._raw.split(b"\n")
-        if not 1 <= line <= len(self._lines):
-            return None
         text = self._decoded.get(line)
         if text is None:
-            text = self._decoded[line] = self._lines[line - 1].decode("utf-8", errors="replace")
+            start = self._line_start(line) if line >= 1 else None
+            if start is None:
+                return None
+            end = self._raw.find(b"\n", start)
+            line_bytes = self._raw[start:end if end >= 0 else len(self._raw)]
+            text = self._decoded[line] = line_bytes.decode("utf-8", errors="replace")
         return text
 
     def _tag_starts(self, line: int, name: str) -> list[int] | None:
@@ -96,19 +150,27 @@ class Locator:
         return found
 
     def _ordinal_on_line(self, element: etree._Element) -> tuple[int, int]:
-        """(position among same-tag elements ending their start tag on this line, how many)."""
-        order = self._line_order.get(element.tag)
-        if order is None:
-            by_line: dict[int | None, list[etree._Element]] = {}
-            root = self._root if self._root is not None else element.getroottree().getroot()
-            for same in root.iter(element.tag):
-                by_line.setdefault(same.sourceline, []).append(same)
-            order = {}
-            for members in by_line.values():
-                for position, member in enumerate(members):
-                    order[member] = (position, len(members))
-            self._line_order[element.tag] = order
-        return order.get(element, (0, 1))
+        """(position among same-tag elements ending their start tag on this line, how many).
+
+        Lines only grow in document order, so the elements of a line are the element's
+        neighbours: walked once per line, from the first of them to the last."""
+        found = self._line_order.get(element)
+        if found is not None:
+            return found
+        line = element.sourceline
+        first = element
+        while (before := _previous(first)) is not None and before.sourceline == line:
+            first = before
+        by_tag: dict[object, list[etree._Element]] = {}
+        node: etree._Element | None = first
+        while node is not None and node.sourceline == line:
+            if isinstance(node.tag, str):
+                by_tag.setdefault(node.tag, []).append(node)
+            node = _next(node)
+        for members in by_tag.values():
+            for position, member in enumerate(members):
+                self._line_order[member] = (position, len(members))
+        return self._line_order.get(element, (0, 1))
 
     def _column(self, element: etree._Element, line: int | None) -> int | None:
         """Column of the element's start tag. libxml2 gives the line where the start tag

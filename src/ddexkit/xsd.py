@@ -251,17 +251,94 @@ def _readable(raw_message: str) -> tuple[str, str | None]:
     return (f"{subject}: {detail}" if detail else subject, None)
 
 
-def _element_at(tree: etree._ElementTree, path: str | None) -> etree._Element | None:
-    if not path:
+# The name test of one step of the paths libxml2 gives its errors (xmlGetNodePath): "Name",
+# "prefix:Name" or "*"; "[n]" follows when the element has siblings of its kind. Other paths
+# (text(), a predicate of another form) go to XPath.
+_NAME_TEST = re.compile(r"(?:[^\W\d][\w.-]*:)?[^\W\d][\w.-]*|\*")
+_Step = tuple[str | None, str, int | None]  # prefix, name or "*", position
+
+
+class _ElementFinder:
+    """Finds the element an error's path names, as ``tree.xpath(path)[0]`` would, in time
+    linear in the message for all the errors together: XPath counts the siblings again for
+    every positional step (``SoundRecording[9000]``), which made 10,000 errors in one list
+    quadratic. The children of each kind are listed once per parent here."""
+
+    def __init__(self, tree: etree._ElementTree) -> None:
+        self._tree = tree
+        self._root = tree.getroot()
+        self._namespaces = {k: v for k, v in self._root.nsmap.items() if k}
+        self._children: dict[tuple[etree._Element, str | None], list[etree._Element]] = {}
+        self._name_tests: dict[str, bool] = {}  # names repeat on every path: checked once
+
+    def _step(self, text: str) -> _Step | None:
+        """The parts of one step, or None when it is not of libxml2's simple form."""
+        name, bracket, rest = text.partition("[")
+        position = None
+        if bracket:
+            digits = rest[:-1]
+            if not (rest.endswith("]") and digits.isascii() and digits.isdigit()
+                    and digits[0] != "0"):
+                return None
+            position = int(digits)
+        simple = self._name_tests.get(name)
+        if simple is None:
+            simple = self._name_tests[name] = _NAME_TEST.fullmatch(name) is not None
+        if not simple:
+            return None
+        prefix, colon, local = name.partition(":")
+        return (prefix, local, position) if colon else (None, name, position)
+
+    def _kind(self, prefix: str | None, name: str) -> str | None:
+        """The Clark name a step tests (None: any element), as XPath reads it: no prefix
+        is no namespace."""
+        if name == "*":
+            return None
+        return f"{{{self._namespaces[prefix]}}}{name}" if prefix else name
+
+    def _of_kind(self, parent: etree._Element, kind: str | None) -> list[etree._Element]:
+        key = (parent, kind)
+        found = self._children.get(key)
+        if found is None:
+            found = self._children[key] = [
+                child for child in parent.iterchildren(etree.Element)
+                if kind is None or child.tag == kind]
+        return found
+
+    def find(self, path: str | None) -> etree._Element | None:
+        if not path:
+            return None
+        steps = [self._step(step) for step in path.split("/")[1:]]
+        if not path.startswith("/") or None in steps:
+            return self._by_xpath(path)
+        nodes: list[etree._Element] = []
+        for number, step in enumerate(steps):
+            assert step is not None
+            prefix, name, position = step
+            if prefix and prefix not in self._namespaces:
+                return None  # XPath: an undefined prefix
+            kind = self._kind(prefix, name)
+            if number == 0:
+                matching = [[self._root]] if kind is None or self._root.tag == kind else []
+            else:
+                matching = [self._of_kind(node, kind) for node in nodes]
+            if position is None:
+                nodes = [child for children in matching for child in children]
+            else:
+                at = position - 1
+                nodes = [children[at] for children in matching if at < len(children)]
+            if not nodes:
+                return None
+        return nodes[0]
+
+    def _by_xpath(self, path: str) -> etree._Element | None:
+        try:
+            found = self._tree.xpath(path, namespaces=self._namespaces)
+        except etree.XPathError:
+            return None
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            return found[0]
         return None
-    namespaces = {k: v for k, v in tree.getroot().nsmap.items() if k}
-    try:
-        found = tree.xpath(path, namespaces=namespaces)
-    except etree.XPathError:
-        return None
-    if isinstance(found, list) and found and isinstance(found[0], etree._Element):
-        return found[0]
-    return None
 
 
 def validate_tree(tree: etree._ElementTree, schema_dir: Path | None) -> XsdFacts:
@@ -272,6 +349,7 @@ def validate_tree(tree: etree._ElementTree, schema_dir: Path | None) -> XsdFacts
     if schema.validate(tree):
         return XsdFacts(status="valid", schema_dir=schema_dir)
     violations = []
+    finder = _ElementFinder(tree)
     for entry in schema.error_log:
         message, hint = _readable(entry.message)
         kind = violation_kind(entry.message)
@@ -281,7 +359,7 @@ def validate_tree(tree: etree._ElementTree, schema_dir: Path | None) -> XsdFacts
                 message=message,
                 hint=hint,
                 line=entry.line or None,
-                element=_element_at(tree, entry.path),
+                element=finder.find(entry.path),
                 kind=kind,
                 missing=missing,
             )

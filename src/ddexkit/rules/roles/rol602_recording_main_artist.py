@@ -34,24 +34,25 @@ from collections.abc import Iterator
 
 from ddexkit.domain.roles import CLASSICAL_LEAD_ROLES, is_classical, lead_roles
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Message, Resource
+from ddexkit.model import Message, Release
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
-def _in_classical_main_release(recording: Resource, message: Message,
-                               context: RuleContext) -> bool:
+def _classical_main_release(message: Message, context: RuleContext) -> Release | None:
+    """The main release when it is classical (by its type or the message's profile)."""
     main = context.main_release
     if main is None:
-        return False
+        return None
     profile = message.release_profile_version_id
-    if not is_classical(main.type_names, profile.stripped if profile else None):
-        return False
-    return any(r is main for r in context.releases_by_resource_reference.get(recording.ref, ()))
+    return main if is_classical(main.type_names, profile.stripped if profile else None) else None
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    classical_main = _classical_main_release(message, context)  # the same for every track
     for recording in message.sound_recordings:
-        classical = _in_classical_main_release(recording, message, context)
+        classical = classical_main is not None and any(
+            r is classical_main
+            for r in context.releases_by_resource_reference.get(recording.ref, ()))
         leads = lead_roles(classical)
         artists = [a for d in recording.details for a in d.display_artists]
         if any(r.stripped in leads for a in artists for r in a.roles):

@@ -21,14 +21,23 @@ Source:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from ddexkit.domain.joined import VALUE_END, values_with_match
 from ddexkit.domain.text import tidy_whitespace, whitespace_faults
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 _CHECKED = ("TitleText", "FullName", "DisplayArtistName", "LabelName")
+# What any spacing fault needs: a space or control character (not NUL, which XML text never
+# holds) that is a control, starts or ends the value, or is doubled. It leads the pattern, so
+# that one search over all the values skips the other characters in C; the values without
+# such a character, nearly all, are passed over.
+_MAYBE_FAULTY = re.compile(
+    r"[\s\x01-\x1f\x7f-\x9f]"
+    r"(?:(?<=[\x01-\x1f\x7f-\x9f])|(?<=\x00[\s\S])|" + VALUE_END + r"|(?<= )(?= ))")
 
 
 def _joined(faults: tuple[str, ...]) -> str:
@@ -37,7 +46,9 @@ def _joined(faults: tuple[str, ...]) -> str:
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for name in _CHECKED:
-        for text in message.indexed(name):
+        texts = message.indexed(name)
+        for at in values_with_match(_MAYBE_FAULTY, [text.value for text in texts]):
+            text = texts[at]
             faults = whitespace_faults(text.value)
             if not faults:
                 continue

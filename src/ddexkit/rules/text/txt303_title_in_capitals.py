@@ -23,31 +23,37 @@ Source:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from ddexkit.domain.joined import VALUE_END, VALUE_START, values_with_match
 from ddexkit.domain.text import has_cased_letters, is_shouted, title_case, without_names
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
+# A whole value without a lower-case ASCII letter: the titles is_shouted has to look at (a
+# title with one is not in capitals), found by one search over them all.
+_WITHOUT_ASCII_LOWER = re.compile(VALUE_START + r"[^a-z\x00]*" + VALUE_END)
+
 
 def _names_in_capitals(message: Message) -> set[str]:
     """The artist and party names of the message that are themselves written in capitals."""
-    names = set()
-    for element in ("FullName", "DisplayArtistName"):
-        for text in message.indexed(element):
-            name = text.stripped
-            if has_cased_letters(name) and name == name.upper():
-                names.add(name)
-    return names
+    names = {text.stripped for element in ("FullName", "DisplayArtistName")
+             for text in message.indexed(element)}
+    return {name for name in names if has_cased_letters(name) and name == name.upper()}
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    stylised = _names_in_capitals(message)
-    for text in message.indexed("TitleText"):
+    titles = message.indexed("TitleText")
+    stylised: set[str] | None = None  # worked out at the first title in capitals
+    for at in values_with_match(_WITHOUT_ASCII_LOWER, [text.value for text in titles]):
+        text = titles[at]
         title = text.stripped
         if not is_shouted(title):
             continue
+        if stylised is None:
+            stylised = _names_in_capitals(message)
         kept = {name for name in stylised if name in title}
         if not has_cased_letters(without_names(title, kept)):
             continue  # the title is the artist's own stylised name

@@ -23,8 +23,10 @@ Source:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
+from ddexkit.domain.joined import values_with_match
 from ddexkit.domain.text import (
     contains_name,
     featured_credit,
@@ -88,23 +90,21 @@ def _finding(text: Text, artists: tuple[Contributor, ...]) -> Finding | None:
     )
 
 
-def _key(text: Text) -> object:
-    element = text.loc.element
-    return id(element) if element is not None else (text.loc.line, text.value)
+# Every credit featured_credit finds holds "feat", "ft" or "with" in any case (IGNORECASE
+# matches no other character for f or w): the titles without, nearly all, are passed over by
+# one search over them all, which jumps from one f or w to the next.
+_CREDIT_WORDS = re.compile(r"[fFwW](?:(?<=[fF])(?i:eat|t)|(?<=[wW])(?i:ith))")
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    seen: set[object] = set()
-    for text, artists in _titles_with_artists(message):
-        seen.add(_key(text))
-        found = _finding(text, artists)
+    titles = list(_titles_with_artists(message))
+    seen = {id(text.element) for text, _ in titles}
+    # titles elsewhere (works, collections…), after the model's own
+    titles += [(text, ()) for text in message.indexed("TitleText") if id(text.element) not in seen]
+    for at in values_with_match(_CREDIT_WORDS, [text.value for text, _ in titles]):
+        found = _finding(*titles[at])
         if found is not None:
             yield found
-    for text in message.indexed("TitleText"):  # titles elsewhere (works, collections…)
-        if _key(text) not in seen:
-            found = _finding(text, ())
-            if found is not None:
-                yield found
 
 
 RULE = Rule(

@@ -65,17 +65,26 @@ def _track_names(message: Message) -> Iterator[tuple[str, str, Text]]:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    # Names repeat on every track: each distinct value is judged once.
+    placeholder: dict[str, bool] = {}
     for element, hint in _HINTS.items():
         for text in message.indexed(element):
-            if is_placeholder(text.value):
+            found = placeholder.get(text.value)
+            if found is None:
+                found = placeholder[text.value] = is_placeholder(text.value)
+            if found:
                 yield Finding(
                     at=text.loc,
                     message=f"{element} {text.stripped!r} is a placeholder, not a real "
                     f"{'title' if element == 'TitleText' else 'name'}",
                     hint=hint,
                 )
+    various: dict[str, bool] = {}
     for where, element, text in _track_names(message):
-        if is_various_artists(text.value):
+        found = various.get(text.value)
+        if found is None:
+            found = various[text.value] = is_various_artists(text.value)
+        if found:
             yield Finding(
                 at=text.loc,
                 message=f"{element} {text.stripped!r} on {where}: a track needs its own artist",
