@@ -163,3 +163,11 @@ def test_whole_number_never_raises_and_accepts_only_ascii_digits(value: str) -> 
         assert number == int(stripped)
     else:
         assert number is None
+
+
+def test_a_text_reads_as_its_value() -> None:
+    message = ddexkit.parse(CORPUS / "good" / "album.xml")
+    release = message.main_release
+    assert release is not None and release.reference is not None
+    assert str(release.reference) == "R0" and f"{release.icpns[0]}" == "123456789012"
+    assert str(Text(value="  padded \n", element=None)) == "padded"

@@ -5,6 +5,19 @@
     >>> report.files[0].status
     'ready'
 
+The API (docs/api.md has the whole reference):
+
+- ``validate(source, assets=, schema_dir=, config=, catalog=, profiles=, select=, ignore=,
+  strict=, original=)`` checks a path (.xml, .zip, a folder) or bytes and returns a
+  ``Report``: ``files`` (a ``FileReport`` each: ``status``, ``issues``, ``profiles``,
+  ``summary``), ``batch_issues`` (across the files) and ``to_dict()``, the JSON report whose
+  schema ``report_schema()`` returns. Faults in a message are issues, never exceptions.
+- ``parse(source)`` gives the typed model (``Message``): ``message.tracks()``,
+  ``message.main_release``, ``release.delivered(...)``; values are ``Text`` (``str(text)``,
+  ``as_int()``, ``as_bool()``, ``as_seconds()``).
+- ``plan(ern, assets=)`` and ``package(ern, assets=, output=)`` deliver a release within the
+  API's limits; ``load_config`` and ``load_catalog`` read settings files.
+
 Importing ddexkit has no side effects: the schema is loaded on first validation.
 """
 

@@ -100,6 +100,11 @@ class Text(_Read):
     element: Any = field(repr=False)
     of_attribute: bool = False
 
+    def __str__(self) -> str:
+        """The value as the schema reads it (surrounding spaces collapsed away): ``str(text)``
+        and f-strings give what a user means by the element's text."""
+        return self.stripped
+
     @property
     def stripped(self) -> str:
         return self.value.strip()
