@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ddexkit.catalogue import Place
+from ddexkit.catalogue import Catalogue, FileFacts, Place
 
 
 def listing(places: Iterable[Place]) -> str:
@@ -14,3 +14,17 @@ def listing(places: Iterable[Place]) -> str:
 
 def as_pairs(places: Iterable[Place]) -> tuple[tuple[str, int | None], ...]:
     return tuple((place.path, place.line) for place in places)
+
+
+def by_upc(catalogue: Catalogue) -> dict[str, list[FileFacts]]:
+    """The files of the batch by their main release's UPC (files without one left out)."""
+    found: dict[str, list[FileFacts]] = {}
+    for facts in catalogue.files:
+        if facts.icpn:
+            found.setdefault(facts.icpn, []).append(facts)
+    return found
+
+
+def upc_places(files: Iterable[FileFacts]) -> list[Place]:
+    """Where each file writes its UPC."""
+    return [f.icpn_place or Place(path=f.path, line=None) for f in files]

@@ -20,21 +20,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.catalogue import Catalogue, FileFacts, Place
+from ddexkit.catalogue import Catalogue
 from ddexkit.issues import WHOLE_FILE, Finding, Severity
 from ddexkit.rules.base import Rule, RuleContext, Stage
-from ddexkit.rules.batch._places import as_pairs, listing
+from ddexkit.rules.batch._places import as_pairs, by_upc, listing, upc_places
 
 
 def check(catalogue: Catalogue, context: RuleContext) -> Iterator[Finding]:
-    by_upc: dict[str, list[FileFacts]] = {}
-    for facts in catalogue.files:
-        if facts.icpn:
-            by_upc.setdefault(facts.icpn, []).append(facts)
-    for upc, files in by_upc.items():
+    for upc, files in by_upc(catalogue).items():
         if len({f.deals for f in files}) < 2:
             continue
-        places = [f.icpn_place or Place(path=f.path, line=None) for f in files]
+        places = upc_places(files)
         yield Finding(
             at=WHOLE_FILE,
             message=f"UPC {upc} is delivered {len(files)} times with different deals: "
