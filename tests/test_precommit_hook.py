@@ -98,3 +98,16 @@ def test_pre_commit_runs_the_hook(tmp_path: Path) -> None:
     output = passing.stdout + passing.stderr
     assert passing.returncode == 0, output
     assert "Passed" in output and "ERN007 [warning]" in output
+
+
+def test_the_readme_rev_is_this_version_with_its_changelog_section() -> None:
+    """README's pre-commit `rev:` names the release tag of this version, which the changelog
+    describes (each tag has its section)."""
+    import re
+
+    from ddexkit import __version__
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert re.findall(r"rev: (v[0-9.]+)", readme) == [f"v{__version__}"]
+    changelog = (REPO / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"## [{__version__}] - " in changelog
