@@ -146,3 +146,38 @@ def test_no_abbreviations_and_a_suggestion(argv: list[str], expected: str,
 def test_select_all_works_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(["validate", *QUIET_XSD, "--select", "ALL", str(GOOD_ALBUM)], capsys)
     assert (code, err) == (0, "")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_one_slow_file_shows_its_stage_on_a_terminal(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from ddexkit import batch
+
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    real = batch.StageProgress
+
+    def at_once(name: str, stream: io.StringIO) -> batch.StageProgress:
+        return real(name, stream, delay=0.0)  # as if the file took over a second already
+
+    monkeypatch.setattr(cli, "StageProgress", at_once)
+    assert cli.main(["validate", *QUIET_XSD, str(GOOD_ALBUM)]) == 0
+    drawn = terminal.getvalue()
+    for stage in ("parse", "XSD", "model", "rules", "report"):
+        assert f"\rvalidating {GOOD_ALBUM}: {stage}…\x1b[K" in drawn
+    assert drawn.endswith("\r\x1b[K")  # erased before the report
+    assert "validating" not in capsys.readouterr().out
+
+
+def test_a_quick_file_prints_no_stage() -> None:
+    from ddexkit.batch import StageProgress
+
+    stream = io.StringIO()
+    progress = StageProgress("quick.xml", stream)  # a second's delay: the file ends first
+    progress("parse")
+    progress.close()
+    assert stream.getvalue() == ""

@@ -417,3 +417,44 @@ def wants_progress(stream: TextIO, count: int) -> bool:
         return stream.isatty() and count > PROGRESS_THRESHOLD
     except (AttributeError, ValueError):
         return False
+
+
+class StageProgress:
+    """``validating big.xml: XSD…`` on a terminal, for one file that takes more than a second:
+    the line appears only once that second has passed (a quick file prints nothing) and is
+    erased when closed."""
+
+    def __init__(self, name: str, stream: TextIO | None = None, delay: float = 1.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self._name = name
+        self._stream = stream if stream is not None else sys.stderr
+        self._delay = delay
+        self._clock = clock
+        self._started = clock()
+        self._current = ""
+        self._drawn = False
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(delay, self._draw)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def __call__(self, stage: str) -> None:
+        self._current = stage
+        if self._clock() - self._started >= self._delay:
+            self._draw()
+
+    def _draw(self) -> None:
+        with self._lock:
+            if self._current:
+                self._stream.write(f"\rvalidating {self._name}: {self._current}…\033[K")
+                self._stream.flush()
+                self._drawn = True
+
+    def close(self) -> None:
+        self._timer.cancel()
+        with self._lock:
+            self._current = ""
+            if self._drawn:
+                self._stream.write("\r\033[K")
+                self._stream.flush()
+                self._drawn = False

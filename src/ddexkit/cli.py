@@ -19,6 +19,7 @@ from ddexkit._version import __version__
 from ddexkit.batch import (
     BatchResult,
     ProgressBar,
+    StageProgress,
     Terminated,
     handling_signals,
     validate_batch,
@@ -26,7 +27,7 @@ from ddexkit.batch import (
 )
 from ddexkit.config import AUDIO_UPLOAD_MODES, Config, ConfigError, load_config, normalized_codes
 from ddexkit.domain.catalog import CatalogError
-from ddexkit.engine import Settings, resolve_settings, validate_source
+from ddexkit.engine import Settings, resolve_settings, stage_listener, validate_source
 from ddexkit.inputs import InputError, MessageSource, expand_paths
 from ddexkit.output import FORMATS
 from ddexkit.outputfile import (
@@ -446,6 +447,17 @@ def _render(args: argparse.Namespace, report: Report) -> str:
         source_lines=_source_lines))
 
 
+def _stage_progress(sources: list[MessageSource]) -> StageProgress | None:
+    """For one file on a terminal: which stage it is in, once it takes over a second."""
+    try:
+        on_terminal = sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        on_terminal = False
+    if len(sources) != 1 or not on_terminal:
+        return None
+    return StageProgress(sources[0].display or "-", sys.stderr)
+
+
 def _result_cache(args: argparse.Namespace, settings: Settings) -> ResultCache | None:
     """--cache DIR, else the configuration's ``cache`` (a folder, or true: the user cache);
     --no-cache wins."""
@@ -507,6 +519,8 @@ def _validate(args: argparse.Namespace) -> int:
                                 assets=args.assets, profiles=args.profile,
                                 original=args.original)
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
+    stages = _stage_progress(sources)
+    token = stage_listener.set(stages)
     try:
         if args.format == "jsonl":
             batch = _streamed(args, sources, settings, bar)
@@ -515,6 +529,9 @@ def _validate(args: argparse.Namespace) -> int:
                                    skip_non_ddex=args.skip_non_ddex, progress=bar,
                                    cache=_result_cache(args, settings))
     finally:
+        stage_listener.reset(token)
+        if stages is not None:
+            stages.close()
         if bar is not None:
             bar.close()
     for skipped in batch.skipped:

@@ -6,7 +6,8 @@ pass of the rules (each rule sees the model once; shared indexes live on the Rul
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -121,6 +122,18 @@ def _rules_for(settings: Settings, path: str | None, *, assets: bool = False,
         and (rule.mandatory or (config.is_selected(rule.code, path)
                                 and (rule.code in counted or rule.code in config.select)))
     ]
+
+
+# Who hears which stage a file's validation is in (the CLI's progress line for one large
+# file); None for everyone else, which costs a lookup per stage.
+stage_listener: ContextVar[Callable[[str], None] | None] = ContextVar("stage_listener",
+                                                                       default=None)
+
+
+def _stage(name: str) -> None:
+    listener = stage_listener.get()
+    if listener is not None:
+        listener(name)
 
 
 def _context(settings: Settings) -> RuleContext:
@@ -247,6 +260,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
                     size: int | None, store: AssetStore | None,
                     package: PackageFacts | None) -> FileReport:
     rules = _rules_for(settings, path, assets=store is not None)
+    _stage("parse")
     document = read_document(raw, size=size)
     context = _context(settings)
     found = _run(rules, Stage.DOCUMENT, document.facts, context)
@@ -256,6 +270,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     declared: Profile | None = None
     facts: FileFacts | None = None
     if tree is not None and not any(rule.stops_the_run for rule, _ in found):
+        _stage("XSD")
         xsd = validate_tree(tree, settings.schema_dir)
         xsd_status = xsd.status
         found += _run(rules, Stage.SCHEMA, xsd, context)
@@ -267,10 +282,12 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
             running = set(rules)
             later = rules + [r for r in _rules_for(settings, path, assets=store is not None,
                                                    codes=declared.codes) if r not in running]
+        _stage("model")
         message = build_message(tree.getroot(), _indexes(later))
         context.message = message
         if message.kind != "NewReleaseMessage":
             later = [r for r in later if r.any_message_kind]
+        _stage("rules")
         found += _run(later, Stage.MESSAGE, message, context)
         if store is not None:
             name = (package.message_name if package is not None else path) or "message.xml"
@@ -286,6 +303,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
             found += _run(later, Stage.UPDATE, UpdateFacts(
                 original=original, update=message, changes=compare(original, message)),
                 context)
+    _stage("report")
     locator = Locator(raw, tree.getroot() if tree is not None else None)
     selected = {rule.code for rule in rules}
     issues, verdicts = _judged([(r, f) for r, f in found if r.code in selected], locator,
