@@ -297,7 +297,8 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
         else:  # only the asset rules that need no files (AST804, AST807) are selected
             assets = declared_assets(message)
             found += _run(later, Stage.ASSETS, assets, context)
-        facts = file_facts(message, path or "<bytes>", assets)
+        if any(rule.stage is Stage.BATCH for rule in rules):  # else no one reads them
+            facts = file_facts(message, path or "<bytes>", assets)
         if settings.original is not None and any(r.stage is Stage.UPDATE for r in later):
             original = settings.original.message()
             found += _run(later, Stage.UPDATE, UpdateFacts(

@@ -471,6 +471,9 @@ def _index(
     return {name: tuple(texts) for name, texts in index.items()}, made
 
 
+_TEXT_IS = etree.XPath("//*[normalize-space(text())=$value]")
+
+
 def _index_texts(root: etree._Element, values: tuple[str, ...],
                  index: dict[str, list[m.Text]], made: dict[etree._Element, m.Text]) -> None:
     """Elements whose text is one of ``values`` (ROL604's UserDefined). An XPath over the
@@ -480,7 +483,7 @@ def _index_texts(root: etree._Element, values: tuple[str, ...],
     for value in values:
         if value not in everything:
             continue
-        for element in etree.XPath("//*[normalize-space(text())=$value]")(root, value=value):
+        for element in _TEXT_IS(root, value=value):
             text = made.get(element) or m.Text(value=element.text or "", element=element)
             index[f"={value}"].append(text)
 
