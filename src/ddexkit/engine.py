@@ -39,7 +39,7 @@ from ddexkit.report import TOOL_NAME, BatchIssue, FileReport, Report
 from ddexkit.rules import ALL_RULES, AnyRule, RuleContext, RuleOptions, Stage
 from ddexkit.safexml import MAX_MESSAGE_BYTES, DocumentFacts, read_document
 from ddexkit.summary import summarize
-from ddexkit.xsd import MISSING, VALUE, find_schema_dir, validate_tree
+from ddexkit.xsd import MISSING, THREAD_MIN_BYTES, VALUE, find_schema_dir, start_validation
 
 # Issues of one code and severity listed per file; the rest are counted in one more issue.
 MAX_ISSUES_PER_CODE = 100
@@ -271,9 +271,10 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     facts: FileFacts | None = None
     if tree is not None and not any(rule.stops_the_run for rule, _ in found):
         _stage("XSD")
-        xsd = validate_tree(tree, settings.schema_dir)
-        xsd_status = xsd.status
-        found += _run(rules, Stage.SCHEMA, xsd, context)
+        # A large message is validated in a thread beside the model build (see
+        # start_validation); the schema's rules run once both are done.
+        xsd_outcome = start_validation(tree, settings.schema_dir,
+                                       in_thread=len(raw) >= THREAD_MIN_BYTES)
         # A profile the message declares and nobody selected gets its verdict apart: its
         # other rules run from here on (its document and schema rules are the mandatory ones).
         declared = _declared_apart(tree.getroot(), settings)
@@ -284,6 +285,9 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
                                                    codes=declared.codes) if r not in running]
         _stage("model")
         message = build_message(tree.getroot(), _indexes(later))
+        xsd = xsd_outcome()
+        xsd_status = xsd.status
+        found += _run(rules, Stage.SCHEMA, xsd, context)
         context.message = message
         if message.kind != "NewReleaseMessage":
             later = [r for r in later if r.any_message_kind]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -341,16 +343,30 @@ class _ElementFinder:
         return None
 
 
+# One lock per compiled schema: a schema keeps the error log of its last validation, so two
+# threads validating with the same cached schema (the engine's XSD thread, Dask's threads, a
+# library user's) must take turns between validating and reading that log.
+_SCHEMA_LOCKS: dict[Path, threading.Lock] = {}
+_LOCKS_LOCK = threading.Lock()
+
+
+def _schema_lock(folder: Path) -> threading.Lock:
+    with _LOCKS_LOCK:
+        return _SCHEMA_LOCKS.setdefault(folder, threading.Lock())
+
+
 def validate_tree(tree: etree._ElementTree, schema_dir: Path | None) -> XsdFacts:
     """Validate ``tree``; 'skipped' when no schema folder was found."""
     if schema_dir is None:
         return XsdFacts(status="skipped")
     schema = load_schema(schema_dir)
-    if schema.validate(tree):
-        return XsdFacts(status="valid", schema_dir=schema_dir)
+    with _schema_lock(schema_dir):
+        if schema.validate(tree):
+            return XsdFacts(status="valid", schema_dir=schema_dir)
+        errors = schema.error_log
     violations = []
     finder = _ElementFinder(tree)
-    for entry in schema.error_log:
+    for entry in errors:
         message, hint = _readable(entry.message)
         kind = violation_kind(entry.message)
         missing = _expected_names(entry.message) if kind == MISSING else ()
@@ -365,6 +381,47 @@ def validate_tree(tree: etree._ElementTree, schema_dir: Path | None) -> XsdFacts
             )
         )
     return XsdFacts(status="invalid", violations=tuple(violations), schema_dir=schema_dir)
+
+
+# Below this size a message validates in about a millisecond: a thread would cost more than
+# it saves.
+THREAD_MIN_BYTES = 256 * 1024
+
+
+def start_validation(tree: etree._ElementTree, schema_dir: Path | None, *,
+                     in_thread: bool) -> Callable[[], XsdFacts]:
+    """Start validating ``tree`` and return what gives its outcome (waiting for it).
+
+    With ``in_thread``, the validation runs in a thread of its own while the caller goes on:
+    libxml2 validates without holding the GIL, so on a machine with a free core the XSD pass
+    costs nothing beside the model build, which only reads the same tree (libxml2 allows
+    concurrent reads of an unmodified document, and a validation with attribute defaults off,
+    lxml's default, modifies nothing). Its outcome is the same as ``validate_tree``'s, an
+    exception included.
+    """
+    if not in_thread:
+        facts = validate_tree(tree, schema_dir)
+        return lambda: facts
+    outcome: list[XsdFacts] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(validate_tree(tree, schema_dir))
+        except BaseException as error:  # handed to the caller, who reports it as its own
+            failure.append(error)
+
+    # A daemon: Ctrl-C or SIGTERM in the caller must not wait for a validation to finish.
+    worker = threading.Thread(target=run, name="ddexkit-xsd", daemon=True)
+    worker.start()
+
+    def result() -> XsdFacts:
+        worker.join()
+        if failure:
+            raise failure[0]
+        return outcome[0]
+
+    return result
 
 
 # --- schema install -------------------------------------------------------------------------
