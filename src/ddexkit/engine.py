@@ -325,7 +325,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
         xsd=xsd_status,
         issues=issues,
         profiles=verdicts,
-        summary=summarize(message) if message is not None else None,
+        summary=summarize(message, context.tracks) if message is not None else None,
         facts=facts,
     )
 

@@ -5,6 +5,7 @@ Absent values stay ``None``: the summary reports, it never invents.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -177,8 +178,10 @@ def _deals(message: m.Message) -> tuple[DealSummary, ...]:
     return tuple(deals)
 
 
-def summarize(message: m.Message) -> Summary:
-    """The ingest-style summary of the message's main release."""
+def summarize(message: m.Message,
+              tracks_of: Callable[[m.Release], tuple[m.Track, ...]] | None = None) -> Summary:
+    """The ingest-style summary of the message's main release; ``tracks_of`` gives a
+    release's tracks when the caller has them already (the engine's rule context)."""
     release = message.main_release
     if release is None:
         return Summary(deals=_deals(message))
@@ -208,7 +211,8 @@ def summarize(message: m.Message) -> Summary:
         ) if details else None,
         p_line=p_line,
         c_line=c_line,
-        tracks=tuple(map(_track, release.tracks(resources))),
+        tracks=tuple(map(_track, tracks_of(release) if tracks_of is not None
+                         else release.tracks(resources))),
         artwork=_artwork(release, resources),
         deals=_deals(message),
     )

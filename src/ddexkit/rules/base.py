@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from ddexkit.domain.catalog import Catalog
 from ddexkit.issues import Finding, Severity
 from ddexkit.lexical import IsoDuration, parse_iso_duration
-from ddexkit.model import Message, Release, ReleaseDeal, Resource
+from ddexkit.model import Message, Release, ReleaseDeal, Resource, Track
 
 if TYPE_CHECKING:  # the subjects' modules load what they need only when a stage runs
     pass
@@ -110,6 +110,8 @@ class RuleContext:
     options: RuleOptions = field(default_factory=RuleOptions)
     _durations: dict[str, IsoDuration | None] = field(default_factory=dict, init=False,
                                                       repr=False)
+    _tracks: dict[int, tuple[Release, tuple[Track, ...]]] = field(
+        default_factory=dict, init=False, repr=False)
 
     def iso_duration(self, text: str) -> IsoDuration | None:
         """``parse_iso_duration(text)``, worked out once per distinct text of the message:
@@ -145,6 +147,16 @@ class RuleContext:
     @cached_property
     def resources_by_reference(self) -> dict[str, Resource]:
         return self._require_message().resources_by_reference()
+
+    def tracks(self, release: Release) -> tuple[Track, ...]:
+        """``release.tracks(...)``, worked out once per release of the message: a dozen rules
+        and the summary read the main release's tracks."""
+        try:
+            return self._tracks[id(release)][1]
+        except KeyError:
+            tracks = release.tracks(self.resources_by_reference)
+            self._tracks[id(release)] = (release, tracks)  # the release kept: its id stays its
+            return tracks
 
     @cached_property
     def releases_by_reference(self) -> dict[str, Release]:

@@ -39,7 +39,7 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
         if audio.format is not None:  # unreadable audio is AST811's
             by_resource.setdefault(item.resource.ref, []).append((item, audio))
     for release in context.main_release_candidates:
-        files = [found for track in release.tracks(context.resources_by_reference)
+        files = [found for track in context.tracks(release)
                  for found in by_resource.get(track.reference, ())]
         formats = Counter(audio.format for _item, audio in files)
         if len(formats) < 2:

@@ -40,7 +40,7 @@ def _check_release(
     total = _seconds(release.duration, context)
     if total is None:
         return
-    recordings = release.tracks(context.resources_by_reference)
+    recordings = context.tracks(release)
     if not recordings:
         return
     lengths = [_seconds(t.resource.duration, context) for t in recordings]

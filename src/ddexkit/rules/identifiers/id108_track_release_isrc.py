@@ -31,7 +31,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for release in message.releases:
         if not release.is_track_release:
             continue
-        recordings = [t.resource for t in release.tracks(context.resources_by_reference)
+        recordings = [t.resource for t in context.tracks(release)
                       if t.isrc]
         if not recordings:
             continue  # nothing to compare with (no recording, or it has no ISRC: ID104)

@@ -31,7 +31,7 @@ from ddexkit.rules.base import Rule, RuleContext, Stage, each_main_release
 
 def _check_release(release: Release, message: Message,
                    context: RuleContext) -> Iterator[Finding]:
-    tracks = release.tracks(context.resources_by_reference)
+    tracks = context.tracks(release)
     if len(tracks) != 1:
         return  # none at all is REF208's
     yield Finding(

@@ -32,7 +32,7 @@ MAX_TRACKS = 99
 
 def check_release(release: Release, message: Message,
                   context: RuleContext) -> Iterator[Finding]:
-    count = len(release.tracks(context.resources_by_reference))
+    count = len(context.tracks(release))
     if count <= MAX_TRACKS:
         return
     yield Finding(

@@ -54,7 +54,7 @@ def _recording_title(release: Release, context: RuleContext) -> str | None:
     """The title of the one recording a track release delivers, to offer in the hint."""
     if not release.is_track_release:
         return None
-    tracks = release.tracks(context.resources_by_reference)
+    tracks = context.tracks(release)
     return tracks[0].title if len(tracks) == 1 else None
 
 

@@ -36,7 +36,7 @@ def _recordings_label(release: Release, context: RuleContext) -> str | None:
     """The one LabelName the main release's sound recordings give, if they agree."""
     labels = {
         label.stripped
-        for track in release.tracks(context.resources_by_reference)
+        for track in context.tracks(release)
         for details in track.resource.details
         for label in details.label_names
         if label.stripped

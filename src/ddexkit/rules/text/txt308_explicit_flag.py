@@ -50,7 +50,7 @@ def _release_hint(release: Release, context: RuleContext) -> str:
     """Explicit when a track is, NotExplicit when every track says it is not."""
     flags = [
         {w.stripped for d in track.resource.details for w in d.parental_warnings}
-        for track in release.tracks(context.resources_by_reference)
+        for track in context.tracks(release)
     ]
     if any("Explicit" in f for f in flags):
         return "Add <ParentalWarningType>Explicit</ParentalWarningType>: a track is Explicit"

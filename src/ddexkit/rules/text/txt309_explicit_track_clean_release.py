@@ -39,7 +39,7 @@ def _check_release(
     release: Release, message: Message, context: RuleContext
 ) -> Iterator[Finding]:
     explicit = [
-        track.reference for track in release.tracks(context.resources_by_reference)
+        track.reference for track in context.tracks(release)
         if any(w.stripped == "Explicit" for d in track.resource.details
                for w in d.parental_warnings)
     ]

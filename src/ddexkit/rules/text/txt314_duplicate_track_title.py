@@ -44,7 +44,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         if release.is_track_release:
             continue
         first: dict[tuple[tuple[str, str], tuple[str, ...]], Track] = {}
-        for track in release.tracks(context.resources_by_reference):
+        for track in context.tracks(release):
             title = shown_title(track.resource)
             if title is None or title.text is None:
                 continue  # no title: TXT301's

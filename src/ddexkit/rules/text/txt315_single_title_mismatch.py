@@ -38,7 +38,7 @@ _KIND_SUFFIX = re.compile(r"\s+-\s+(?:single|ep)$")
 
 def check_release(release: Release, message: Message,
                   context: RuleContext) -> Iterator[Finding]:
-    tracks = release.tracks(context.resources_by_reference)
+    tracks = context.tracks(release)
     if len(tracks) != 1:
         return
     release_title, track_title = shown_title(release), shown_title(tracks[0].resource)
