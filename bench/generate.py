@@ -322,6 +322,21 @@ def write_album(tracks: int, path: Path, *, seconds: int | None = None,
     return path
 
 
+def write_catalogue(count: int, folder: Path, *, tracks: int = 12) -> list[Path]:
+    """``count`` distinct albums (own MessageId, thread and UPC), as a label's catalogue folder;
+    identical files would make a result cache look better than it is."""
+    text = generate(tracks)
+    upc = UPC_BODY + gs1_check_digit(UPC_BODY)
+    paths = []
+    for number in range(count):
+        body = f"{number:011d}"
+        album = (text.replace(f"BENCH-{tracks}", f"BENCH-{tracks}-{number}")
+                 .replace(upc, body + gs1_check_digit(body)))
+        paths.append(folder / f"album-{number:05d}.xml")
+        paths[-1].write_bytes(album.encode("utf-8"))
+    return paths
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write an XSD-valid ERN 3.8.2 album of N tracks.")
     parser.add_argument("tracks", type=int, help="number of tracks")

@@ -6,7 +6,9 @@ resolves the settings and compiles the schema once (lxml schemas cannot be pickl
 the settings travel) and returns the files' reports; the catalogue checks (BAT) then run on
 the client as a reduction over every file's facts. The Report is the one a single process
 gives. ``findings(report)`` flattens it into one row per issue (file, message id, code,
-severity, line, xpath, profiles) and ``write_jsonl`` writes those rows.
+severity, line, xpath, profiles); ``write_findings`` writes those rows as JSON Lines, or as
+Parquet when the target ends in ``.parquet`` (pyarrow, part of the dask extra), and
+``validate_bag(..., output=target)`` does so after the run.
 
 On Spark the same recipe is ``rdd.mapPartitions`` over the paths, each partition calling
 ``ddexkit.engine.validate_source`` with settings resolved once per partition, and the BAT
@@ -49,9 +51,10 @@ def _validate_partition(paths: Iterable[str], config: Config, schema_dir: str | 
 
 def validate_bag(paths: Sequence[str | Path], *, config: Config | None = None,
                  schema_dir: str | Path | None = None, profiles: Sequence[str] = (),
-                 partitions: int | None = None) -> Report:
+                 partitions: int | None = None, output: str | Path | None = None) -> Report:
     """Validate the messages (files or folders, expanded here) on the current Dask
-    scheduler (a ``dask.distributed.Client`` when one is active), in input order."""
+    scheduler (a ``dask.distributed.Client`` when one is active), in input order; with
+    ``output``, also write the findings there (``write_findings``)."""
     config = config if config is not None else Config()
     sources = [str(s.path) for s in expand_paths(list(paths)) if s.path is not None]
     if not sources:
@@ -62,8 +65,11 @@ def validate_bag(paths: Sequence[str | Path], *, config: Config | None = None,
         _validate_partition, config, str(schema_dir) if schema_dir else None,
         tuple(profiles)).compute()
     settings = resolve_settings(config, schema_dir=schema_dir, profiles=list(profiles) or None)
-    return Report(files=tuple(files), tool=tool_info(),
-                  batch_issues=check_batch([f.facts for f in files if f.facts], settings))
+    report = Report(files=tuple(files), tool=tool_info(),
+                    batch_issues=check_batch([f.facts for f in files if f.facts], settings))
+    if output is not None:
+        write_findings(report, output)
+    return report
 
 
 def findings(report: Report) -> Iterator[dict[str, Any]]:
@@ -79,6 +85,29 @@ def findings(report: Report) -> Iterator[dict[str, Any]]:
             yield {"file": path, "message_id": None, "code": batch_issue.code,
                    "severity": batch_issue.severity.value, "line": line, "xpath": None,
                    "profiles": []}
+
+
+def write_findings(report: Report, target: str | Path) -> int:
+    """Write ``findings(report)`` to ``target``: Parquet when its name ends in ``.parquet``,
+    else JSON Lines; the number of rows."""
+    if str(target).endswith(".parquet"):
+        return write_parquet(report, target)
+    return write_jsonl(report, target)
+
+
+def write_parquet(report: Report, target: str | Path) -> int:
+    """Write ``findings(report)`` as one Parquet table (typed columns, so an empty report
+    still has them); the number of rows."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = list(findings(report))
+    schema = pa.schema([("file", pa.string()), ("message_id", pa.string()),
+                        ("code", pa.string()), ("severity", pa.string()),
+                        ("line", pa.int64()), ("xpath", pa.string()),
+                        ("profiles", pa.list_(pa.string()))])
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), str(target))
+    return len(rows)
 
 
 def write_jsonl(report: Report, target: str | Path) -> int:
