@@ -17,6 +17,7 @@ LAYERS = {
     "ddexkit.lexical": 0,
     "ddexkit.model": 0,
     "ddexkit.regularfile": 0,
+    "ddexkit.digestcache": 0,  # asset digests kept between runs (--cache)
     "ddexkit.limits": 0,
     "ddexkit.safexml": 1,
     "ddexkit.inputs": 1,

@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn
@@ -26,6 +27,7 @@ from ddexkit.batch import (
     wants_progress,
 )
 from ddexkit.config import AUDIO_UPLOAD_MODES, Config, ConfigError, load_config, normalized_codes
+from ddexkit.digestcache import DigestCache
 from ddexkit.domain.catalog import CatalogError
 from ddexkit.engine import Settings, resolve_settings, stage_listener, validate_source
 from ddexkit.inputs import InputError, MessageSource, expand_paths
@@ -473,7 +475,7 @@ def _result_cache(args: argparse.Namespace, settings: Settings) -> ResultCache |
 
 
 def _streamed(args: argparse.Namespace, sources: list[MessageSource], settings: Settings,
-              bar: ProgressBar | None) -> BatchResult:
+              bar: ProgressBar | None, cache: ResultCache | None) -> BatchResult:
     """--format jsonl: each file's line written (and flushed) as soon as it is done, none
     kept in memory; into --output FILE as whole or not at all, like every report."""
     from ddexkit.output.jsonl import closing_line, file_line
@@ -493,7 +495,7 @@ def _streamed(args: argparse.Namespace, sources: list[MessageSource], settings: 
         batch = validate_batch(sources, settings, jobs=args.jobs,
                                skip_non_ddex=args.skip_non_ddex, progress=bar,
                                on_file=lambda file: write(file_line(file)), keep=False,
-                               cache=_result_cache(args, settings))
+                               cache=cache)
         write(closing_line(batch.report))
     return batch
 
@@ -518,16 +520,19 @@ def _validate(args: argparse.Namespace) -> int:
     settings = resolve_settings(config, schema_dir=args.schema_dir, catalog=args.catalog,
                                 assets=args.assets, profiles=args.profile,
                                 original=args.original)
+    cache = _result_cache(args, settings)
+    if cache is not None:  # the same folder keeps the asset digests (--assets, ZIPs aside)
+        settings = replace(settings, digests=DigestCache(cache.folder / "digests"))
     bar = ProgressBar(sys.stderr) if wants_progress(sys.stderr, len(sources)) else None
     stages = _stage_progress(sources)
     token = stage_listener.set(stages)
     try:
         if args.format == "jsonl":
-            batch = _streamed(args, sources, settings, bar)
+            batch = _streamed(args, sources, settings, bar, cache)
         else:
             batch = validate_batch(sources, settings, jobs=args.jobs,
                                    skip_non_ddex=args.skip_non_ddex, progress=bar,
-                                   cache=_result_cache(args, settings))
+                                   cache=cache)
     finally:
         stage_listener.reset(token)
         if stages is not None:

@@ -17,6 +17,7 @@ from ddexkit._version import __version__
 from ddexkit.catalogue import Catalogue, FileFacts, file_facts
 from ddexkit.changes import OriginalSource, UpdateFacts, compare, read_original
 from ddexkit.config import Config, discover_config, normalized_codes
+from ddexkit.digestcache import DigestCache
 from ddexkit.domain.catalog import Catalog, load_catalog
 from ddexkit.inputs import (
     AssetStore,
@@ -56,6 +57,8 @@ class Settings:
     original: OriginalSource | None = None  # the ERN delivered before (the UPD rules)
     # The profiles a verdict is given for (the default profile when none is named).
     profiles: tuple[Profile, ...] = field(default_factory=lambda: load_profiles(()))
+    # Where asset digests are kept between runs (``--cache``), None to hash every file.
+    digests: DigestCache | None = None
 
     @property
     def profile_codes(self) -> frozenset[str]:
@@ -296,7 +299,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
         if store is not None:
             name = (package.message_name if package is not None else path) or "message.xml"
             assets = gather_assets(message, store, package=package, message_name=name,
-                                   message_bytes=raw)
+                                   message_bytes=raw, digests=settings.digests)
             found += _run(later, Stage.ASSETS, assets, context)
         else:  # only the asset rules that need no files (AST804, AST807) are selected
             assets = declared_assets(message)

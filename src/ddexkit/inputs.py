@@ -394,6 +394,10 @@ class AssetStore(Protocol):
 
     def open(self, name: str) -> IO[bytes]: ...
 
+    def local_file(self, name: str) -> Path | None:
+        """The file on disk that ``name`` is (for the digest cache), None in a ZIP."""
+        ...
+
     def names(self) -> tuple[str, ...]: ...
 
     def close(self) -> None: ...
@@ -456,6 +460,10 @@ class FolderAssets:
             raise OSError(f"{name}: {path}")
         return path.open("rb")
 
+    def local_file(self, name: str) -> Path | None:
+        path = self._path(name)
+        return None if isinstance(path, str) else _real(path)
+
     def names(self) -> tuple[str, ...]:
         found = []
         for current, folders, files in os.walk(self.root, followlinks=False):
@@ -502,6 +510,9 @@ class ZipAssets:
         if not self.lookup(name).found:
             raise OSError(f"{name}: not readable from the ZIP")
         return self._archive.open(name)
+
+    def local_file(self, name: str) -> Path | None:
+        return None  # an entry of the archive, not a file of its own: hashed when read
 
     def names(self) -> tuple[str, ...]:
         return tuple(sorted(n for n in self._entries if n and _is_listed_asset(n)))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import IO
 
+from ddexkit.digestcache import DigestCache, identity
 from ddexkit.domain.hashes import algorithm_name
 from ddexkit.domain.mediaformats import LOSSLESS_AUDIO, image_format
 from ddexkit.inputs import AssetLookup, AssetStore, PackageFacts
@@ -289,8 +290,24 @@ def _algorithms(file: FileRef) -> list[str]:
     return found
 
 
+def _hashes(store: AssetStore, path: str, algorithms: list[str],
+            digests: DigestCache | None) -> dict[str, str]:
+    """The file's digests: from ``digests`` while the file is unchanged, else read."""
+    local = store.local_file(path) if digests is not None else None
+    seen = identity(local) if local is not None else None
+    if digests is not None and seen is not None:
+        known = digests.get(seen, algorithms)
+        if known is not None:
+            return known
+    with store.open(path) as stream:
+        hashes = hash_stream(stream, algorithms)
+    if digests is not None and seen is not None:
+        digests.put(seen, hashes)
+    return hashes
+
+
 def _examine(store: AssetStore, file: FileRef, resource: Resource, technical: TechnicalDetails,
-             path: str) -> ReferencedFile:
+             path: str, digests: DigestCache | None) -> ReferencedFile:
     lookup = store.lookup(path)
     base = ReferencedFile(file=file, resource=resource, technical=technical,
                           package_path=path, lookup=lookup)
@@ -305,8 +322,7 @@ def _examine(store: AssetStore, file: FileRef, resource: Resource, technical: Te
             # the catalogue checks find one recording under two ISRCs by it (BAT003); the
             # file is read for its declared hash anyway
             algorithms.append("sha256")
-        with store.open(path) as stream:
-            hashes = hash_stream(stream, algorithms)
+        hashes = _hashes(store, path, algorithms, digests)
         if resource.kind == "Image":
             with store.open(path) as stream:
                 image = probe_image(stream)
@@ -355,8 +371,10 @@ def declared_assets(message: Message) -> AssetFacts:
 
 
 def gather_assets(message: Message, store: AssetStore, *, package: PackageFacts | None = None,
-                  message_name: str = "message.xml", message_bytes: bytes = b"") -> AssetFacts:
-    """Look up, hash and probe every file the message references, once per distinct path."""
+                  message_name: str = "message.xml", message_bytes: bytes = b"",
+                  digests: DigestCache | None = None) -> AssetFacts:
+    """Look up, hash and probe every file the message references, once per distinct path
+    (with ``digests``, an unchanged file of a folder is not hashed again)."""
     files: list[ReferencedFile] = []
     seen: dict[str, ReferencedFile] = {}
     for resource in message.resources:
@@ -371,7 +389,7 @@ def gather_assets(message: Message, store: AssetStore, *, package: PackageFacts 
                         file=file, resource=resource, technical=technical, package_path=path,
                         lookup=known.lookup, image=known.image, audio=known.audio)
                 else:
-                    examined = _examine(store, file, resource, technical, path)
+                    examined = _examine(store, file, resource, technical, path, digests)
                 seen.setdefault(path, examined)
                 files.append(examined)
     names = store.names()
