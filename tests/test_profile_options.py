@@ -11,6 +11,7 @@ import pytest
 import ddexkit
 from ddexkit.config import Config
 from ddexkit.profiles import ProfileError, load_profile
+from ddexkit.rules import ALL_RULES, PROFILE_OPTIONS
 from tests.conftest import GOOD_ALBUM
 
 ALBUM = GOOD_ALBUM.read_text(encoding="utf-8")
@@ -28,6 +29,12 @@ def _file(text: str, profiles: list[str]) -> ddexkit.FileReport:
 
 def _status(file: ddexkit.FileReport) -> dict[str, str]:
     return {v.name: v.status for v in file.profiles}
+
+
+def test_rules_read_only_what_a_profile_sets_and_each_setting_is_read() -> None:
+    settable = {field for keys in PROFILE_OPTIONS.values() for field in keys.values()}
+    read = {field for rule in ALL_RULES for field in rule.reads}
+    assert read == settable
 
 
 def test_apple_and_spotify_judge_one_cover_by_their_own_minimum() -> None:
