@@ -6,6 +6,7 @@ pass of the rules (each rule sees the model once; shared indexes live on the Rul
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -29,7 +30,7 @@ from ddexkit.inputs import (
     expand_paths,
     read_package,
 )
-from ddexkit.issues import WHOLE_FILE, Finding, Issue, Severity
+from ddexkit.issues import WHOLE_FILE, Finding, Issue, Location, Severity
 from ddexkit.locate import Locator
 from ddexkit.media import AssetFacts, declared_assets, gather_assets
 from ddexkit.model import Message
@@ -64,6 +65,15 @@ class Settings:
     def profile_codes(self) -> frozenset[str]:
         """The rules the selected profiles count, together: what runs."""
         return frozenset().union(*(profile.codes for profile in self.profiles))
+
+    @property
+    def option_groups(self) -> tuple[tuple[Profile, ...], ...]:
+        """The selected profiles grouped by the thresholds and word lists they set, in the
+        order of their first profile: one group (the default) means one run of every rule."""
+        groups: dict[tuple[object, ...], list[Profile]] = {}
+        for profile in self.profiles:
+            groups.setdefault(profile.options, []).append(profile)
+        return tuple(tuple(group) for group in groups.values())
 
 
 def resolve_settings(
@@ -140,14 +150,50 @@ def _stage(name: str) -> None:
 
 
 def _context(settings: Settings) -> RuleContext:
-    """A fresh context per file (its indexes are the file's), with the settings' options."""
+    """A fresh context per file (its indexes are the file's), with the settings' options and,
+    where the selected profiles agree on them, the profiles' thresholds and word lists."""
     config = settings.config
-    return RuleContext(
-        catalog=settings.catalog,
-        options=RuleOptions(isrc_extra_prefixes=config.isrc_extra_prefixes,
-                            audio_upload=config.audio_upload, single_zip=config.single_zip,
-                            partner_namespaces=config.partner_namespaces),
-    )
+    options = RuleOptions(isrc_extra_prefixes=config.isrc_extra_prefixes,
+                          audio_upload=config.audio_upload, single_zip=config.single_zip,
+                          partner_namespaces=config.partner_namespaces)
+    groups = settings.option_groups
+    if len(groups) == 1:
+        options = replace(options, **dict(groups[0][0].options))
+    return RuleContext(catalog=settings.catalog, options=options)
+
+
+# Which profiles a finding counts for, by id() of the finding, when the rule that found it
+# ran for one group of profiles (``_run_for_profiles``); a finding not named counts for all.
+Scopes = dict[int, frozenset[str]]
+
+
+def _run_for_profiles(rules: Sequence[AnyRule], stage: Stage, subject: object,
+                      context: RuleContext, settings: Settings,
+                      scopes: Scopes) -> list[tuple[AnyRule, Finding]]:
+    """``_run``, but where the selected profiles set thresholds or word lists apart, each
+    rule that reads one (``Rule.reads``) runs once per group of profiles that share their
+    values, with those values, and its findings count for that group only (``scopes``).
+    The rest runs once: the cost grows with the distinct value sets, not the profiles."""
+    groups = settings.option_groups
+    if len(groups) == 1:
+        return _run(rules, stage, subject, context)
+    reading = [r for r in rules if r.reads and r.stage is stage]
+    found = _run([r for r in rules if not r.reads], stage, subject, context)
+    counted_somewhere = settings.profile_codes
+    for index, group in enumerate(groups):
+        codes = frozenset().union(*(p.codes for p in group))
+        # A rule only the configuration selects runs once, with the first group's values.
+        chosen = [r for r in reading if r.code in codes
+                  or (index == 0 and r.code not in counted_somewhere)]
+        if not chosen:
+            continue
+        group_context = copy.copy(context)  # the file's indexes stay shared
+        group_context.options = replace(context.options, **dict(group[0].options))
+        names = frozenset(p.name for p in group)
+        for rule, finding in _run(chosen, stage, subject, group_context):
+            scopes[id(finding)] = names
+            found.append((rule, finding))
+    return found
 
 
 def _indexes(rules: Iterable[AnyRule]) -> frozenset[str]:
@@ -179,7 +225,8 @@ def _run(
 
 
 def _issues(
-    found: Sequence[tuple[AnyRule, Finding]], locator: Locator, config: Config
+    found: Sequence[tuple[AnyRule, Finding]], locator: Locator, config: Config,
+    scopes: Scopes | None = None,
 ) -> tuple[Issue, ...]:
     issues: list[tuple[AnyRule, Finding, Issue]] = []
     for rule, finding in found:
@@ -190,6 +237,8 @@ def _issues(
             message=finding.message,
             location=locator.resolve(finding.at),
             hint=finding.hint,
+            profiles=tuple(sorted(scopes[id(finding)])) if scopes and id(finding) in scopes
+            else (),
         )
         issues.append((rule, finding, issue))
     explaining: set[tuple[str, str, str]] = set()
@@ -200,7 +249,15 @@ def _issues(
                 explaining.update((kind, issue.location.xpath, name) for name in names)
     kept = [issue for _, finding, issue in issues
             if finding.xsd_kind is None or not _explained(finding, issue, explaining)]
-    unique = {(i.code, i.location, i.message): i for i in kept}
+    unique: dict[tuple[str, Location, str], Issue] = {}
+    for issue in kept:
+        key = (issue.code, issue.location, issue.message)
+        earlier = unique.get(key)
+        if earlier is not None:  # the same finding for two groups of profiles counts for both
+            both = () if not (earlier.profiles and issue.profiles) else tuple(
+                sorted({*earlier.profiles, *issue.profiles}))
+            issue = replace(issue, profiles=both)
+        unique[key] = issue
     return _capped(sorted(unique.values(), key=lambda i: i.sort_key))
 
 
@@ -229,7 +286,7 @@ def _capped(issues: Sequence[Issue], cap: int = MAX_ISSUES_PER_CODE) -> tuple[Is
             message=f"… and {more:,} more like this (only the first {cap} {first.code} "
                     f"{first.severity.value}s of a file are listed)",
             hint="Fix the ones listed and validate again to see the rest",
-            collapsed=more,
+            collapsed=more, profiles=first.profiles,
         ))
     return tuple(sorted(kept, key=lambda i: i.sort_key))
 
@@ -266,6 +323,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     _stage("parse")
     document = read_document(raw, size=size)
     context = _context(settings)
+    scopes: Scopes = {}
     found = _run(rules, Stage.DOCUMENT, document.facts, context)
     tree = document.tree
     message: Message | None = None
@@ -295,15 +353,18 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
         if message.kind != "NewReleaseMessage":
             later = [r for r in later if r.any_message_kind]
         _stage("rules")
-        found += _run(later, Stage.MESSAGE, message, context)
+        found += _run_for_profiles(later, Stage.MESSAGE, message, context,
+                                   settings, scopes)
         if store is not None:
             name = (package.message_name if package is not None else path) or "message.xml"
             assets = gather_assets(message, store, package=package, message_name=name,
                                    message_bytes=raw, digests=settings.digests)
-            found += _run(later, Stage.ASSETS, assets, context)
+            found += _run_for_profiles(later, Stage.ASSETS, assets, context,
+                                   settings, scopes)
         else:  # only the asset rules that need no files (AST804, AST807) are selected
             assets = declared_assets(message)
-            found += _run(later, Stage.ASSETS, assets, context)
+            found += _run_for_profiles(later, Stage.ASSETS, assets, context,
+                                   settings, scopes)
         if any(rule.stage is Stage.BATCH for rule in rules):  # else no one reads them
             facts = file_facts(message, path or "<bytes>", assets)
         if settings.original is not None and any(r.stage is Stage.UPDATE for r in later):
@@ -315,7 +376,7 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
     locator = Locator(raw, tree.getroot() if tree is not None else None)
     selected = {rule.code for rule in rules}
     issues, verdicts = _judged([(r, f) for r, f in found if r.code in selected], locator,
-                               settings, xsd_status, settings.profiles)
+                               settings, xsd_status, settings.profiles, scopes=scopes)
     if declared is not None:
         _, apart = _judged([(r, f) for r, f in found if r.code in declared.codes], locator,
                            settings, xsd_status, (declared,), selected=False)
@@ -343,10 +404,12 @@ def _declared_apart(root: etree._Element, settings: Settings) -> Profile | None:
 
 def _judged(found: Sequence[tuple[AnyRule, Finding]], locator: Locator, settings: Settings,
             xsd_status: str, profiles: Sequence[Profile], *, selected: bool = True,
+            scopes: Scopes | None = None,
             ) -> tuple[tuple[Issue, ...], tuple[ProfileVerdict, ...]]:
     """The issues of ``found``, each naming the profiles it counts for, and each profile's
-    verdict on them (``selected``: False for a declared profile shown apart)."""
-    issues = _issues(found, locator, settings.config)
+    verdict on them (``selected``: False for a declared profile shown apart; ``scopes``:
+    the findings that count for some of the profiles only)."""
+    issues = _issues(found, locator, settings.config, scopes)
     tagged = tuple(replace(issue, profiles=tuple(p.name for p in profiles if p.counts(issue)))
                    for issue in issues)
     strict = settings.config.strict

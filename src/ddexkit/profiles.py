@@ -13,10 +13,19 @@ store's style guide (``apple``, ``spotify``, ``youtube``). A profile is data, a 
     declared-as = ["AudioAlbumMusicOnly"]   # a ReleaseProfileVersionId naming it
     [severity]
     TXT304 = "error"
+    [thresholds]
+    cover-min-side = 3000           # AST807, pixels
+    track-min-seconds = 30          # DUR412
+    [words]
+    marketing-terms = ["Promo"]     # TXT311, beside its own terms
+    generic-artist-words = ["lounge"]   # ROL610, beside its own words
 
 ``default-rules = true`` adds every rule that is not opt-in (``Rule.opt_in``); the mandatory
 rules (ERN001–ERN006, ERN008) count for every profile. The engine runs the union of the
-selected profiles' rules once and gives each profile its verdict from the issues it counts.
+selected profiles' rules once and gives each profile its verdict from the issues it counts;
+a rule that reads a threshold or word list runs once per distinct set of values among them.
+A profile's thresholds and word lists are its parent's, each key it sets replacing the
+parent's value.
 """
 
 from __future__ import annotations
@@ -31,7 +40,7 @@ from typing import Any
 from ddexkit.config import ConfigError
 from ddexkit.issues import Issue, Severity
 from ddexkit.regularfile import read_capped
-from ddexkit.rules import ALL_RULES
+from ddexkit.rules import ALL_RULES, PROFILE_OPTIONS
 
 DEFAULT_PROFILE = "verseone"
 # Package data, as the other data files are read (importlib.resources would import zipfile
@@ -39,7 +48,7 @@ DEFAULT_PROFILE = "verseone"
 _BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "profiles"
 MAX_PROFILE_BYTES = 1024 * 1024  # a profile is a few KB; word lists stay far below this
 _KEYS = frozenset({"name", "title", "source", "extends", "default-rules", "rules", "drop",
-                   "declared-as", "severity"})
+                   "declared-as", "severity", *PROFILE_OPTIONS})
 
 
 class ProfileError(ConfigError):
@@ -57,12 +66,18 @@ class Profile:
     codes: frozenset[str] = frozenset()
     severity: Mapping[str, Severity] = field(default_factory=dict)
     declared_as: tuple[str, ...] = ()
+    # The RuleOptions fields it sets (field name, value), sorted: profiles with equal
+    # ``options`` share one run of the rules that read them.
+    options: tuple[tuple[str, Any], ...] = ()
 
     def severity_for(self, issue: Issue) -> Severity:
         return self.severity.get(issue.code, issue.severity)
 
     def counts(self, issue: Issue) -> bool:
-        return issue.code in self.codes
+        """Whether the issue counts for this profile: its code is the profile's and, once the
+        engine has named the profiles of an issue, this profile is among them (an issue of a
+        threshold this profile does not share counts for the others only)."""
+        return issue.code in self.codes and (not issue.profiles or self.name in issue.profiles)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -204,6 +219,8 @@ def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
     codes.update(r.code for r in ALL_RULES if r.mandatory)
     severity = dict(parent.severity) if parent else {}
     severity.update(_severities(table, where))
+    options = dict(parent.options) if parent else {}
+    options.update(_options(table, where))
     return Profile(
         name=_text(table, "name", where) or profile_name,
         title=_text(table, "title", where) or profile_name,
@@ -211,6 +228,7 @@ def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
         codes=frozenset(codes),
         severity=severity,
         declared_as=_strings(table, "declared-as", where),
+        options=tuple(sorted(options.items())),
     )
 
 
@@ -261,4 +279,33 @@ def _severities(table: Mapping[str, Any], where: str) -> dict[str, Severity]:
         if value not in ("error", "warning"):
             raise ProfileError(f"{where}: severity.{code} must be \"error\" or \"warning\"")
         found[code.upper()] = Severity(value)
+    return found
+
+
+def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """The RuleOptions fields the profile's [thresholds] and [words] tables set, checked:
+    a threshold is a number of zero or more, a word list a list of non-empty strings."""
+    found: dict[str, Any] = {}
+    for section, keys in PROFILE_OPTIONS.items():
+        raw = table.get(section, {})
+        if not isinstance(raw, dict):
+            raise ProfileError(f"{where}: '{section}' must be a table ([{section}])")
+        for key, value in raw.items():
+            if key not in keys:
+                raise ProfileError(f"{where}: unknown key '{section}.{key}'; [{section}] has "
+                                   f"{', '.join(sorted(keys))}")
+            name = f"{section}.{key}"
+            if section == "thresholds":
+                if isinstance(value, bool) or not isinstance(value, int | float):
+                    raise ProfileError(f"{where}: '{name}' must be a number, not {value!r}")
+                if value < 0:
+                    raise ProfileError(f"{where}: '{name}' is {value}; write a number of "
+                                       "zero or more")
+                found[keys[key]] = value
+            else:
+                if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                                          for v in value):
+                    raise ProfileError(f"{where}: '{name}' must be a list of non-empty "
+                                       "strings")
+                found[keys[key]] = tuple(v.strip() for v in value)
     return found

@@ -102,19 +102,36 @@ _EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])")
 _LOOSE_DASH = re.compile(r"(?:\s+-)+\s*$|^\s*(?:-\s+)+")
 
 
-def marketing_terms(title: str) -> tuple[str, ...]:
+def _extra_terms(extra: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A profile's own marketing terms as one pattern of whole words, or None."""
+    if not extra:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in extra) + r")\b",
+                      re.IGNORECASE)
+
+
+def marketing_terms(title: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The marketing and format terms of a title: its marketing qualifiers, then the terms
-    that count anywhere in the rest ("Exclusive Harbour Walls")."""
+    that count anywhere in the rest ("Exclusive Harbour Walls"), then ``extra`` (a
+    profile's own terms) anywhere in the rest."""
     qualifiers = qualifiers_of_kind(title, Qualifier.MARKETING)
     rest = without_qualifiers(title, qualifiers)
-    return (*qualifiers, *(m.group(0) for m in _MARKETING_ANYWHERE.finditer(rest)))
+    found = (*qualifiers, *(m.group(0) for m in _MARKETING_ANYWHERE.finditer(rest)))
+    own = _extra_terms(extra)
+    if own is None:
+        return found
+    rest = _MARKETING_ANYWHERE.sub("", rest)
+    return (*found, *(m.group(0) for m in own.finditer(rest)))
 
 
-def without_marketing(title: str) -> str:
-    """The title with its marketing and format terms removed, empty brackets and loose
-    dashes tidied away."""
+def without_marketing(title: str, extra: tuple[str, ...] = ()) -> str:
+    """The title with its marketing and format terms (and ``extra``) removed, empty brackets
+    and loose dashes tidied away."""
     rest = _MARKETING_ANYWHERE.sub(
         "", without_qualifiers(title, qualifiers_of_kind(title, Qualifier.MARKETING)))
+    own = _extra_terms(extra)
+    if own is not None:
+        rest = own.sub("", rest)
     rest = _LOOSE_DASH.sub("", _EMPTY_BRACKETS.sub("", rest))
     return " ".join(rest.split())
 
@@ -158,7 +175,9 @@ def compound_parts(name: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts)
 
 
-def is_generic_artist_name(name: str) -> bool:
-    """Whether a name of two words or more is made only of generic words (any case)."""
+def is_generic_artist_name(name: str, extra: tuple[str, ...] = ()) -> bool:
+    """Whether a name of two words or more is made only of generic words (any case), those
+    of ``GENERIC_ARTIST_WORDS`` or ``extra`` (a profile's own)."""
     words = [w.casefold() for w in _WORD.findall(name)]
-    return len(words) >= 2 and all(w in GENERIC_ARTIST_WORDS for w in words)
+    own = {w.casefold() for w in extra}
+    return len(words) >= 2 and all(w in GENERIC_ARTIST_WORDS or w in own for w in words)

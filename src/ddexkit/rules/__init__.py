@@ -7,7 +7,15 @@ test can check every rule module is listed. A code appears once; that is checked
 from __future__ import annotations
 
 from ddexkit.rules.assets import RULES as ASSET_RULES
-from ddexkit.rules.base import AnyRule, Check, Rule, RuleContext, RuleOptions, Stage
+from ddexkit.rules.base import (
+    PROFILE_OPTIONS,
+    AnyRule,
+    Check,
+    Rule,
+    RuleContext,
+    RuleOptions,
+    Stage,
+)
 from ddexkit.rules.batch import RULES as BATCH_RULES
 from ddexkit.rules.catalog import RULES as CATALOG_RULES
 from ddexkit.rules.dates import RULES as DATE_RULES
@@ -21,7 +29,7 @@ from ddexkit.rules.territories import RULES as TERRITORY_RULES
 from ddexkit.rules.text import RULES as TEXT_RULES
 from ddexkit.rules.updates import RULES as UPDATE_RULES
 
-__all__ = ["ALL_RULES", "AnyRule", "Check", "Rule", "RuleContext", "RuleOptions", "Stage", "by_code"]
+__all__ = ["ALL_RULES", "PROFILE_OPTIONS", "AnyRule", "Check", "Rule", "RuleContext", "RuleOptions", "Stage", "by_code"]
 
 
 ALL_RULES: tuple[AnyRule, ...] = (

@@ -58,6 +58,9 @@ class Rule(Generic[Subject]):
     ``opt_in``: the rule runs only where a selected profile names it (a DDEX Release Profile
     or a store's style rule; see ``ddexkit.profiles``), or where the configuration selects
     its very code; the default profile, the distributor's, leaves it out.
+    ``reads``: the ``RuleOptions`` fields a profile may set that the check reads
+    (``PROFILE_OPTIONS``); where the selected profiles set them apart, the engine runs the
+    rule once per distinct set of values and the issues count for those profiles only.
     ``any_message_kind``: the rule also runs on the ERN messages that are not a
     NewReleaseMessage (a PurgeReleaseMessage, a CatalogListMessage: ERN011); the others judge
     a release delivery only.
@@ -76,6 +79,7 @@ class Rule(Generic[Subject]):
     any_message_kind: bool = False
     indexes: frozenset[str] = frozenset()
     opt_in: bool = False
+    reads: frozenset[str] = frozenset()
 
     @property
     def family(self) -> str:
@@ -95,6 +99,20 @@ class RuleOptions:
     audio_upload: str = "parts"  # AST812: "whole" when files may not be sent in parts
     single_zip: bool = False  # AST816: the release must travel as one ZIP
     partner_namespaces: tuple[str, ...] = ()  # ID112: ProprietaryId namespaces agreed on
+    # What a profile may set ([thresholds] and [words] of its TOML, docs/profiles.md):
+    cover_min_side: int = 3000  # AST807: the front cover's smaller side, in pixels
+    track_min_seconds: float = 30.0  # DUR412: the shortest track a store takes
+    marketing_terms: tuple[str, ...] = ()  # TXT311: more terms that count anywhere in a title
+    generic_artist_words: tuple[str, ...] = ()  # ROL610: more words of generic artist names
+
+
+# The RuleOptions fields a profile sets, by their TOML key: table → key → field.
+PROFILE_OPTIONS: dict[str, dict[str, str]] = {
+    "thresholds": {"cover-min-side": "cover_min_side",
+                   "track-min-seconds": "track_min_seconds"},
+    "words": {"marketing-terms": "marketing_terms",
+              "generic-artist-words": "generic_artist_words"},
+}
 
 
 @dataclass(kw_only=True)

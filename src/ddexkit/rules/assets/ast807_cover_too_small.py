@@ -26,8 +26,6 @@ from ddexkit.media import AssetFacts
 from ddexkit.model import Resource
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
-MIN_SIDE = 3000
-
 
 def _is_front_cover(resource: Resource) -> bool:
     kind = resource.resource_type
@@ -39,6 +37,7 @@ def _declared(context: RuleContext) -> Iterator[Finding]:
     message = context.message
     if message is None:
         return
+    side = context.options.cover_min_side
     for resource in message.images:
         if not _is_front_cover(resource):
             continue
@@ -46,14 +45,14 @@ def _declared(context: RuleContext) -> Iterator[Finding]:
             if technical.width is None or technical.height is None:
                 continue
             width, height = technical.width.as_int(), technical.height.as_int()
-            if width is None or height is None or min(width, height) >= MIN_SIDE:
+            if width is None or height is None or min(width, height) >= side:
                 continue
             smaller = technical.width if width <= height else technical.height
             yield Finding(at=smaller.loc,
                           message=f"The front cover {resource.ref or '(no reference)'} is "
                           f"declared as {width}×{height} pixels, smaller than "
-                          f"{MIN_SIDE}×{MIN_SIDE}",
-                          hint=f"Deliver the artwork at {MIN_SIDE}×{MIN_SIDE} pixels from the "
+                          f"{side}×{side}",
+                          hint=f"Deliver the artwork at {side}×{side} pixels from the "
                           "original and declare its size (do not upscale a small image)")
 
 
@@ -61,16 +60,17 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
     if not facts.at_hand:
         yield from _declared(context)
         return
+    side = context.options.cover_min_side
     for item, image in facts.images:
         if not _is_front_cover(item.resource):
             continue
         if image.width is None or image.height is None:
             continue
-        if min(image.width, image.height) < MIN_SIDE:
+        if min(image.width, image.height) < side:
             yield Finding(at=item.file.loc,
                           message=f"The front cover {item.package_path} is {image.width}×"
-                          f"{image.height} pixels, smaller than {MIN_SIDE}×{MIN_SIDE}",
-                          hint=f"Export the artwork at {MIN_SIDE}×{MIN_SIDE} pixels from the "
+                          f"{image.height} pixels, smaller than {side}×{side}",
+                          hint=f"Export the artwork at {side}×{side} pixels from the "
                           "original (do not upscale a small image)")
 
 
@@ -81,4 +81,5 @@ RULE = Rule(
     stage=Stage.ASSETS,
     check=check,
     doc=__doc__ or "",
+    reads=frozenset({"cover_min_side"}),
 )

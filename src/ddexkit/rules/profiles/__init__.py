@@ -32,6 +32,7 @@ from ddexkit.rules.profiles import (
     prf020_primary_recording_release_date,
     prf021_no_musical_work_recording,
     prf022_display_label_name,
+    prf023_primary_recording_without_work_id,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -57,4 +58,5 @@ RULES: tuple[AnyRule, ...] = (
     prf020_primary_recording_release_date.RULE,
     prf021_no_musical_work_recording.RULE,
     prf022_display_label_name.RULE,
+    prf023_primary_recording_without_work_id.RULE,
 )

@@ -7,7 +7,8 @@ Why it matters:
     words or more counts when every word is a generic one (music, hits, top, sleep, relaxing,
     piano, lullaby, workout, christmas, lofi, beats…, with the small words between them:
     "Music for Sleep"); "Aurora Vale" or "Rain" pass. DisplayArtist names and
-    DisplayArtistName lines are checked.
+    DisplayArtistName lines are checked. A profile adds generic words of its own (``[words]
+    generic-artist-words``).
 
 Bad:
     <FullName>Sleep Music</FullName>
@@ -43,7 +44,7 @@ def _artist_names(message: Message) -> Iterator[tuple[str, Text]]:
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for element, name in _artist_names(message):
-        if is_generic_artist_name(name.value):
+        if is_generic_artist_name(name.value, context.options.generic_artist_words):
             yield Finding(
                 at=name.loc,
                 message=f"{element} {name.stripped!r} is a generic search term, not an "
@@ -62,4 +63,5 @@ RULE = Rule(
     doc=__doc__ or "",
     indexes=frozenset({"DisplayArtistName"}),
     opt_in=True,
+    reads=frozenset({"generic_artist_words"}),
 )

@@ -11,7 +11,8 @@ Why it matters:
     "Single", "EP") and the labels of a standard version ("Album Version", "Original Mix")
     count only in a closing qualifier: brackets at the end, or what follows the last " - ".
     "Single Ladies" is a title; "Harbour Walls - Single" is not (the store adds "- Single"
-    itself from the ReleaseType).
+    itself from the ReleaseType). A profile adds terms of its own (``[words]
+    marketing-terms``), counted anywhere in a title.
 
 Bad:
     <TitleText>Harbour Walls (Exclusive)</TitleText>
@@ -45,14 +46,14 @@ def _hint(rest: str) -> str:
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for text in message.indexed("TitleText"):
         title = text.stripped
-        terms = marketing_terms(title)
+        terms = marketing_terms(title, context.options.marketing_terms)
         if not terms:
             continue
         shown = ", ".join(repr(t) for t in terms)
         yield Finding(
             at=text.loc,
             message=f"TitleText {title!r} carries the marketing or format term {shown}",
-            hint=_hint(without_marketing(title)),
+            hint=_hint(without_marketing(title, context.options.marketing_terms)),
         )
 
 
@@ -65,4 +66,5 @@ RULE = Rule(
     doc=__doc__ or "",
     indexes=frozenset({"TitleText"}),
     opt_in=True,
+    reads=frozenset({"marketing_terms"}),
 )
