@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from generate import _image as album_cover
 from generate import dpid, gs1_check_digit, iswc_check_digit
 
 SENDER_DPID = dpid("PADPIDA2019061401")
@@ -183,27 +184,8 @@ def _sound_recording(number: int) -> str:
 
 
 def _image(reference: int) -> str:
-    return f"""<Image>
-<ImageType>FrontCoverImage</ImageType>
-<ImageId>
-<ProprietaryId Namespace="DPID:{SENDER_DPID}">ESL-COVER-0001</ProprietaryId>
-</ImageId>
-<ResourceReference>A{reference}</ResourceReference>
-<ImageDetailsByTerritory>
-<TerritoryCode>Worldwide</TerritoryCode>
-<TechnicalImageDetails>
-<TechnicalResourceDetailsReference>T{reference}</TechnicalResourceDetailsReference>
-<ImageCodecType>JPEG</ImageCodecType>
-<ImageHeight>3000</ImageHeight>
-<ImageWidth>3000</ImageWidth>
-<File>
-<FileName>cover.jpg</FileName>
-<FilePath>resources/</FilePath>
-</File>
-</TechnicalImageDetails>
-</ImageDetailsByTerritory>
-</Image>
-"""
+    """The front cover, as the first generator writes it, unindented like the rest."""
+    return "".join(line.lstrip() + "\n" for line in album_cover(reference).splitlines())
 
 
 def _album(tracks: int) -> Iterator[str]:
