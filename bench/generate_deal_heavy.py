@@ -84,27 +84,17 @@ def _artists(number: int) -> tuple[str, str, str]:
             _ARTISTS[(number + 4) % len(_ARTISTS)])
 
 
+_DISPLAY_ROLES = ("MainArtist", "MainArtist", "FeaturedArtist")
+
+
 def _display_artists(number: int) -> str:
-    first, second, featured = (escape(a) for a in _artists(number))
-    return f"""<DisplayArtist SequenceNumber="1">
+    return "".join(f"""<DisplayArtist SequenceNumber="{sequence}">
 <PartyName>
-<FullName>{first}</FullName>
+<FullName>{escape(name)}</FullName>
 </PartyName>
-<ArtistRole>MainArtist</ArtistRole>
+<ArtistRole>{role}</ArtistRole>
 </DisplayArtist>
-<DisplayArtist SequenceNumber="2">
-<PartyName>
-<FullName>{second}</FullName>
-</PartyName>
-<ArtistRole>MainArtist</ArtistRole>
-</DisplayArtist>
-<DisplayArtist SequenceNumber="3">
-<PartyName>
-<FullName>{featured}</FullName>
-</PartyName>
-<ArtistRole>FeaturedArtist</ArtistRole>
-</DisplayArtist>
-"""
+""" for sequence, (name, role) in enumerate(zip(_artists(number), _DISPLAY_ROLES, strict=True), 1))
 
 
 def _display_artist_name(number: int) -> str:
