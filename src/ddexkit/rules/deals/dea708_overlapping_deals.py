@@ -38,6 +38,7 @@ class _Entry:
     end: dt.date
     terms: DealTerms
     signature: tuple[object, ...]
+    territories: list[str]  # distinct, in document order
     excluded: frozenset[str]
     order: int  # the deal terms' place in the document: ties and "the later deal" by it
 
@@ -79,52 +80,67 @@ def _overlap(a: _Entry, b: _Entry) -> bool:
     return a.start <= b.end and b.start <= a.end
 
 
-def _buckets(message: Message) -> dict[tuple[str, str, str, str], list[_Entry]]:
-    """Deal entries by (release, model, use type, territory), in document order."""
-    found: dict[tuple[str, str, str, str], list[_Entry]] = {}
+def _groups(message: Message) -> dict[tuple[str, str, str], list[_Entry]]:
+    """Deal entries by (release, model, use type), in document order.
+
+    Territories are split out one group at a time (``_by_territory``), not all at once: a
+    message of many deals of 40 territories each would otherwise hold a list for every
+    release, model, use and territory together (hundreds of MB for 10,000 tracks).
+    """
+    found: dict[tuple[str, str, str], list[_Entry]] = {}
     for order, (release_deal, _, terms) in enumerate(message.iter_deal_terms()):
         signature = _signature(terms)
+        territories = _distinct(terms.territories)
         excluded = frozenset(t.stripped for t in terms.excluded_territories)
         for period in terms.validity_periods or (Period(element=terms.element),):
             bounds = _bounds(period)
             if bounds is None:
                 continue
-            entry = _Entry(bounds[0], bounds[1], terms, signature, excluded, order)
+            entry = _Entry(bounds[0], bounds[1], terms, signature, territories, excluded, order)
             # dict.fromkeys, not sets: document order, whatever PYTHONHASHSEED says
             for release in _distinct(release_deal.release_references):
                 for model in _distinct(terms.commercial_model_types):
                     for use in _distinct(terms.use_types):
-                        for territory in _distinct(terms.territories):
-                            found.setdefault((release, model, use, territory), []).append(entry)
+                        found.setdefault((release, model, use), []).append(entry)
+    return found
+
+
+def _by_territory(entries: list[_Entry]) -> dict[str, list[_Entry]]:
+    """One group's entries by territory, each list in document order."""
+    found: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        for territory in entry.territories:
+            found.setdefault(territory, []).append(entry)
     return found
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    buckets = _buckets(message)
     reported: set[int] = set()
-    for (release, model, use, territory), entries in buckets.items():
-        candidates = list(entries)
-        if territory != _WORLDWIDE:
-            worldwide = buckets.get((release, model, use, _WORLDWIDE), [])
-            candidates += [e for e in worldwide if territory not in e.excluded]
-        # Sweep by start date: each entry is compared with the one reaching furthest so far.
-        candidates.sort(key=lambda e: (e.start, e.order))
-        furthest: _Entry | None = None
-        for entry in candidates:
-            if (furthest is not None and furthest.terms is not entry.terms
-                    and _overlap(furthest, entry) and furthest.signature != entry.signature):
-                later = max(furthest, entry, key=lambda e: e.order)
-                if later.order not in reported:
-                    reported.add(later.order)
-                    yield Finding(
-                        at=later.terms.loc,
-                        message=f"This deal overlaps another deal for release {release} "
-                        f"({model}, {use}, {territory}) with different terms",
-                        hint="Give the two deals non-overlapping ValidityPeriods, or merge "
-                        "them into one deal",
-                    )
-            if furthest is None or entry.end > furthest.end:
-                furthest = entry
+    for (release, model, use), group in _groups(message).items():
+        by_territory = _by_territory(group)
+        worldwide = by_territory.get(_WORLDWIDE, [])
+        for territory, entries in by_territory.items():
+            candidates = list(entries)
+            if territory != _WORLDWIDE:
+                candidates += [e for e in worldwide if territory not in e.excluded]
+            # Sweep by start date: each entry is compared with the one reaching furthest.
+            candidates.sort(key=lambda e: (e.start, e.order))
+            furthest: _Entry | None = None
+            for entry in candidates:
+                if (furthest is not None and furthest.terms is not entry.terms
+                        and _overlap(furthest, entry) and furthest.signature != entry.signature):
+                    later = max(furthest, entry, key=lambda e: e.order)
+                    if later.order not in reported:
+                        reported.add(later.order)
+                        yield Finding(
+                            at=later.terms.loc,
+                            message=f"This deal overlaps another deal for release {release} "
+                            f"({model}, {use}, {territory}) with different terms",
+                            hint="Give the two deals non-overlapping ValidityPeriods, or merge "
+                            "them into one deal",
+                        )
+                if furthest is None or entry.end > furthest.end:
+                    furthest = entry
 
 
 RULE = Rule(
