@@ -117,6 +117,9 @@ def _by_territory(entries: list[_Entry]) -> dict[str, list[_Entry]]:
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     reported: set[int] = set()
     for (release, model, use), group in _groups(message).items():
+        first = group[0].signature
+        if all(entry.signature == first for entry in group):
+            continue  # one deal, or deals on the same terms: nothing to report in this group
         by_territory = _by_territory(group)
         worldwide = by_territory.get(_WORLDWIDE, [])
         for territory, entries in by_territory.items():
