@@ -252,6 +252,7 @@ def validate_batch(
     ``interrupted`` set."""
     jobs = default_jobs() if jobs is None else jobs
     jobs = max(1, min(jobs, len(sources)))
+    settings = settings.for_inputs(len(sources), cached=cache is not None)
     collector = _Collector(on_file, keep)
     interrupted = terminated = False
     try:

@@ -60,6 +60,15 @@ class Settings:
     profiles: tuple[Profile, ...] = field(default_factory=lambda: load_profiles(()))
     # Where asset digests are kept between runs (``--cache``), None to hash every file.
     digests: DigestCache | None = None
+    # Whether each file's catalogue facts (FileReport.facts) are gathered: what the BAT rules
+    # compare across the files of a batch. Off for a single input that no cache keeps, which
+    # has no other file to be compared with (see for_inputs).
+    file_facts: bool = True
+
+    def for_inputs(self, count: int, *, cached: bool = False) -> Settings:
+        """These settings for a run over ``count`` inputs: a lone input, unless its report is
+        cached for later batches, needs no catalogue facts."""
+        return replace(self, file_facts=False) if count < 2 and not cached else self
 
     @property
     def profile_codes(self) -> frozenset[str]:
@@ -365,7 +374,8 @@ def _validate_bytes(raw: bytes, settings: Settings, *, path: str | None,
             assets = declared_assets(message)
             found += _run_for_profiles(later, Stage.ASSETS, assets, context,
                                    settings, scopes)
-        if any(rule.stage is Stage.BATCH for rule in rules):  # else no one reads them
+        # Else no one reads them: no BAT rule selected, or no other file to compare with.
+        if settings.file_facts and any(rule.stage is Stage.BATCH for rule in rules):
             facts = file_facts(message, path or "<bytes>", assets)
         if settings.original is not None and any(r.stage is Stage.UPDATE for r in later):
             original = settings.original.message()
@@ -542,6 +552,6 @@ def validate(
             strict=strict)
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets,
                                 start=Path.cwd(), profiles=profiles, original=original)
-    if isinstance(source, bytes):
-        return validate_sources([MessageSource(path=None, data=source)], settings)
-    return validate_sources(expand_paths([as_path(source)]), settings)
+    sources = ([MessageSource(path=None, data=source)] if isinstance(source, bytes)
+               else expand_paths([as_path(source)]))
+    return validate_sources(sources, settings.for_inputs(len(sources)))
