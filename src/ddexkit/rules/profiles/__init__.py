@@ -33,6 +33,8 @@ from ddexkit.rules.profiles import (
     prf021_no_musical_work_recording,
     prf022_display_label_name,
     prf023_primary_recording_without_work_id,
+    prf024_resource_repeats_release_artist,
+    prf025_contributor_listed_twice,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -59,4 +61,6 @@ RULES: tuple[AnyRule, ...] = (
     prf021_no_musical_work_recording.RULE,
     prf022_display_label_name.RULE,
     prf023_primary_recording_without_work_id.RULE,
+    prf024_resource_repeats_release_artist.RULE,
+    prf025_contributor_listed_twice.RULE,
 )
