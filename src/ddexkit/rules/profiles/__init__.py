@@ -35,6 +35,11 @@ from ddexkit.rules.profiles import (
     prf023_primary_recording_without_work_id,
     prf024_resource_repeats_release_artist,
     prf025_contributor_listed_twice,
+    prf026_right_share_out_of_range,
+    prf027_right_shares_over_100,
+    prf028_message_comment,
+    prf029_resource_flag_on_resource,
+    prf030_catalog_transfer,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -63,4 +68,9 @@ RULES: tuple[AnyRule, ...] = (
     prf023_primary_recording_without_work_id.RULE,
     prf024_resource_repeats_release_artist.RULE,
     prf025_contributor_listed_twice.RULE,
+    prf026_right_share_out_of_range.RULE,
+    prf027_right_shares_over_100.RULE,
+    prf028_message_comment.RULE,
+    prf029_resource_flag_on_resource.RULE,
+    prf030_catalog_transfer.RULE,
 )
