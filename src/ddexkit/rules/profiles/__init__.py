@@ -40,6 +40,7 @@ from ddexkit.rules.profiles import (
     prf028_message_comment,
     prf029_resource_flag_on_resource,
     prf030_catalog_transfer,
+    prf031_user_defined_value_misused,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -73,4 +74,5 @@ RULES: tuple[AnyRule, ...] = (
     prf028_message_comment.RULE,
     prf029_resource_flag_on_resource.RULE,
     prf030_catalog_transfer.RULE,
+    prf031_user_defined_value_misused.RULE,
 )
