@@ -200,6 +200,33 @@ def test_profiles_command_lists_and_shows(capsys: pytest.CaptureFixture[str]) ->
     assert cli.main(["profiles", "nope"]) == 2
 
 
+def test_profiles_command_shows_thresholds_words_and_overrides_with_inherited_ones(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``profiles NAME`` shows every threshold and word list the profile's rules run with,
+    where each comes from (its own, inherited, the rule's default), and the severities it
+    changes, the inherited ones included."""
+    ours = tmp_path / "ours.toml"
+    ours.write_text('extends = "spotify"\n[words]\nmarketing-terms = ["Promo"]\n'
+                    '[severity]\nTXT303 = "error"\n', encoding="utf-8")
+    assert cli.main(["profiles", str(ours)]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert [line for line in shown if line.startswith("  ")] == [
+        "  cover-min-side = 640  (AST807: inherited from spotify)",
+        "  track-min-seconds = 30  (DUR412: inherited from spotify)",
+        '  marketing-terms = ["Promo"]  (TXT311: set by this profile)',
+        "  generic-artist-words = []  (ROL610: the rule's default)",
+        "  TXT303  error    (catalog: warning)",
+        "  TXT304  error    (catalog: warning, inherited from spotify)",
+        "  TXT305  error    (catalog: warning, inherited from spotify)",
+        "  TXT308  error    (catalog: warning, inherited from spotify)",
+    ]
+    assert cli.main(["profiles", "apple"]) == 0
+    apple = capsys.readouterr().out
+    assert "  cover-min-side = 3000  (AST807: set by this profile)" in apple
+    assert "  track-min-seconds = 30  (DUR412: not counted by this profile)" in apple
+    assert "  AST807  error    (catalog: warning)" in apple
+
+
 _VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
