@@ -41,6 +41,9 @@ from ddexkit.rules.profiles import (
     prf029_resource_flag_on_resource,
     prf030_catalog_transfer,
     prf031_user_defined_value_misused,
+    prf032_main_release_without_grid_or_icpn,
+    prf033_work_without_creator,
+    prf034_sequence_attribute_out_of_order,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -75,4 +78,7 @@ RULES: tuple[AnyRule, ...] = (
     prf029_resource_flag_on_resource.RULE,
     prf030_catalog_transfer.RULE,
     prf031_user_defined_value_misused.RULE,
+    prf032_main_release_without_grid_or_icpn.RULE,
+    prf033_work_without_creator.RULE,
+    prf034_sequence_attribute_out_of_order.RULE,
 )
