@@ -29,14 +29,11 @@ from typing import Any
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.profiles._elements import local_name
 from ddexkit.rules.profiles._shares import HUNDRED, PERCENTAGE, as_percent
 
 _RIGHTS_TYPE = "RightsType"
 _WORK_REFERENCE = "MusicalWorkReference"
-
-
-def _local(element: object) -> str:
-    return str(getattr(element, "tag", "")).rpartition("}")[2]
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -51,7 +48,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for share in message.indexed(PERCENTAGE):
         right_share = share.element.getparent()
         work = right_share.getparent() if right_share is not None else None
-        if _local(right_share) != "RightShare" or _local(work) != "MusicalWork":
+        if local_name(right_share) != "RightShare" or local_name(work) != "MusicalWork":
             continue  # a rights controller's own share of a RightShare, or of a recording
         percent = as_percent(share)
         if percent is None:

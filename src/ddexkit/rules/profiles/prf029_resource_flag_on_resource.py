@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.profiles._elements import local_name
 
 _FLAGS = ("IsHiddenResource", "IsBonusResource")
 _RESOURCES = frozenset({"SoundRecording", "Video", "MIDI"})
@@ -36,8 +37,7 @@ _RESOURCES = frozenset({"SoundRecording", "Video", "MIDI"})
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for name in _FLAGS:
         for flag in message.indexed(name):
-            parent = flag.element.getparent()
-            kind = str(getattr(parent, "tag", "")).rpartition("}")[2]
+            kind = local_name(flag.element.getparent())
             if kind not in _RESOURCES:
                 continue  # on a ResourceGroupContentItem: where it belongs
             yield Finding(

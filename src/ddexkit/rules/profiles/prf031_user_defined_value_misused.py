@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.profiles._elements import local_name
 
 _VALUE = "@UserDefinedValue"
 _USER_DEFINED = "UserDefined"
@@ -38,7 +39,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         element = given.element
         if len(element):
             continue  # a composite (a UserDefinedResource): its value is no list value
-        name = str(element.tag).rpartition("}")[2]
+        name = local_name(element)
         is_label = name == "LabelName"
         # A LabelName says UserDefined in its LabelNameType; the other elements in their text.
         says = (element.get("LabelNameType") if is_label else element.text) or ""

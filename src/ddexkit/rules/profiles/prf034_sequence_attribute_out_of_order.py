@@ -28,13 +28,10 @@ from typing import Any
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
+from ddexkit.rules.profiles._elements import local_name
 
 _SEQUENCE = "@SequenceNumber"
 _REPEATS_ELSEWHERE = frozenset({"DisplayArtist"})  # ROL608's
-
-
-def _local(element: Any) -> str:
-    return str(element.tag).rpartition("}")[2]
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
@@ -45,7 +42,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         if parent is not None:
             lists.setdefault((parent, number.element.tag), []).append(number)
     for (parent, tag), numbers in lists.items():
-        name = _local(numbers[0].element)
+        name = local_name(numbers[0].element)
         length = sum(1 for child in parent if child.tag == tag)
         seen: set[int] = set()
         for number in numbers:
