@@ -200,6 +200,33 @@ def test_profiles_command_lists_and_shows(capsys: pytest.CaptureFixture[str]) ->
     assert cli.main(["profiles", "nope"]) == 2
 
 
+def test_profiles_command_shows_thresholds_words_and_overrides_with_inherited_ones(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``profiles NAME`` shows every threshold and word list the profile's rules run with,
+    where each comes from (its own, inherited, the rule's default), and the severities it
+    changes, the inherited ones included."""
+    ours = tmp_path / "ours.toml"
+    ours.write_text('extends = "spotify"\n[words]\nmarketing-terms = ["Promo"]\n'
+                    '[severity]\nTXT303 = "error"\n', encoding="utf-8")
+    assert cli.main(["profiles", str(ours)]) == 0
+    shown = capsys.readouterr().out.splitlines()
+    assert [line for line in shown if line.startswith("  ")] == [
+        "  cover-min-side = 640  (AST807: inherited from spotify)",
+        "  track-min-seconds = 30  (DUR412: inherited from spotify)",
+        '  marketing-terms = ["Promo"]  (TXT311: set by this profile)',
+        "  generic-artist-words = []  (ROL610: the rule's default)",
+        "  TXT303  error    (catalog: warning)",
+        "  TXT304  error    (catalog: warning, inherited from spotify)",
+        "  TXT305  error    (catalog: warning, inherited from spotify)",
+        "  TXT308  error    (catalog: warning, inherited from spotify)",
+    ]
+    assert cli.main(["profiles", "apple"]) == 0
+    apple = capsys.readouterr().out
+    assert "  cover-min-side = 3000  (AST807: set by this profile)" in apple
+    assert "  track-min-seconds = 30  (DUR412: not counted by this profile)" in apple
+    assert "  AST807  error    (catalog: warning)" in apple
+
+
 _VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=8),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
@@ -259,3 +286,15 @@ def test_ddex_samples_pass_their_own_profile_and_not_the_other(
     assert verdicts[other].status == "needs_fixes"
     # QZ and every other ISRC prefix pass every profile
     assert not [i for i in report.files[0].issues if i.code in ("ID105", "ID106")]
+
+
+@pytest.mark.parametrize("name", builtin_names())
+def test_qz_isrcs_pass_every_profile(name: str) -> None:
+    """The DDEX profile album of the rule cases carries QZ ISRCs (issued by the US agency,
+    which DDEX's own 1.3/1.4 rule sets wrongly reject): no profile counts an issue of them."""
+    album = (Path(__file__).parent / "rules" / "cases" / "PRF001" / "good.xml").read_text(
+        encoding="utf-8")
+    assert album.count("<ISRC>QZ") >= 2
+    isrc_issues = [(i.code, i.message) for i in _file(album, [name]).issues
+                   if "ISRC" in i.message and name in i.profiles]
+    assert isrc_issues == []

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ddexkit._version import __version__
 from ddexkit.batch import (
@@ -45,6 +45,9 @@ from ddexkit.resultcache import ResultCache
 from ddexkit.rules import ALL_RULES, by_code
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 from ddexkit.xsd import SchemaDirError, SchemaInstallError, install_schema, user_cache_dir
+
+if TYPE_CHECKING:  # the profiles module is imported by the commands that use it
+    from ddexkit.profiles import ProfileSetting
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 3  # a bug in ddexkit, never confused with a verdict (1)
@@ -605,7 +608,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _profiles(args: argparse.Namespace) -> int:
-    from ddexkit.profiles import builtin_names, load_profile
+    from ddexkit.profiles import builtin_names, load_profile, settings, severity_overrides
 
     if args.name is None:
         for name in builtin_names():
@@ -619,7 +622,21 @@ def _profiles(args: argparse.Namespace) -> int:
     if profile.declared_as:
         declared = ", ".join(f"…/{name}" for name in profile.declared_as)
         sys.stdout.write(f"declared by a ReleaseProfileVersionId {declared}\n")
-    sys.stdout.write("\n")
+    for table, heading in (("thresholds", "thresholds"),
+                           ("words", "word lists (beside each rule's own words)")):
+        sys.stdout.write(f"\n{heading}:\n")
+        for setting in settings(profile):
+            if setting.table == table:
+                sys.stdout.write(f"  {setting.key} = {_setting_value(setting.value)}  "
+                                 f"({_setting_note(setting, profile.name)})\n")
+    overrides = severity_overrides(profile)
+    if overrides:
+        sys.stdout.write("\nseverities it overrides:\n")
+        for code, given, catalog, set_by in overrides:
+            origin = "" if set_by == profile.name else f", inherited from {set_by}"
+            sys.stdout.write(f"  {code}  {given.value:<7}  (catalog: {catalog.value}"
+                             f"{origin})\n")
+    sys.stdout.write("\nrules:\n")
     for rule in ALL_RULES:
         if rule.code in profile.codes:
             severity = profile.severity.get(rule.code, rule.severity).value
@@ -627,6 +644,26 @@ def _profiles(args: argparse.Namespace) -> int:
                 if severity != rule.severity.value else ""
             sys.stdout.write(f"{rule.code}  {severity:<7}  {rule.summary}{changed}\n")
     return EXIT_OK
+
+
+def _setting_value(value: object) -> str:
+    """A threshold as a number (30, not 30.0), a word list as TOML writes it."""
+    if isinstance(value, tuple):
+        return "[" + ", ".join(f'"{word}"' for word in value) + "]" if value else "[]"
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _setting_note(setting: ProfileSetting, name: str) -> str:
+    """Which rules read the value and where it comes from: the rule's default, the profile
+    itself, or a profile it extends."""
+    codes = ", ".join(setting.codes)
+    if not setting.counted:
+        return f"{codes}: not counted by this profile"
+    if setting.set_by is None:
+        return f"{codes}: the rule's default"
+    if setting.set_by == name:
+        return f"{codes}: set by this profile"
+    return f"{codes}: inherited from {setting.set_by}"
 
 
 def _schema(args: argparse.Namespace) -> int:

@@ -40,7 +40,7 @@ from typing import Any
 from ddexkit.config import ConfigError
 from ddexkit.issues import Issue, Severity
 from ddexkit.regularfile import read_capped
-from ddexkit.rules import ALL_RULES, PROFILE_OPTIONS
+from ddexkit.rules import ALL_RULES, PROFILE_OPTIONS, RuleOptions
 
 DEFAULT_PROFILE = "verseone"
 # Package data, as the other data files are read (importlib.resources would import zipfile
@@ -69,6 +69,9 @@ class Profile:
     # The RuleOptions fields it sets (field name, value), sorted: profiles with equal
     # ``options`` share one run of the rules that read them.
     options: tuple[tuple[str, Any], ...] = ()
+    # Which profile set each of ``options`` and of ``severity``: this one, or one it extends
+    # (what ``ddexkit profiles NAME`` shows as inherited).
+    set_by: Mapping[str, str] = field(default_factory=dict)
 
     def severity_for(self, issue: Issue) -> Severity:
         return self.severity.get(issue.code, issue.severity)
@@ -99,6 +102,46 @@ class ProfileVerdict:
         if not self.selected:
             entry["issues"] = [issue.to_dict() for issue in self.issues]
         return entry
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ProfileSetting:
+    """One threshold or word list as a profile has it, for ``ddexkit profiles NAME``: its
+    TOML table and key, the value (its own, inherited from what it extends, or the rule's
+    default), the rules that read it and whether the profile counts any of them."""
+
+    table: str
+    key: str
+    value: Any
+    set_by: str | None  # the profile that sets it (this one or one it extends); None: default
+    codes: tuple[str, ...]
+    counted: bool
+
+
+def settings(profile: Profile) -> tuple[ProfileSetting, ...]:
+    """Every threshold and word list of ``PROFILE_OPTIONS`` with the value the profile's
+    rules run with: what it or a profile it extends sets, else the rule's default."""
+    defaults = RuleOptions()
+    chosen = dict(profile.options)
+    found = []
+    for table, keys in PROFILE_OPTIONS.items():
+        for key, option in keys.items():
+            codes = tuple(r.code for r in ALL_RULES if option in r.reads)
+            found.append(ProfileSetting(
+                table=table, key=key, value=chosen.get(option, getattr(defaults, option)),
+                set_by=profile.set_by.get(option) if option in chosen else None, codes=codes,
+                counted=any(code in profile.codes for code in codes)))
+    return tuple(found)
+
+
+def severity_overrides(profile: Profile) -> tuple[tuple[str, Severity, Severity, str], ...]:
+    """(code, the profile's severity, the catalog's, the profile that sets it) of each
+    counted rule whose severity the profile, or a profile it extends, changes; in catalog
+    order."""
+    return tuple((r.code, profile.severity[r.code], r.severity,
+                  profile.set_by.get(r.code, profile.name)) for r in ALL_RULES
+                 if r.code in profile.codes and profile.severity.get(r.code, r.severity)
+                 is not r.severity)
 
 
 def verdict(profile: Profile, issues: Sequence[Issue], *, xsd: str, strict: bool,
@@ -217,18 +260,24 @@ def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
     codes.update(_expand(table, "rules", where))
     codes.difference_update(_expand(table, "drop", where))
     codes.update(r.code for r in ALL_RULES if r.mandatory)
+    own_name = _text(table, "name", where) or profile_name
+    own_severity = _severities(table, where)
+    own_options = _options(table, where)
     severity = dict(parent.severity) if parent else {}
-    severity.update(_severities(table, where))
+    severity.update(own_severity)
     options = dict(parent.options) if parent else {}
-    options.update(_options(table, where))
+    options.update(own_options)
+    set_by = dict(parent.set_by) if parent else {}
+    set_by.update(dict.fromkeys([*own_severity, *own_options], own_name))
     return Profile(
-        name=_text(table, "name", where) or profile_name,
+        name=own_name,
         title=_text(table, "title", where) or profile_name,
         source=_text(table, "source", where),
         codes=frozenset(codes),
         severity=severity,
         declared_as=_strings(table, "declared-as", where),
         options=tuple(sorted(options.items())),
+        set_by=set_by,
     )
 
 

@@ -33,6 +33,17 @@ from ddexkit.rules.profiles import (
     prf021_no_musical_work_recording,
     prf022_display_label_name,
     prf023_primary_recording_without_work_id,
+    prf024_resource_repeats_release_artist,
+    prf025_contributor_listed_twice,
+    prf026_right_share_out_of_range,
+    prf027_right_shares_over_100,
+    prf028_message_comment,
+    prf029_resource_flag_on_resource,
+    prf030_catalog_transfer,
+    prf031_user_defined_value_misused,
+    prf032_main_release_without_grid_or_icpn,
+    prf033_work_without_creator,
+    prf034_sequence_attribute_out_of_order,
 )
 
 RULES: tuple[AnyRule, ...] = (
@@ -59,4 +70,15 @@ RULES: tuple[AnyRule, ...] = (
     prf021_no_musical_work_recording.RULE,
     prf022_display_label_name.RULE,
     prf023_primary_recording_without_work_id.RULE,
+    prf024_resource_repeats_release_artist.RULE,
+    prf025_contributor_listed_twice.RULE,
+    prf026_right_share_out_of_range.RULE,
+    prf027_right_shares_over_100.RULE,
+    prf028_message_comment.RULE,
+    prf029_resource_flag_on_resource.RULE,
+    prf030_catalog_transfer.RULE,
+    prf031_user_defined_value_misused.RULE,
+    prf032_main_release_without_grid_or_icpn.RULE,
+    prf033_work_without_creator.RULE,
+    prf034_sequence_attribute_out_of_order.RULE,
 )

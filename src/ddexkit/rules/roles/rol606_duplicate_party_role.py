@@ -32,43 +32,14 @@ from collections.abc import Iterable, Iterator
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Contributor, Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
-
-
-def _id_keys(contributor: Contributor) -> frozenset[str]:
-    """The party's identifiers, each with the Namespace it is in (a proprietary id is only
-    unique there), without spaces and in capitals (``0000 0001…`` is ``00000001…``)."""
-    keys = set()
-    for party_id in contributor.party_ids:
-        value = "".join(party_id.stripped.split()).upper()
-        if value:
-            keys.add(f"{party_id.attrs.get('Namespace', '').strip()}|{value}")
-    return frozenset(keys)
-
-
-def _name_key(contributor: Contributor) -> str | None:
-    return " ".join(contributor.name.casefold().split()) if contributor.name else None
+from ddexkit.rules.roles._parties import repeats, roles_of
 
 
 def _doubles(contributors: Iterable[Contributor]) -> Iterator[tuple[Contributor, str]]:
-    """Contributors already listed with the same role: the same party when they share an
-    identifier, or, where one of the two has none, the same name (two different ids under
-    one name are two parties)."""
-    ids_seen: set[tuple[str, str]] = set()
-    names_seen: set[tuple[str, str]] = set()  # every contributor's name
-    names_without_ids: set[tuple[str, str]] = set()  # the names of those without an id
-    for contributor in contributors:
-        ids = _id_keys(contributor)
-        name = _name_key(contributor)
-        for role in sorted({r.stripped for r in contributor.roles if r.stripped}):
-            by_name = name is not None and (name, role) in (
-                names_without_ids if ids else names_seen)
-            if by_name or any((key, role) in ids_seen for key in ids):
-                yield contributor, role
-            ids_seen.update((key, role) for key in ids)
-            if name is not None:
-                names_seen.add((name, role))
-                if not ids:
-                    names_without_ids.add((name, role))
+    """Contributors already listed with the same role, once per role they repeat."""
+    for contributor, earlier in repeats(contributors):
+        for role in sorted(roles_of(contributor) & earlier):
+            yield contributor, role
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
