@@ -237,6 +237,7 @@ def _issues(
             message=finding.message,
             location=locator.resolve(finding.at),
             hint=finding.hint,
+            fix=finding.fix,
             profiles=tuple(sorted(scopes[id(finding)])) if scopes and id(finding) in scopes
             else (),
         )
