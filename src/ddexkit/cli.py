@@ -17,6 +17,7 @@ from types import FrameType
 from typing import Any, NoReturn
 
 from ddexkit._version import __version__
+from ddexkit.autofix import FixResult
 from ddexkit.batch import (
     BatchResult,
     ProgressBar,
@@ -220,6 +221,28 @@ def _parser() -> _Parser:
     compared.add_argument("original", metavar="ORIGINAL.xml", help="the ERN delivered before")
     compared.add_argument("update", metavar="UPDATE.xml", help="the updated ERN")
     _add_report_arguments(compared)
+
+    fixing = commands.add_parser(
+        "fix",
+        help="repair what the rules know the one repair of, as a reviewable patch",
+        description="Show the safe fixes the rules offer (ISRC separators, UK → GB, 3:45 → "
+        "PT3M45S, role case…) as a unified diff, changing nothing; --write applies them. "
+        "Only the edited values change, byte for byte; a fix after which the message has an "
+        "issue it did not have is not applied (docs/fix.md). Exit codes as for validate, "
+        "for the files as fixed.",
+        epilog="Example: ddexkit fix album.xml > fixes.diff && ddexkit fix --write album.xml",
+    )
+    fixing.add_argument("paths", nargs="+", metavar="PATH", help=".xml file or folder")
+    fixing.add_argument("--write", action="store_true",
+                        help="apply the fixes to the files (atomically, keeping their mode)")
+    fixing.add_argument("--unsafe", action="store_true",
+                        help="also the fixes that are a judgement (a time zone, a guessed "
+                        "spelling)")
+    fixing.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    fixing.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
+    fixing.add_argument("--assets", metavar="DIR", help="folder of the files the ERN names")
+    fixing.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    fixing.add_argument("--no-config", action="store_true", help="ignore configuration files")
 
     profiles = commands.add_parser(
         "profiles",
@@ -581,6 +604,59 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK if comparison.report.all_ready else EXIT_ERRORS
 
 
+def _fix_notes(result: FixResult, *, written: bool, unsafe: bool) -> list[str]:
+    """A line per fix applied and per fix refused (with why), then the file's line."""
+    path = result.path or "<bytes>"
+    done = "fixed" if written else "would fix"
+    lines = [f"{path}:{o.location.line}:{o.location.column}: {o.code} {done}: "
+             f"{o.fix.description}" for o in result.applied]
+    lines += [f"{path}:{o.location.line}:{o.location.column}: {o.code} not fixed: {o.reason}"
+              for o in result.refused]
+    left = result.report.counts
+    more = "" if unsafe else sum(1 for i in result.report.issues
+                                 if i.fix is not None and not i.fix.safe)
+    lines.append(f"{path}: {len(result.applied)} fixed" if written else
+                 f"{path}: {len(result.applied)} to fix")
+    errors, warnings = (f"{n} {word}{'' if n == 1 else 's'}" for n, word in
+                        ((left["error"], "error"), (left["warning"], "warning")))
+    lines[-1] += (f", {len(result.refused)} refused; then {errors}, {warnings}"
+                  + (f" ({more} more fixable with --unsafe)" if more else ""))
+    return lines
+
+
+def _fix(args: argparse.Namespace) -> int:
+    """Each file's fixes as a diff on standard output (notes on standard error), or with
+    --write applied, the notes on standard output. A file fix cannot edit (a ZIP) is one
+    line and counts as needing fixes."""
+    from ddexkit.autofix import FixError, fix_file, write_fixed
+
+    if STANDARD_OUTPUT in args.paths:
+        raise UsageError("fix edits files: name the .xml files, not - (standard input)")
+    sources = expand_paths(args.paths)
+    if not sources:
+        raise UsageError(f"{', '.join(args.paths)}: no .xml file to fix there")
+    settings = resolve_settings(_file_config(args), schema_dir=args.schema_dir,
+                                catalog=args.catalog, assets=args.assets)
+    notes = sys.stdout if args.write else sys.stderr
+    all_ready = True
+    for source in sources:
+        assert source.path is not None
+        try:
+            result, status = fix_file(source.path, settings, unsafe=args.unsafe)
+            if args.write and result.changed:
+                write_fixed(source.path, result, status)
+        except FixError as error:
+            sys.stderr.write(f"ddexkit: {error}\n")
+            all_ready = False
+            continue
+        if not args.write:
+            sys.stdout.write(result.unified_diff())
+        notes.write("".join(line + "\n" for line in _fix_notes(
+            result, written=args.write, unsafe=args.unsafe)))
+        all_ready = all_ready and result.report.is_ready
+    return EXIT_OK if all_ready else EXIT_ERRORS
+
+
 def _rules(args: argparse.Namespace) -> int:
     if args.markdown:
         if args.code:
@@ -774,9 +850,9 @@ def _upload(args: argparse.Namespace) -> int:
     return command.run_upload(args.plan, api_url=args.api_url, attempts=args.attempts)
 
 
-COMMANDS = {"validate": _validate, "diff": _diff, "rules": _rules, "profiles": _profiles,
-            "schema": _schema, "package": _package, "plan": _plan, "summary": _summary,
-            "upload": _upload}
+COMMANDS = {"validate": _validate, "fix": _fix, "diff": _diff, "rules": _rules,
+            "profiles": _profiles, "schema": _schema, "package": _package, "plan": _plan,
+            "summary": _summary, "upload": _upload}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
