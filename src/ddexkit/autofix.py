@@ -34,7 +34,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from ddexkit.config import Config, discover_config
 from ddexkit.domain.catalog import Catalog
@@ -61,17 +60,14 @@ class FixError(Exception):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FixOutcome:
-    """One offered fix and what became of it: ``reason`` is None when it was applied."""
+    """One offered fix and what became of it: ``reason`` is None when it was applied, and
+    ``span`` is then the bytes of the original it replaced (start, end)."""
 
     code: str
     location: Location
     fix: Fix
     reason: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "line": self.location.line,
-                "column": self.location.column, "xpath": self.location.xpath,
-                **self.fix.to_dict(), "refused": self.reason}
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -112,9 +108,11 @@ class _Edit:
     issue: Issue = field(compare=False)
 
 
-def _outcome(issue: Issue, reason: str | None = None) -> FixOutcome:
+def _outcome(issue: Issue, reason: str | None = None, *,
+             span: tuple[int, int] | None = None) -> FixOutcome:
     assert issue.fix is not None
-    return FixOutcome(code=issue.code, location=issue.location, fix=issue.fix, reason=reason)
+    return FixOutcome(code=issue.code, location=issue.location, fix=issue.fix, reason=reason,
+                      span=span)
 
 
 def _encoding_problem(raw: bytes) -> str | None:
@@ -302,7 +300,7 @@ def fix_bytes(raw: bytes, settings: Settings, *, unsafe: bool = False,
     kept, refused_later, report = _settled(raw, edits, before, check)
     return FixResult(
         path=path, original=raw, fixed=_spliced(raw, kept), report=report,
-        applied=tuple(_outcome(edit.issue) for edit in kept),
+        applied=tuple(_outcome(edit.issue, span=(edit.start, edit.end)) for edit in kept),
         refused=tuple(sorted(refused + refused_later,
                              key=lambda o: (o.location.line or 0, o.location.column or 0,
                                             o.code))),
