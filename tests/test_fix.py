@@ -5,9 +5,10 @@ introduces nothing, is refused where the raw bytes do not say what the parser re
 from __future__ import annotations
 
 import csv
-import os
 import shutil
+import zipfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 import ddexkit
 from ddexkit import cli
-from ddexkit.autofix import FixError, FixResult, fix_bytes, fix_file, write_fixed
+from ddexkit.autofix import FixError, FixResult, _edits, fix_bytes, fix_file, write_fixed
 from ddexkit.engine import Settings, resolve_settings
 from ddexkit.report import FileReport
 from tests.conftest import GOOD_ALBUM, OUR_CORPUS
@@ -187,6 +188,18 @@ def test_a_fix_that_would_add_an_issue_is_not_applied(fix_settings: Settings) ->
     assert b"<TerritoryCode>UK</TerritoryCode>" in result.fixed
 
 
+def test_of_two_fixes_of_one_value_the_first_is_made(fix_settings: Settings) -> None:
+    raw = ALBUM.replace(b"<ISRC>GBAYE2400002</ISRC>", b"<ISRC>GB-AYE-24-00002</ISRC>")
+    (issue,) = [i for i in ddexkit.validate(raw, schema_dir=fix_settings.schema_dir,
+                                            config=ddexkit.Config()).files[0].issues if i.fix]
+    assert issue.fix is not None
+    other = replace(issue, code="TER501", fix=replace(issue.fix, replacement="GBAYE2400099"))
+    edits, refused = _edits(raw, [issue, other])
+    assert [e.data for e in edits] == [b"GBAYE2400002"]
+    assert [o.code for o in refused] == ["TER501"]
+    assert "edits the same value as the ID105 fix at line 88" in (refused[0].reason or "")
+
+
 def test_a_file_declared_in_another_encoding_is_not_edited(fix_settings: Settings) -> None:
     raw = ALBUM.replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"').replace(
         b"<ISRC>GBAYE2400002</ISRC>", b"<ISRC>GB-AYE-24-00002</ISRC>")
@@ -276,6 +289,38 @@ def test_write_through_a_link_replaces_its_target(tmp_path: Path,
     assert link.is_symlink() and target.read_bytes() == ALBUM
 
 
+def test_write_rewrites_a_zip_with_the_fixed_ern_and_the_other_entries_as_they_were(
+        tmp_path: Path, fix_settings: Settings) -> None:
+    package = tmp_path / "release.zip"
+    faulty = ALBUM.replace(b"<ISRC>GBAYE2400002</ISRC>", b"<ISRC>GB-AYE-24-00002</ISRC>")
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.comment = b"delivery 7"
+        archive.writestr(zipfile.ZipInfo("resources/", (2024, 4, 2, 9, 30, 0)), b"")
+        archive.writestr(zipfile.ZipInfo("album.xml", (2024, 4, 2, 9, 30, 2)), faulty,
+                         compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(zipfile.ZipInfo("resources/cover.jpg", (2024, 4, 1, 8, 0, 0)),
+                         bytes(range(256)) * 64, compress_type=zipfile.ZIP_STORED)
+    package.chmod(0o600)
+
+    def shape(info: zipfile.ZipInfo) -> tuple[object, ...]:
+        return (info.filename, info.date_time, info.compress_type, info.external_attr,
+                info.create_system, info.extra)
+
+    with zipfile.ZipFile(package) as archive:
+        shapes = [shape(i) for i in archive.infolist()]
+    result, state = fix_file(package, fix_settings)
+    assert [o.code for o in result.applied] == ["ID105"] and result.entry == "album.xml"
+    assert f"+++ b/{package}/album.xml" in result.unified_diff()
+    write_fixed(package, result, state)
+    with zipfile.ZipFile(package) as archive:
+        assert [shape(i) for i in archive.infolist()] == shapes
+        assert archive.read("album.xml") == ALBUM
+        assert archive.read("resources/cover.jpg") == bytes(range(256)) * 64
+        assert archive.comment == b"delivery 7"
+    assert package.stat().st_mode & 0o777 == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["release.zip"]
+
+
 QUIET = ["--no-config"]
 
 
@@ -309,7 +354,7 @@ def test_cli_fix_exits_1_when_issues_remain(
     assert "TER501 would fix: write GB" in capsys.readouterr().err
 
 
-def test_cli_fix_refuses_a_zip_in_one_line(
+def test_cli_fix_refuses_a_zip_without_an_ern_in_one_line(
         tmp_path: Path, schema_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     package = tmp_path / "release.zip"
     package.write_bytes(b"PK\x05\x06" + b"\0" * 18)
@@ -317,14 +362,15 @@ def test_cli_fix_refuses_a_zip_in_one_line(
                      str(package)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.count("\n") == 1 and "not ZIP packages" in err and str(package) in err
+    assert err.count("\n") == 1 and "no single ERN" in err and str(package) in err
     assert package.read_bytes() == b"PK\x05\x06" + b"\0" * 18
 
 
 @pytest.mark.parametrize("argv", [["fix", "missing.xml"], ["fix", "-"]])
 def test_cli_fix_usage_errors_are_one_line(argv: list[str], tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
                                            capsys: pytest.CaptureFixture[str]) -> None:
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     assert cli.main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("ddexkit: ")

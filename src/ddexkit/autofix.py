@@ -18,34 +18,50 @@ original bytes that holds the value it replaces, and only those spans change:
   single fixes. With k harmful fixes among n that is at most 1 + 2·k·⌈log2 n⌉ validations,
   and never more than ``MAX_VALIDATIONS``: fixes not tried by then are refused (run fix again).
 
+A ZIP package is rewritten the same way, with the fixed ERN and every other entry as it was.
 The report caps each code at 100 issues (``engine.MAX_ISSUES_PER_CODE``), so one run fixes at
 most that many of a code; the next run fixes the next ones.
 """
 
 from __future__ import annotations
 
+import copy
 import difflib
+import hashlib
 import os
 import re
+import shutil
 import stat
 import tempfile
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from ddexkit.config import Config, discover_config
 from ddexkit.domain.catalog import Catalog
 from ddexkit.engine import Settings, resolve_settings, validate_bytes
-from ddexkit.inputs import AssetStore, FolderAssets, InputError, as_path
+from ddexkit.inputs import (
+    AssetStore,
+    FolderAssets,
+    InputError,
+    PackageFacts,
+    ZipAssets,
+    as_path,
+    read_package,
+)
 from ddexkit.issues import Fix, Issue, Location
-from ddexkit.regularfile import read_bytes
+from ddexkit.regularfile import open_regular, read_bytes
 from ddexkit.report import FileReport
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 
 # Validations of fixed bytes per file at most (see the module's docstring for the bound).
 MAX_VALIDATIONS = 32
+# Entries this large need ZIP64 headers, which zipfile must be told of before writing.
+_ZIP64 = zipfile.ZIP64_LIMIT
 
 _DECLARED_ENCODING = re.compile(
     rb"\A(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
@@ -73,12 +89,14 @@ class FixOutcome:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FixResult:
     """The fixed bytes of one message, the fixes applied and those refused (with the reason),
-    and the report of the fixed bytes (the original's when nothing was applied)."""
+    and the report of the fixed bytes (the original's when nothing was applied). ``entry``
+    names the ERN inside the ZIP ``path``, None for an .xml."""
 
     path: str | None
     original: bytes
     fixed: bytes
     report: FileReport
+    entry: str | None = None
     applied: tuple[FixOutcome, ...] = ()
     refused: tuple[FixOutcome, ...] = ()
 
@@ -91,6 +109,8 @@ class FixResult:
         if not self.changed:
             return ""
         name = self.path or "<bytes>"
+        if self.entry is not None:
+            name += f"/{self.entry}"
         before = self.original.decode("utf-8", "replace").splitlines(keepends=True)
         after = self.fixed.decode("utf-8", "replace").splitlines(keepends=True)
         lines = difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}")
@@ -287,11 +307,13 @@ def _settled(raw: bytes, edits: list[_Edit], before: FileReport,
 
 
 def fix_bytes(raw: bytes, settings: Settings, *, unsafe: bool = False,
-              path: str | None = None, store: AssetStore | None = None) -> FixResult:
+              path: str | None = None, store: AssetStore | None = None,
+              package: PackageFacts | None = None) -> FixResult:
     """Validate ``raw``, make the fixes the issues offer (the unsafe ones too with
-    ``unsafe``) and keep those after which the message has no issue it did not have."""
+    ``unsafe``) and keep those after which the message has no issue it did not have
+    (``store`` and ``package``: the files and the ZIP it is validated with)."""
     def check(data: bytes) -> FileReport:
-        return validate_bytes(data, settings, path=path, store=store)
+        return validate_bytes(data, settings, path=path, store=store, package=package)
 
     before = check(raw)
     offered = [issue for issue in before.issues
@@ -300,6 +322,7 @@ def fix_bytes(raw: bytes, settings: Settings, *, unsafe: bool = False,
     kept, refused_later, report = _settled(raw, edits, before, check)
     return FixResult(
         path=path, original=raw, fixed=_spliced(raw, kept), report=report,
+        entry=package.message_name if package is not None else None,
         applied=tuple(_outcome(edit.issue, span=(edit.start, edit.end)) for edit in kept),
         refused=tuple(sorted(refused + refused_later,
                              key=lambda o: (o.location.line or 0, o.location.column or 0,
@@ -307,51 +330,119 @@ def fix_bytes(raw: bytes, settings: Settings, *, unsafe: bool = False,
     )
 
 
-def read_message(path: Path) -> tuple[bytes, os.stat_result]:
-    """The message file's bytes and its status as read (to see a change before writing)."""
-    if path.suffix.lower() == ".zip":
-        raise FixError(f"{path}: fix edits ERN .xml files, not ZIP packages yet; fix the ERN, "
-                       "then package it again (ddexkit package)")
-    try:
-        raw, size = read_bytes(path, MAX_MESSAGE_BYTES)
-        status = os.stat(path)
-    except FileNotFoundError as error:
-        raise InputError(f"{path}: no such file or directory") from error
-    except OSError as error:
-        raise InputError(f"{path}: cannot be read ({error.strerror or error})") from error
-    if size > len(raw):
-        raise FixError(f"{path}: larger than {MAX_MESSAGE_BYTES:,} bytes, the most ddexkit "
-                       "reads; fix it by hand")
-    return raw, status
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileState:
+    """A file as ``fix`` read it: its status and SHA-256, to see a change before writing."""
+
+    status: os.stat_result
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> FileState:
+        with open_regular(path) as handle:
+            status = os.fstat(handle.fileno())
+            digest = hashlib.sha256()
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return cls(status=status, sha256=digest.hexdigest())
+
+    def is_current(self, path: Path) -> bool:
+        now = FileState.of(path)
+        return (now.sha256 == self.sha256 and (now.status.st_ino, now.status.st_size,
+                now.status.st_mtime_ns) == (self.status.st_ino, self.status.st_size,
+                                            self.status.st_mtime_ns))
+
+
+def _read_error(path: Path, error: OSError) -> InputError:
+    if isinstance(error, FileNotFoundError):
+        return InputError(f"{path}: no such file or directory")
+    return InputError(f"{path}: cannot be read ({error.strerror or error})")
+
+
+def _package(path: Path) -> PackageFacts:
+    """The ZIP's facts, when ``fix`` can rewrite it: one ERN it may read, every entry
+    readable as stored (no encryption, no name twice)."""
+    package = read_package(path, MAX_MESSAGE_BYTES)
+    if package.not_a_zip is not None:
+        raise FixError(f"{path}: {package.not_a_zip}; nothing fixed")
+    if package.message_bytes is None or package.duplicate_names or package.collisions:
+        raise FixError(f"{path}: no single ERN that ddexkit may read, or entries named twice "
+                       "(ddexkit validate says which); nothing fixed")
+    with zipfile.ZipFile(path) as archive:
+        if any(info.flag_bits & 0x1 for info in archive.infolist()):
+            raise FixError(f"{path}: has encrypted entries, which fix cannot copy; nothing "
+                           "fixed")
+    return package
 
 
 def fix_file(path: Path, settings: Settings, *, unsafe: bool = False
-             ) -> tuple[FixResult, os.stat_result]:
-    """``fix_bytes`` of a message file (with the settings' assets folder, if any), and the
-    file's status when read, for ``write_fixed``."""
-    raw, status = read_message(path)
-    store = FolderAssets(settings.assets) if settings.assets is not None else None
-    return fix_bytes(raw, settings, unsafe=unsafe, path=str(path), store=store), status
+             ) -> tuple[FixResult, FileState]:
+    """``fix_bytes`` of an .xml file (with the settings' assets folder, if any) or of the
+    ERN in a ZIP package (with the ZIP's entries), and the file as read, for
+    ``write_fixed``."""
+    try:
+        state = FileState.of(path)
+        if path.suffix.lower() == ".zip":
+            package = _package(path)
+            raw, size = package.message_bytes or b"", package.message_size
+        else:
+            package = None
+            raw, size = read_bytes(path, MAX_MESSAGE_BYTES)
+    except OSError as error:
+        raise _read_error(path, error) from error
+    if size > len(raw):
+        raise FixError(f"{path}: the ERN is larger than {MAX_MESSAGE_BYTES:,} bytes, the most "
+                       "ddexkit reads; nothing fixed")
+    if package is None:
+        store: AssetStore | None = (FolderAssets(settings.assets)
+                                    if settings.assets is not None else None)
+        return fix_bytes(raw, settings, unsafe=unsafe, path=str(path), store=store), state
+    entries = ZipAssets(package)
+    try:
+        return fix_bytes(raw, settings, unsafe=unsafe, path=str(path), store=entries,
+                         package=package), state
+    finally:
+        entries.close()
 
 
-def write_fixed(path: Path, result: FixResult, read_status: os.stat_result) -> None:
-    """Replace ``path`` by the fixed bytes in one step (a temporary file beside it, then
-    ``os.replace``), keeping its permission bits; FixError, and the file left as it is, when
-    it changed since it was read (someone else's edit would be lost). A symbolic link stays
-    one: its target is replaced."""
+def _copy_package(source: Path, out: IO[bytes], entry: str, message: bytes) -> None:
+    """The ZIP at ``source`` again, entry by entry in its order with its names, dates,
+    attributes, compression and comment, the ERN ``entry`` holding ``message``. Every other
+    entry's content is copied as it was (decompressed and compressed again: the same bytes
+    once unpacked)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        new.comment = old.comment
+        for info in old.infolist():
+            kept = copy.copy(info)  # writing sets offsets and sizes on the ZipInfo
+            if info.filename == entry:
+                new.writestr(kept, message)
+            elif info.is_dir():
+                new.writestr(kept, b"")
+            else:
+                with old.open(info) as read, new.open(kept, "w",
+                                                     force_zip64=info.file_size > _ZIP64) as put:
+                    shutil.copyfileobj(read, put)
+
+
+def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
+    """Replace ``path`` by the fixed file in one step (a temporary file beside it, then
+    ``os.replace``), keeping its permission bits: the fixed bytes, or for a ZIP the package
+    with the fixed ERN. FixError, and the file left as it is, when it changed since it was
+    read (someone else's edit would be lost). A symbolic link stays one: its target is
+    replaced."""
     path = Path(os.path.realpath(path))
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".fix")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".fix")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(result.fixed)
+            if result.entry is None:
+                out.write(result.fixed)
+            else:
+                _copy_package(path, out, result.entry, result.fixed)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, stat.S_IMODE(read_status.st_mode))
-        now = os.stat(path)
-        same = (now.st_ino, now.st_size, now.st_mtime_ns) == (
-            read_status.st_ino, read_status.st_size, read_status.st_mtime_ns)
-        if not same or read_bytes(path, MAX_MESSAGE_BYTES)[0] != result.original:
+        os.chmod(temporary, stat.S_IMODE(state.status.st_mode))
+        if not state.is_current(path):
             raise FixError(f"{path}: changed since ddexkit read it; not written, run fix again")
         os.replace(temporary, path)
     except BaseException:
@@ -375,7 +466,8 @@ def fix(
 
     Settings as for ``validate`` (the configuration discovered from the working directory
     when ``config`` is None). Raises ``InputError`` for a file that cannot be read and
-    ``FixError`` for a file fix does not edit (a ZIP, a file over the size limit).
+    ``FixError`` for a file fix does not edit (a ZIP without one readable ERN, a message over
+    the size limit).
     """
     settings = resolve_settings(config if config is not None else discover_config(Path.cwd()),
                                 schema_dir=schema_dir, catalog=catalog, assets=assets)

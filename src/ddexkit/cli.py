@@ -232,7 +232,8 @@ def _parser() -> _Parser:
         "for the files as fixed.",
         epilog="Example: ddexkit fix album.xml > fixes.diff && ddexkit fix --write album.xml",
     )
-    fixing.add_argument("paths", nargs="+", metavar="PATH", help=".xml file or folder")
+    fixing.add_argument("paths", nargs="+", metavar="PATH",
+                        help=".xml, .zip (the ERN in it is fixed) or folder")
     fixing.add_argument("--write", action="store_true",
                         help="apply the fixes to the files (atomically, keeping their mode)")
     fixing.add_argument("--unsafe", action="store_true",
@@ -613,8 +614,8 @@ def _fix_notes(result: FixResult, *, written: bool, unsafe: bool) -> list[str]:
     lines += [f"{path}:{o.location.line}:{o.location.column}: {o.code} not fixed: {o.reason}"
               for o in result.refused]
     left = result.report.counts
-    more = "" if unsafe else sum(1 for i in result.report.issues
-                                 if i.fix is not None and not i.fix.safe)
+    more = 0 if unsafe else sum(1 for i in result.report.issues
+                                if i.fix is not None and not i.fix.safe)
     lines.append(f"{path}: {len(result.applied)} fixed" if written else
                  f"{path}: {len(result.applied)} to fix")
     errors, warnings = (f"{n} {word}{'' if n == 1 else 's'}" for n, word in
@@ -626,15 +627,15 @@ def _fix_notes(result: FixResult, *, written: bool, unsafe: bool) -> list[str]:
 
 def _fix(args: argparse.Namespace) -> int:
     """Each file's fixes as a diff on standard output (notes on standard error), or with
-    --write applied, the notes on standard output. A file fix cannot edit (a ZIP) is one
-    line and counts as needing fixes."""
+    --write applied, the notes on standard output. A file fix cannot edit (a ZIP without
+    one readable ERN) is one line and counts as needing fixes."""
     from ddexkit.autofix import FixError, fix_file, write_fixed
 
     if STANDARD_OUTPUT in args.paths:
         raise UsageError("fix edits files: name the .xml files, not - (standard input)")
     sources = expand_paths(args.paths)
     if not sources:
-        raise UsageError(f"{', '.join(args.paths)}: no .xml file to fix there")
+        raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to fix there")
     settings = resolve_settings(_file_config(args), schema_dir=args.schema_dir,
                                 catalog=args.catalog, assets=args.assets)
     notes = sys.stdout if args.write else sys.stderr
