@@ -5,6 +5,7 @@ introduces nothing, is refused where the raw bytes do not say what the parser re
 from __future__ import annotations
 
 import csv
+import functools
 import shutil
 import zipfile
 from collections import Counter
@@ -18,9 +19,11 @@ from hypothesis import strategies as st
 import ddexkit
 from ddexkit import cli
 from ddexkit.autofix import FixError, FixResult, _edits, fix_bytes, fix_file, write_fixed
+from ddexkit.domain.mediaformats import sampling_rate_written
 from ddexkit.engine import Settings, resolve_settings
 from ddexkit.report import FileReport
 from tests.conftest import GOOD_ALBUM, OUR_CORPUS
+from tests.rules import builders
 
 CASES = Path(__file__).resolve().parent / "rules" / "cases"
 FIXABLE = ("ID103", "ID105", "TER501", "TER502", "DUR401", "ROL603")
@@ -81,6 +84,22 @@ def test_each_fix_repairs_its_rule_case_and_leaves_the_good_one(
     _assert_repaired(result, before)
     good = (CASES / code / "good.xml").read_bytes()
     assert not fix_bytes(good, fix_settings, unsafe=True).changed
+
+
+@pytest.mark.parametrize("code", ["AST803", "AST814"])
+def test_the_files_at_hand_fix_their_details_only_as_unsafe(
+        code: str, tmp_path: Path, schema_dir: Path) -> None:
+    assets = builders.good_album_assets("bad", tmp_path)
+    bad = (CASES / code / "bad.xml").read_bytes()
+    fixing = functools.partial(ddexkit.fix, assets=assets, schema_dir=schema_dir,
+                               config=ddexkit.Config())
+    assert not [o for o in fixing(bad).applied if o.code == code]
+    result = fixing(bad, unsafe=True)
+    assert [o.code for o in result.applied] == [code]
+    assert code not in _counts(result.report)
+    _assert_only_spans_changed(result)
+    good = (CASES / code / "good.xml").read_bytes()
+    assert not fixing(good, unsafe=True).changed
 
 
 def test_a_time_without_zone_is_fixed_only_as_unsafe(fix_settings: Settings) -> None:
@@ -396,3 +415,12 @@ def test_validate_marks_fixable_issues(schema_dir: Path,
     out = capsys.readouterr().out
     assert ":98:7: DUR401 [error] [*] Duration '4:05'" in out
     assert out.endswith("[*] 2 issues fixable with `ddexkit fix`\n")
+
+
+@pytest.mark.parametrize(("hertz", "value", "unit", "written"), [
+    (48000, "44.1", "kHz", "48"), (48000, "44100", None, "48000"),
+    (96000, "44100", "Hz", "96000"), (44100, "48", None, "44.1"), (44100, "fast", None, None),
+])
+def test_a_sampling_rate_is_fixed_in_the_unit_the_element_uses(
+        hertz: int, value: str, unit: str | None, written: str | None) -> None:
+    assert sampling_rate_written(hertz, value, unit) == written
