@@ -107,6 +107,16 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+def _add_settings_arguments(command: argparse.ArgumentParser, *, catalog: bool = True) -> None:
+    """Where a command's settings come from: the schema, the catalog, the configuration."""
+    command.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    if catalog:
+        command.add_argument("--catalog", metavar="FILE",
+                             help="the platform's lookup lists (JSON)")
+    command.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+
 def _add_release_arguments(command: argparse.ArgumentParser) -> None:
     """The arguments ``package`` and ``plan`` share: one ERN, its files, how it is delivered
     and where the settings come from."""
@@ -121,10 +131,7 @@ def _add_release_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--single-zip", action="store_true", default=None,
                          help="one ZIP only: a release over 50,000 KB is AST816 instead of a "
                          "release ZIP and a delivery plan (OUT.plan.json)")
-    command.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    command.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
-    command.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    _add_settings_arguments(command)
 
 
 def _add_report_arguments(command: argparse.ArgumentParser) -> None:
@@ -132,9 +139,7 @@ def _add_report_arguments(command: argparse.ArgumentParser) -> None:
     come from."""
     command.add_argument("--format", choices=("text", "json"), default="text",
                          help="output format (default: text)")
-    command.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    command.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    _add_settings_arguments(command, catalog=False)
 
 
 def _parser() -> _Parser:
@@ -239,11 +244,8 @@ def _parser() -> _Parser:
     fixing.add_argument("--unsafe", action="store_true",
                         help="also the fixes that are a judgement (a time zone, a guessed "
                         "spelling)")
-    fixing.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    fixing.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
     fixing.add_argument("--assets", metavar="DIR", help="folder of the files the ERN names")
-    fixing.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    fixing.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    _add_settings_arguments(fixing)
 
     profiles = commands.add_parser(
         "profiles",
