@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 import shutil
 import zipfile
 from collections import Counter
@@ -13,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from bench.generate import generate
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -424,3 +426,12 @@ def test_validate_marks_fixable_issues(schema_dir: Path,
 def test_a_sampling_rate_is_fixed_in_the_unit_the_element_uses(
         hertz: int, value: str, unit: str | None, written: str | None) -> None:
     assert sampling_rate_written(hertz, value, unit) == written
+
+
+def test_one_run_fixes_more_than_the_report_lists_of_a_code(fix_settings: Settings) -> None:
+    clean = generate(105).encode()  # 105 ISRCs: past the report's 100 per code
+    faulty = re.sub(rb"<ISRC>([A-Z]{2})([A-Z0-9]{3})([0-9]{7})</ISRC>", rb"<ISRC>\1-\2-\3</ISRC>",
+                    clean)
+    result = fix_bytes(faulty, fix_settings)
+    assert len(result.applied) == 105 and result.fixed == clean
+    assert not fix_bytes(result.fixed, fix_settings).changed

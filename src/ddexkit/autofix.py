@@ -19,8 +19,8 @@ original bytes that holds the value it replaces, and only those spans change:
   and never more than ``MAX_VALIDATIONS``: fixes not tried by then are refused (run fix again).
 
 A ZIP package is rewritten the same way, with the fixed ERN and every other entry as it was.
-The report caps each code at 100 issues (``engine.MAX_ISSUES_PER_CODE``), so one run fixes at
-most that many of a code; the next run fixes the next ones.
+The message is validated with every issue listed (no cap of 100 per code, as the report has),
+so one run makes every fix offered; the report of the fixed bytes lists every issue too.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ import tempfile
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import IO
@@ -312,8 +312,10 @@ def fix_bytes(raw: bytes, settings: Settings, *, unsafe: bool = False,
     """Validate ``raw``, make the fixes the issues offer (the unsafe ones too with
     ``unsafe``) and keep those after which the message has no issue it did not have
     (``store`` and ``package``: the files and the ZIP it is validated with)."""
+    every_issue = replace(settings, issue_cap=None)  # each issue with its fix
+
     def check(data: bytes) -> FileReport:
-        return validate_bytes(data, settings, path=path, store=store, package=package)
+        return validate_bytes(data, every_issue, path=path, store=store, package=package)
 
     before = check(raw)
     offered = [issue for issue in before.issues

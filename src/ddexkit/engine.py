@@ -60,6 +60,9 @@ class Settings:
     profiles: tuple[Profile, ...] = field(default_factory=lambda: load_profiles(()))
     # Where asset digests are kept between runs (``--cache``), None to hash every file.
     digests: DigestCache | None = None
+    # Issues of one code and severity listed per file; None lists every one (``ddexkit fix``
+    # needs each issue's fix, not one issue counting the rest).
+    issue_cap: int | None = MAX_ISSUES_PER_CODE
 
     @property
     def profile_codes(self) -> frozenset[str]:
@@ -226,7 +229,7 @@ def _run(
 
 def _issues(
     found: Sequence[tuple[AnyRule, Finding]], locator: Locator, config: Config,
-    scopes: Scopes | None = None,
+    scopes: Scopes | None = None, cap: int | None = MAX_ISSUES_PER_CODE,
 ) -> tuple[Issue, ...]:
     issues: list[tuple[AnyRule, Finding, Issue]] = []
     for rule, finding in found:
@@ -259,7 +262,8 @@ def _issues(
                 sorted({*earlier.profiles, *issue.profiles}))
             issue = replace(issue, profiles=both)
         unique[key] = issue
-    return _capped(sorted(unique.values(), key=lambda i: i.sort_key))
+    ordered = sorted(unique.values(), key=lambda i: i.sort_key)
+    return tuple(ordered) if cap is None else _capped(ordered, cap)
 
 
 def _capped(issues: Sequence[Issue], cap: int = MAX_ISSUES_PER_CODE) -> tuple[Issue, ...]:
@@ -410,7 +414,7 @@ def _judged(found: Sequence[tuple[AnyRule, Finding]], locator: Locator, settings
     """The issues of ``found``, each naming the profiles it counts for, and each profile's
     verdict on them (``selected``: False for a declared profile shown apart; ``scopes``:
     the findings that count for some of the profiles only)."""
-    issues = _issues(found, locator, settings.config, scopes)
+    issues = _issues(found, locator, settings.config, scopes, settings.issue_cap)
     tagged = tuple(replace(issue, profiles=tuple(p.name for p in profiles if p.counts(issue)))
                    for issue in issues)
     strict = settings.config.strict

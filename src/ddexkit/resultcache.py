@@ -100,6 +100,7 @@ def settings_fingerprint(settings: Settings) -> str:
         repr([(p.name, sorted(p.codes), sorted((c, s.value) for c, s in p.severity.items()))
               for p in settings.profiles]),
         repr(settings.catalog),
+        f"issues per code {settings.issue_cap}",
     ]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
