@@ -70,8 +70,9 @@ _ATTRIBUTE = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 
 
 class FixError(Exception):
-    """An input ``fix`` cannot work on (a ZIP, a file cut at the size limit); the message
-    names the file and what to do."""
+    """An input ``fix`` cannot work on (a ZIP without one readable ERN, a message over the
+    size limit, a file changed before it was written); the message names the file and what
+    to do."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,11 +112,17 @@ class FixResult:
         name = self.path or "<bytes>"
         if self.entry is not None:
             name += f"/{self.entry}"
-        before = self.original.decode("utf-8", "replace").splitlines(keepends=True)
-        after = self.fixed.decode("utf-8", "replace").splitlines(keepends=True)
+        before, after = (_lines(data.decode("utf-8", "replace"))
+                         for data in (self.original, self.fixed))
         lines = difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}")
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of "
                        "file\n" for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as patch reads them: ended by a newline only (str.splitlines
+    would also end them at a form feed or U+2028), each with its ending."""
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
 
 
 @dataclass(frozen=True, slots=True, order=True)
