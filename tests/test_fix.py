@@ -8,6 +8,7 @@ import csv
 import functools
 import re
 import shutil
+import subprocess
 import zipfile
 from collections import Counter
 from dataclasses import replace
@@ -435,3 +436,21 @@ def test_one_run_fixes_more_than_the_report_lists_of_a_code(fix_settings: Settin
     result = fix_bytes(faulty, fix_settings)
     assert len(result.applied) == 105 and result.fixed == clean
     assert not fix_bytes(result.fixed, fix_settings).changed
+
+
+def test_the_diff_applies_with_patch_and_gives_the_fixed_bytes(
+        tmp_path: Path, fix_settings: Settings) -> None:
+    patch = shutil.which("patch")
+    if patch is None:
+        pytest.skip("needs patch(1)")
+    target = _faulty_copy(tmp_path)
+    crlf = target.read_bytes().replace(b"\n", b"\r\n").replace(b"<TerritoryCode>Worldwide<",
+                                                                  b"<TerritoryCode>UK<", 1)
+    target.write_bytes(crlf)
+    result, _ = fix_file(target, fix_settings, unsafe=True)
+    (tmp_path / "fixes.diff").write_text(result.unified_diff().replace(str(target), "album.xml"),
+                                         encoding="utf-8", newline="")
+    subprocess.run([patch, "-s", "-p1", "-i", "fixes.diff"], cwd=tmp_path, check=True)
+    assert target.read_bytes() == result.fixed
+    assert result.fixed == ALBUM.replace(b"\n", b"\r\n").replace(b"<TerritoryCode>Worldwide<",
+                                                                 b"<TerritoryCode>GB<", 1)
