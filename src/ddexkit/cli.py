@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ddexkit._version import __version__
-from ddexkit.autofix import FixResult
 from ddexkit.batch import (
     BatchResult,
     ProgressBar,
@@ -46,6 +45,9 @@ from ddexkit.resultcache import ResultCache
 from ddexkit.rules import ALL_RULES, by_code
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 from ddexkit.xsd import SchemaDirError, SchemaInstallError, install_schema, user_cache_dir
+
+if TYPE_CHECKING:  # `fix` imports its module (and zipfile) when it runs
+    from ddexkit.autofix import FixResult
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERNAL = 3  # a bug in ddexkit, never confused with a verdict (1)
