@@ -113,8 +113,8 @@ def test_json_formats_print_only_the_document(fmt: str, tmp_path: Path) -> None:
          "'github', 'html', 'json', 'jsonl', 'junit', 'sarif', 'text'"),
         (["validate"], "PATH"),
         (["validate", "--jobs", "0", "x.xml"], "1 or more"),
-        (["nonsense"], "'validate', 'diff', 'profiles', 'rules', 'summary', 'package', "
-                       "'plan', 'upload', 'schema'"),
+        (["nonsense"], "'validate', 'diff', 'fix', 'profiles', 'rules', 'summary', "
+                       "'package', 'plan', 'upload', 'schema'"),
         (["upload", "plan.json"], "--api-url"),
         (["upload", "plan.json", "--api-url", "https://api.example.com", "--username", "me"],
          "--username is for `ddexkit upload login`"),
@@ -143,8 +143,8 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["validate"], ["diff"], ["summary"], ["rules"], ["profiles"], ["package"], ["plan"],
-     ["upload"], ["schema"], ["schema", "install"], ["schema", "path"]],
+    [[], ["validate"], ["fix"], ["diff"], ["summary"], ["rules"], ["profiles"], ["package"],
+     ["plan"], ["upload"], ["schema"], ["schema", "install"], ["schema", "path"]],
     ids=lambda argv: " ".join(argv) or "ddexkit",
 )
 def test_help_of_every_command_shows_an_example(
@@ -158,8 +158,8 @@ def test_help_of_every_command_shows_an_example(
 
 def test_every_subcommand_is_covered_by_the_help_test() -> None:
     commands = set(cli.COMMANDS)
-    assert commands == {"validate", "diff", "summary", "rules", "profiles", "package", "plan",
-                        "upload", "schema"}
+    assert commands == {"validate", "fix", "diff", "summary", "rules", "profiles", "package",
+                        "plan", "upload", "schema"}
 
 
 # --output ----------

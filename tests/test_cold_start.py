@@ -15,7 +15,7 @@ from tests.conftest import GOOD_ALBUM, REPO
 
 NOT_NEEDED = ("PIL", "mutagen", "pycountry", "isodate", "urllib.request",
               "concurrent.futures", "multiprocessing", "zipfile", "ddexkit.packager",
-              "ddexkit.output.sarif", "ddexkit.output.junit")
+              "ddexkit.output.sarif", "ddexkit.output.junit", "ddexkit.autofix")
 
 
 def test_validating_a_clean_message_imports_only_what_it_uses() -> None:

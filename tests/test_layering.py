@@ -39,6 +39,7 @@ LAYERS = {
     "ddexkit.dask": 10,  # the optional Dask recipe, on top (the core never imports it)
     "ddexkit.resultcache": 4,  # reports of unchanged files, reused (--cache)
     "ddexkit.packager": 5,
+    "ddexkit.autofix": 5,  # ddexkit fix: the rules' fixes spliced into the raw bytes
     "ddexkit.comparison": 5,  # ddexkit diff: the change set placed in both files + the report
     "ddexkit.delivery": 6,  # delivery planning, above the packager
     "ddexkit.output": 7,

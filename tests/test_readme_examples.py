@@ -14,9 +14,10 @@ from tests.conftest import REPO, shared_schema_dir
 
 _BLOCK = re.compile(r"```console\n\$ (?P<command>[^\n]+)\n(?P<output>.*?)```", re.DOTALL)
 # Examples run as they are written, from the repository: validate in text, github and junit
-# (JUnit's lines are shown verbatim), summary, profiles.
-_COMPARED = re.compile(r"^(python -m )?ddexkit (validate|summary|profiles)\b")
-_ABRIDGED = ("--format json", "--format sarif")
+# (JUnit's lines are shown verbatim), summary, profiles, fix (its diff; fix --write would
+# change the file shown, so it is not run).
+_COMPARED = re.compile(r"^(python -m )?ddexkit (validate|summary|profiles|fix)\b")
+_ABRIDGED = ("--format json", "--format sarif", "--write")
 
 
 def _examples() -> list[tuple[str, list[str]]]:

@@ -15,6 +15,9 @@ The API (docs/api.md has the whole reference):
 - ``parse(source)`` gives the typed model (``Message``): ``message.tracks()``,
   ``message.main_release``, ``release.delivered(...)``; values are ``Text`` (``str(text)``,
   ``as_int()``, ``as_bool()``, ``as_seconds()``).
+- ``fix(source, unsafe=)`` makes the repairs the rules offer (``Issue.fix``) in the bytes of
+  an .xml, byte-exactly, and returns a ``FixResult``: ``fixed`` bytes, ``applied`` and
+  ``refused`` fixes, the ``report`` of the fixed message; it writes nothing.
 - ``plan(ern, assets=)`` and ``package(ern, assets=, output=)`` deliver a release within the
   API's limits; ``load_config`` and ``load_catalog`` read settings files.
 
@@ -30,7 +33,7 @@ from ddexkit.config import Config, ConfigError, load_config
 from ddexkit.domain.catalog import Catalog, CatalogError, load_catalog
 from ddexkit.engine import validate
 from ddexkit.inputs import InputError
-from ddexkit.issues import Issue, Location, Severity
+from ddexkit.issues import Fix, Issue, Location, Severity
 from ddexkit.model import Message
 from ddexkit.outputfile import OutputError
 from ddexkit.parser import ParseError, parse
@@ -39,6 +42,7 @@ from ddexkit.summary import Summary
 from ddexkit.xsd import SchemaDirError
 
 if TYPE_CHECKING:
+    from ddexkit.autofix import FixError, FixOutcome, FixResult, fix
     from ddexkit.delivery import DeliveryPlan, DeliveryResult, PlanResult, package, plan
     from ddexkit.packager import PackageError, PackageResult
 
@@ -50,6 +54,10 @@ __all__ = [
     "DeliveryPlan",
     "DeliveryResult",
     "FileReport",
+    "Fix",
+    "FixError",
+    "FixOutcome",
+    "FixResult",
     "InputError",
     "Issue",
     "Location",
@@ -64,6 +72,7 @@ __all__ = [
     "Severity",
     "Summary",
     "__version__",
+    "fix",
     "load_catalog",
     "load_config",
     "package",
@@ -77,6 +86,7 @@ __all__ = [
 # what the command line and the pre-commit hook mostly do, never needs it.
 _PACKAGER_NAMES = frozenset({"PackageError", "PackageResult"})
 _DELIVERY_NAMES = frozenset({"DeliveryPlan", "DeliveryResult", "PlanResult", "package", "plan"})
+_FIX_NAMES = frozenset({"FixError", "FixOutcome", "FixResult", "fix"})
 
 
 def __getattr__(name: str) -> object:
@@ -88,4 +98,8 @@ def __getattr__(name: str) -> object:
         from ddexkit import delivery
 
         return getattr(delivery, name)
+    if name in _FIX_NAMES:
+        from ddexkit import autofix
+
+        return getattr(autofix, name)
     raise AttributeError(f"module 'ddexkit' has no attribute {name!r}")

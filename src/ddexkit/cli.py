@@ -46,7 +46,9 @@ from ddexkit.rules import ALL_RULES, by_code
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 from ddexkit.xsd import SchemaDirError, SchemaInstallError, install_schema, user_cache_dir
 
-if TYPE_CHECKING:  # the profiles module is imported by the commands that use it
+if TYPE_CHECKING:  # imported by the commands that use them: `fix` (zipfile) and the
+    # profile listing
+    from ddexkit.autofix import FixResult
     from ddexkit.profiles import ProfileSetting
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -109,6 +111,16 @@ def _jobs(value: str) -> int:
     return int(value)
 
 
+def _add_settings_arguments(command: argparse.ArgumentParser, *, catalog: bool = True) -> None:
+    """Where a command's settings come from: the schema, the catalog, the configuration."""
+    command.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
+    if catalog:
+        command.add_argument("--catalog", metavar="FILE",
+                             help="the platform's lookup lists (JSON)")
+    command.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
+    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+
+
 def _add_release_arguments(command: argparse.ArgumentParser) -> None:
     """The arguments ``package`` and ``plan`` share: one ERN, its files, how it is delivered
     and where the settings come from."""
@@ -123,10 +135,7 @@ def _add_release_arguments(command: argparse.ArgumentParser) -> None:
     command.add_argument("--single-zip", action="store_true", default=None,
                          help="one ZIP only: a release over 50,000 KB is AST816 instead of a "
                          "release ZIP and a delivery plan (OUT.plan.json)")
-    command.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    command.add_argument("--catalog", metavar="FILE", help="the platform's lookup lists (JSON)")
-    command.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    _add_settings_arguments(command)
 
 
 def _add_report_arguments(command: argparse.ArgumentParser) -> None:
@@ -134,9 +143,7 @@ def _add_report_arguments(command: argparse.ArgumentParser) -> None:
     come from."""
     command.add_argument("--format", choices=("text", "json"), default="text",
                          help="output format (default: text)")
-    command.add_argument("--schema-dir", metavar="DIR", help="folder of the official XSD")
-    command.add_argument("--config", metavar="FILE", help="ddexkit.toml or pyproject.toml")
-    command.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    _add_settings_arguments(command, catalog=False)
 
 
 def _parser() -> _Parser:
@@ -223,6 +230,26 @@ def _parser() -> _Parser:
     compared.add_argument("original", metavar="ORIGINAL.xml", help="the ERN delivered before")
     compared.add_argument("update", metavar="UPDATE.xml", help="the updated ERN")
     _add_report_arguments(compared)
+
+    fixing = commands.add_parser(
+        "fix",
+        help="repair what the rules know the one repair of, as a reviewable patch",
+        description="Show the safe fixes the rules offer (ISRC separators, UK → GB, 3:45 → "
+        "PT3M45S, role case…) as a unified diff, changing nothing; --write applies them. "
+        "Only the edited values change, byte for byte; a fix after which the message has an "
+        "issue it did not have is not applied (docs/fix.md). Exit codes as for validate, "
+        "for the files as fixed.",
+        epilog="Example: ddexkit fix album.xml > fixes.diff && ddexkit fix --write album.xml",
+    )
+    fixing.add_argument("paths", nargs="+", metavar="PATH",
+                        help=".xml, .zip (the ERN in it is fixed) or folder")
+    fixing.add_argument("--write", action="store_true",
+                        help="apply the fixes to the files (atomically, keeping their mode)")
+    fixing.add_argument("--unsafe", action="store_true",
+                        help="also the fixes that are a judgement (a time zone, a guessed "
+                        "spelling)")
+    fixing.add_argument("--assets", metavar="DIR", help="folder of the files the ERN names")
+    _add_settings_arguments(fixing)
 
     profiles = commands.add_parser(
         "profiles",
@@ -584,6 +611,59 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK if comparison.report.all_ready else EXIT_ERRORS
 
 
+def _fix_notes(result: FixResult, *, written: bool, unsafe: bool) -> list[str]:
+    """A line per fix applied and per fix refused (with why), then the file's line."""
+    path = result.path or "<bytes>"
+    done = "fixed" if written else "would fix"
+    lines = [f"{path}:{o.location.line}:{o.location.column}: {o.code} {done}: "
+             f"{o.fix.description}" for o in result.applied]
+    lines += [f"{path}:{o.location.line}:{o.location.column}: {o.code} not fixed: {o.reason}"
+              for o in result.refused]
+    left = result.report.counts
+    more = 0 if unsafe else sum(1 for i in result.report.issues
+                                if i.fix is not None and not i.fix.safe)
+    lines.append(f"{path}: {len(result.applied)} fixed" if written else
+                 f"{path}: {len(result.applied)} to fix")
+    errors, warnings = (f"{n} {word}{'' if n == 1 else 's'}" for n, word in
+                        ((left["error"], "error"), (left["warning"], "warning")))
+    lines[-1] += (f", {len(result.refused)} refused; then {errors}, {warnings}"
+                  + (f" ({more} more fixable with --unsafe)" if more else ""))
+    return lines
+
+
+def _fix(args: argparse.Namespace) -> int:
+    """Each file's fixes as a diff on standard output (notes on standard error), or with
+    --write applied, the notes on standard output. A file fix cannot edit (a ZIP without
+    one readable ERN) is one line and counts as needing fixes."""
+    from ddexkit.autofix import FixError, fix_file, write_fixed
+
+    if STANDARD_OUTPUT in args.paths:
+        raise UsageError("fix edits files: name the .xml files, not - (standard input)")
+    sources = expand_paths(args.paths)
+    if not sources:
+        raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to fix there")
+    settings = resolve_settings(_file_config(args), schema_dir=args.schema_dir,
+                                catalog=args.catalog, assets=args.assets)
+    notes = sys.stdout if args.write else sys.stderr
+    all_ready = True
+    for source in sources:
+        assert source.path is not None
+        try:
+            result, status = fix_file(source.path, settings, unsafe=args.unsafe)
+            if args.write and result.changed:
+                write_fixed(source.path, result, status)
+        except FixError as error:
+            sys.stderr.write(f"ddexkit: {error}\n")
+            all_ready = False
+            continue
+        if not args.write:
+            sys.stdout.write(result.unified_diff())
+        notes.write("".join(line + "\n" for line in _fix_notes(
+            result, written=args.write, unsafe=args.unsafe)))
+        all_ready = all_ready and result.report.is_ready
+    return EXIT_OK if all_ready else EXIT_ERRORS
+
+
 def _rules(args: argparse.Namespace) -> int:
     if args.markdown:
         if args.code:
@@ -811,9 +891,9 @@ def _upload(args: argparse.Namespace) -> int:
     return command.run_upload(args.plan, api_url=args.api_url, attempts=args.attempts)
 
 
-COMMANDS = {"validate": _validate, "diff": _diff, "rules": _rules, "profiles": _profiles,
-            "schema": _schema, "package": _package, "plan": _plan, "summary": _summary,
-            "upload": _upload}
+COMMANDS = {"validate": _validate, "fix": _fix, "diff": _diff, "rules": _rules,
+            "profiles": _profiles, "schema": _schema, "package": _package, "plan": _plan,
+            "summary": _summary, "upload": _upload}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

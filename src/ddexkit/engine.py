@@ -60,6 +60,9 @@ class Settings:
     profiles: tuple[Profile, ...] = field(default_factory=lambda: load_profiles(()))
     # Where asset digests are kept between runs (``--cache``), None to hash every file.
     digests: DigestCache | None = None
+    # Issues of one code and severity listed per file; None lists every one (``ddexkit fix``
+    # needs each issue's fix, not one issue counting the rest).
+    issue_cap: int | None = MAX_ISSUES_PER_CODE
     # Whether each file's catalogue facts (FileReport.facts) are gathered: what the BAT rules
     # compare across the files of a batch. Off for a single input that no cache keeps, which
     # has no other file to be compared with (see for_inputs).
@@ -235,7 +238,7 @@ def _run(
 
 def _issues(
     found: Sequence[tuple[AnyRule, Finding]], locator: Locator, config: Config,
-    scopes: Scopes | None = None,
+    scopes: Scopes | None = None, cap: int | None = MAX_ISSUES_PER_CODE,
 ) -> tuple[Issue, ...]:
     issues: list[tuple[AnyRule, Finding, Issue]] = []
     for rule, finding in found:
@@ -246,6 +249,7 @@ def _issues(
             message=finding.message,
             location=locator.resolve(finding.at),
             hint=finding.hint,
+            fix=finding.fix,
             profiles=tuple(sorted(scopes[id(finding)])) if scopes and id(finding) in scopes
             else (),
         )
@@ -267,7 +271,8 @@ def _issues(
                 sorted({*earlier.profiles, *issue.profiles}))
             issue = replace(issue, profiles=both)
         unique[key] = issue
-    return _capped(sorted(unique.values(), key=lambda i: i.sort_key))
+    ordered = sorted(unique.values(), key=lambda i: i.sort_key)
+    return tuple(ordered) if cap is None else _capped(ordered, cap)
 
 
 def _capped(issues: Sequence[Issue], cap: int = MAX_ISSUES_PER_CODE) -> tuple[Issue, ...]:
@@ -419,7 +424,7 @@ def _judged(found: Sequence[tuple[AnyRule, Finding]], locator: Locator, settings
     """The issues of ``found``, each naming the profiles it counts for, and each profile's
     verdict on them (``selected``: False for a declared profile shown apart; ``scopes``:
     the findings that count for some of the profiles only)."""
-    issues = _issues(found, locator, settings.config, scopes)
+    issues = _issues(found, locator, settings.config, scopes, settings.issue_cap)
     tagged = tuple(replace(issue, profiles=tuple(p.name for p in profiles if p.counts(issue)))
                    for issue in issues)
     strict = settings.config.strict

@@ -37,6 +37,29 @@ WHOLE_FILE = Location()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Fix:
+    """The one repair a rule names for its finding, as data: the finding's element's text
+    (or, with ``attribute``, that attribute's value) becomes ``replacement``.
+
+    Rules only offer a fix; ``ddexkit.autofix`` applies it to the raw bytes, where it checks
+    that the span it replaces reads exactly ``original``, the value the rule judged. ``safe``
+    says the meaning cannot change (a separator dropped, a code's case); an unsafe fix is a
+    judgement (which time zone), applied only when asked for.
+    """
+
+    replacement: str
+    original: str
+    description: str
+    safe: bool = True
+    attribute: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"replacement": self.replacement, "original": self.original,
+                "safe": self.safe, "description": self.description,
+                "attribute": self.attribute}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
     """What a rule yields. The engine adds the rule's code and severity."""
 
@@ -55,6 +78,8 @@ class Finding:
     missing: tuple[str, ...] = ()
     # For a catalogue check (Stage.BATCH): every file involved, with the line, (path, line).
     places: tuple[tuple[str, int | None], ...] = ()
+    # The repair of this finding at ``at``, when it has exactly one (``ddexkit fix``).
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -71,6 +96,8 @@ class Issue:
     # For the one issue standing for those left out past the cap of a code: how many it
     # stands for (0 for every real issue). Not in the JSON: its message says it.
     collapsed: int = 0
+    # The repair the rule offers (of the element at ``location``), None when it offers none.
+    fix: Fix | None = None
 
     @property
     def weight(self) -> int:
@@ -83,7 +110,9 @@ class Issue:
         return (self.location.line or 0, self.location.column or 0, self.code)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        """The issue as report-format v1 has it; ``fix`` only when there is one (an
+        additive field: reports without fixable issues read as before)."""
+        shape: dict[str, Any] = {
             "code": self.code,
             "severity": self.severity.value,
             "message": self.message,
@@ -93,3 +122,6 @@ class Issue:
             "hint": self.hint,
             "profiles": list(self.profiles),
         }
+        if self.fix is not None:
+            shape["fix"] = self.fix.to_dict()
+        return shape

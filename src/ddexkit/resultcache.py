@@ -28,7 +28,7 @@ from ddexkit._version import __version__
 from ddexkit.catalogue import AudioFact, FileFacts, Place, TrackFact
 from ddexkit.engine import Settings
 from ddexkit.inputs import MessageSource
-from ddexkit.issues import Issue, Location, Severity
+from ddexkit.issues import Fix, Issue, Location, Severity
 from ddexkit.profiles import ProfileVerdict
 from ddexkit.report import FileReport
 from ddexkit.summary import Artwork, DealSummary, Summary, Track
@@ -100,6 +100,7 @@ def settings_fingerprint(settings: Settings) -> str:
         repr([(p.name, sorted(p.codes), sorted((c, s.value) for c, s in p.severity.items()))
               for p in settings.profiles]),
         repr(settings.catalog),
+        f"issues per code {settings.issue_cap}",
     ]
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -144,7 +145,19 @@ def _issue(data: dict[str, Any]) -> Issue:
                  message=str(data["message"]), hint=_text(data["hint"]),
                  location=Location(xpath=_text(data["xpath"]), line=data["line"],
                                    column=data["column"]),
-                 profiles=tuple(map(str, data["profiles"])), collapsed=int(data["collapsed"]))
+                 profiles=tuple(map(str, data["profiles"])), collapsed=int(data["collapsed"]),
+                 fix=_fix(data.get("fix")))
+
+
+def _fix(data: Any) -> Fix | None:
+    """The fix kept with a cached issue, so a reused report marks it fixable as a fresh one."""
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("safe"), bool):
+        raise _Unusable("not a fix")
+    return Fix(replacement=str(data["replacement"]), original=str(data["original"]),
+               description=str(data["description"]), safe=data["safe"],
+               attribute=_text(data["attribute"]))
 
 
 def _place(data: Any, path: str) -> Place | None:

@@ -60,17 +60,32 @@ def image_format(pillow_format: str) -> str:
     return IMAGE_FORMAT_ALIASES.get(pillow_format, pillow_format)
 
 
+def _hertz_per_unit(number: float, unit: str | None) -> float:
+    scale = {"khz": 1000.0, "mhz": 1_000_000.0}.get((unit or "").strip().lower())
+    if scale is None:
+        # Without a unit, a value below 1000 can only be meant in kHz.
+        scale = 1000.0 if number < 1000 else 1.0
+    return scale
+
+
 def sampling_rate_hz(value: str, unit: str | None) -> float | None:
     """An ERN SamplingRate in Hz (``44.1`` with UnitOfMeasure="kHz" → 44100.0)."""
     try:
         number = float(value.strip())
     except ValueError:
         return None
-    scale = {"khz": 1000.0, "mhz": 1_000_000.0}.get((unit or "").strip().lower())
-    if scale is None:
-        # Without a unit, a value below 1000 can only be meant in kHz.
-        scale = 1000.0 if number < 1000 else 1.0
-    return number * scale
+    return number * _hertz_per_unit(number, unit)
+
+
+def sampling_rate_written(hertz: int, value: str, unit: str | None) -> str | None:
+    """``hertz`` in the unit of the SamplingRate ``value`` (read as ``sampling_rate_hz``
+    reads it): ``44.1`` where it says kHz, ``44100`` in Hz; None for a value that is no
+    number."""
+    try:
+        number = float(value.strip())
+    except ValueError:
+        return None
+    return f"{hertz / _hertz_per_unit(number, unit):g}"
 
 
 def positive_int(value: str) -> int | None:

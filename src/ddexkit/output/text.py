@@ -53,7 +53,9 @@ def _issue_lines(path: str, issue: Issue, colour: bool) -> list[str]:
             place += f":{issue.location.column}"
     tint = _RED if issue.severity is Severity.ERROR else _YELLOW
     code = _paint(f"{issue.code} [{issue.severity.value}]", _BOLD + tint, colour)
-    lines = [f"{place}: {code} {issue.message}"]
+    # ruff's mark of an issue that `fix` repairs as it stands (an unsafe fix needs --unsafe)
+    fixable = " [*]" if issue.fix is not None and issue.fix.safe else ""
+    lines = [f"{place}: {code}{fixable} {issue.message}"]
     if issue.hint:
         lines.append(_paint(f"    hint: {issue.hint}", _DIM, colour))
     return lines
@@ -148,6 +150,18 @@ def _statistics(report: Report) -> list[str]:
     return lines
 
 
+def _fixable_line(report: Report) -> list[str]:
+    """How many issues ``ddexkit fix`` offers to repair, when any: a line of its own, so a
+    report without them reads as before."""
+    offered = [i.fix for f in report.files for i in f.issues if i.fix is not None]
+    safe = sum(1 for fix in offered if fix.safe)
+    if not offered:
+        return []
+    unsafe = len(offered) - safe
+    more = f" ({unsafe} more with `ddexkit fix --unsafe`)" if unsafe else ""
+    return [f"[*] {_plural(safe, 'issue')} fixable with `ddexkit fix`{more}"]
+
+
 def render(report: Report, colour: bool = False, *,
            options: TextOptions | None = None) -> str:
     options = options or TextOptions()
@@ -176,6 +190,8 @@ def render(report: Report, colour: bool = False, *,
         f"{totals['needs_fixes']} needing fixes; {_plural(totals['errors'], 'error')}, "
         f"{_plural(totals['warnings'], 'warning')}{batch}"
     )
+    if not options.quiet:
+        lines.extend(_fixable_line(report))
     if report.interrupted:
         lines.append(f"interrupted: partial report, {_plural(report.files_not_done, 'file')} "
                      "not done")

@@ -2,7 +2,9 @@
 
 Why it matters:
     A HashSum that does not match means the file was changed, truncated or swapped after the
-    ERN was written; the ingest verifies it and rejects the release.
+    ERN was written; the ingest verifies it and rejects the release. With the files at hand,
+    ``ddexkit fix --unsafe`` writes the file's digest (unsafe: only right when the file is
+    the one meant, and a wrong file is what the hash is there to catch).
 
 Bad:
     <HashSum>00000000000000000000000000000000</HashSum>
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.domain.hashes import algorithm_name, malformed_reason
-from ddexkit.issues import Finding, Severity
+from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.media import AssetFacts
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
@@ -43,6 +45,8 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
                     f"not {value} as the ERN says",
                     hint=f"If the file is the right one, set <HashSum>{actual}</HashSum>; "
                     "otherwise deliver the file the ERN describes",
+                    fix=Fix(replacement=actual, original=hash_sum.value.value, safe=False,
+                            description=f"write the {name.upper()} of {item.package_path}"),
                 )
 
 

@@ -4,6 +4,7 @@ Why it matters:
     ``IsEan="true"`` says the ICPN is a 13-digit EAN, ``false`` a 12-digit UPC. When the flag
     and the length disagree, a receiver that trusts the flag misreads the code. The attribute
     is deprecated in ERN 3.8.2: the length already tells, so the simplest fix is to drop it.
+    ``ddexkit fix`` writes the flag the length says instead (safe: the digits decide it).
 
 Bad:
     <ICPN IsEan="true">123456789012</ICPN>
@@ -20,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.domain.identifiers import icpn_digits
-from ddexkit.issues import Finding, Severity
+from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
@@ -43,6 +44,8 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             message=f'ICPN {icpn.stripped} has {digits} digits but IsEan="{written}" says '
             f"it has {said}",
             hint=f'Remove the deprecated IsEan attribute, or write IsEan="{right}"',
+            fix=Fix(replacement=right, original=written, attribute="IsEan",
+                    description=f'write IsEan="{right}", as the {digits} digits say'),
         )
 
 

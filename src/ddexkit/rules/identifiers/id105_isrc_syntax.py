@@ -4,8 +4,8 @@ Why it matters:
     The ingest matches recordings by their ISRC exactly: ``GB-AYE-24-00002`` (the display
     form) or ``gbaye2400003`` is not the ISRC GBAYE2400002 to a machine, and is rejected.
     ISO 3901 writes the code as 2 country letters, a 3-character registrant, a 2-digit year
-    and a 5-digit designation. The hint gives the compact form when only separators or case
-    are wrong.
+    and a 5-digit designation. When only separators or case are wrong, the hint gives the
+    compact form and ``ddexkit fix`` writes it (safe: the same code, written as ISO 3901 says).
 
 Bad:
     <ISRC>GB-AYE-24-00002</ISRC>
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from ddexkit.domain.identifiers import EXAMPLE_ISRC, check_isrc
 from ddexkit.domain.joined import VALUE_END, VALUE_START, values_with_match
-from ddexkit.issues import Finding, Severity
+from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 from ddexkit.xsd import VALUE
@@ -55,9 +55,12 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             else "Write the ISRC as 12 characters: country (2 letters), registrant (3 letters "
             f"or digits), year (2 digits), designation (5 digits), e.g. {EXAMPLE_ISRC}"
         )
+        fix = None if verdict.corrected is None else Fix(
+            replacement=verdict.corrected, original=isrc.value,
+            description=f"write the ISRC compactly: {verdict.corrected}")
         yield Finding(at=isrc.loc, message=f"ISRC {isrc.stripped!r} {verdict.problem}" if isrc.stripped
                       else "An ISRC element is empty",
-                      hint=hint)
+                      hint=hint, fix=fix)
 
 
 RULE = Rule(

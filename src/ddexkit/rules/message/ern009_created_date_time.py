@@ -4,7 +4,8 @@ Why it matters:
     Receivers order the messages of a release by their creation time: a message stamped in
     the future overrides every later update until that time has passed, and a time without
     a zone is ambiguous by up to a day. A future stamp usually means the release date was
-    copied into the header.
+    copied into the header. For a time without a zone, ``ddexkit fix --unsafe`` adds ``Z``
+    (unsafe: only the sender knows the time was UTC).
 
 Bad:
     <MessageCreatedDateTime>2099-04-02T09:30:00</MessageCreatedDateTime>
@@ -22,7 +23,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from ddexkit.issues import Finding, Severity
+from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 from ddexkit.xsd import VALUE
@@ -75,6 +76,7 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     if not future and zoned:
         return
     value = created.stripped
+    fix = None
     if future and not zoned:
         problem, hint = (
             "lies in the future and has no time zone",
@@ -91,8 +93,10 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
             "has no time zone",
             f"Add the zone: {value}Z if this is UTC, or its offset, e.g. {value}+01:00",
         )
+        fix = Fix(replacement=f"{value}Z", original=created.value, safe=False,
+                  description=f"read the time as UTC: {value}Z")
     yield Finding(at=created.loc, message=f"MessageCreatedDateTime {value} {problem}",
-                  hint=hint)
+                  hint=hint, fix=fix)
 
 
 RULE = Rule(

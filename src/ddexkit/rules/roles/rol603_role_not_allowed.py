@@ -4,7 +4,9 @@ Why it matters:
     ArtistRole, ResourceContributorRole and IndirectResourceContributorRole take values
     from DDEX's allowed-value sets; the distributor (and the XSD) reject anything else. The
     hint names the value that was most likely meant (case, a common word such as Writer, or
-    the nearest spelling). This issue replaces the XSD's at the same element.
+    the nearest spelling), and ``ddexkit fix`` writes it: safe when only the case differs,
+    unsafe for a synonym or a spelling, which are guesses. This issue replaces the XSD's at
+    the same element.
 
 Bad:
     <ArtistRole>mainartist</ArtistRole>
@@ -22,14 +24,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.domain.avs import ROLE_ELEMENT_SETS, closest_value, is_allowed, synonym_for
-from ddexkit.issues import Finding, Severity
+from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.model import Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
 from ddexkit.xsd import VALUE
 
 
-def _hint(element: str, set_name: str, text: Text) -> str:
-    closest = closest_value(set_name, text.value)
+def _hint(element: str, set_name: str, text: Text, closest: str | None) -> str:
     if closest is not None:
         return f"Use <{element}>{closest}</{element}>"
     synonym = synonym_for(text.value)
@@ -40,16 +41,27 @@ def _hint(element: str, set_name: str, text: Text) -> str:
             "naming the role")
 
 
+def _fix(text: Text, closest: str | None) -> Fix | None:
+    """Writing the allowed value the role most likely is: safe when only the case differs
+    (``mainartist``), unsafe for a synonym or the nearest spelling, which are guesses."""
+    if closest is None:
+        return None
+    return Fix(replacement=closest, original=text.value, description=f"write {closest}",
+               safe=closest.casefold() == text.stripped.casefold())
+
+
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for element, set_name in ROLE_ELEMENT_SETS.items():
         for text in message.indexed(element):
             # Surrounding whitespace is tolerated, as the XSD validator and the ingest do.
             if is_allowed(set_name, text.stripped):
                 continue
+            closest = closest_value(set_name, text.value)
             yield Finding(
                 at=text.loc,
                 message=f"{element} '{text.stripped}' is not a DDEX allowed value",
-                hint=_hint(element, set_name, text),
+                hint=_hint(element, set_name, text, closest),
+                fix=_fix(text, closest),
             )
 
 

@@ -3,8 +3,10 @@
 Why it matters:
     The ingest rejects invalid territories: a code must be ISO 3166-1 alpha-2 (upper case)
     or ``Worldwide``. ``UK`` (GB), ``EU``, ``us`` or ``USA`` are not territory codes in
-    DDEX. The hint names the code that was most likely meant. This issue replaces the XSD's
-    ERN006 for the same element.
+    DDEX. The hint names the code that was most likely meant, and ``ddexkit fix`` writes it:
+    safe when it names the same one country (``UK`` is GB, ``USA`` US, ``036`` AU), unsafe
+    when a word becomes Worldwide (``ROW``, the rest of the world, may mean fewer
+    territories). This issue replaces the XSD's ERN006 for the same element.
 
 Bad:
     <TerritoryCode>UK</TerritoryCode>
@@ -21,8 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.domain.territories import TerritoryKind, classify, suggest
-from ddexkit.issues import Finding, Severity
+from ddexkit.domain.territories import WORLDWIDE, TerritoryKind, classify, suggest
+from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 from ddexkit.xsd import VALUE
@@ -45,10 +47,15 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
                 hint = _EU_HINT
             else:
                 hint = "Use an ISO 3166-1 alpha-2 code in upper case (GB, US, DE…) or Worldwide"
+            fix = None if meant is None else Fix(
+                replacement=meant, original=code.value,
+                safe=meant != WORLDWIDE or code.stripped.casefold() == WORLDWIDE.casefold(),
+                description=f"write {meant}")
             yield Finding(
                 at=code.loc,
                 message=f"{name} {code.value!r} is not a territory code",
                 hint=hint,
+                fix=fix,
             )
 
 

@@ -4,6 +4,8 @@ Why it matters:
     DDEX also allows CISAC TIS numeric codes (276 for Germany, 2136 for the world, groups
     such as 2120 Europe), withdrawn ISO 3166-3 codes (YU, AN, CS…) and a few codes of its
     own (XK, ES-CN). The distributor takes ISO 3166-1 alpha-2 codes and Worldwide only.
+    Where one code means the same (2136, the whole world, is Worldwide), ``ddexkit fix``
+    writes it (safe).
 
 Bad:
     <TerritoryCode>2136</TerritoryCode>
@@ -20,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.domain.territories import Territory, TerritoryKind, classify
-from ddexkit.issues import Finding, Severity
+from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
@@ -53,6 +55,9 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
                 at=code.loc,
                 message=f"{name} {code.value}{named} is {what}, not ISO 3166-1 alpha-2",
                 hint=_hint(territory),
+                fix=None if territory.replacement is None else Fix(
+                    replacement=territory.replacement, original=code.value,
+                    description=f"write {territory.replacement}, the same territory"),
             )
 
 

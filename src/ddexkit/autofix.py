@@ -1,0 +1,487 @@
+"""``ddexkit fix``: the repairs the rules offer (``issues.Fix``), spliced into the raw bytes.
+
+Never the tree re-serialised: a delivered ERN is reviewed as text, and writing the tree again
+would change its declaration, namespace prefixes, comments, indentation and line endings, so
+a reviewer would have to read the whole file again. Each fix is mapped to the span of the
+original bytes that holds the value it replaces, and only those spans change:
+
+- the element's start tag is at the issue's line and column (``ddexkit.locate`` found them in
+  the raw bytes); its text runs from the tag's ``>`` to the next ``<``, which must open the
+  end tag; an attribute's value is the quoted value of that attribute in the start tag;
+- the span, decoded, must read exactly the value the rule judged (``Fix.original``); else (an
+  entity or character reference, CDATA, a comment inside, a line break the parser reads as
+  another) the fix is refused and the reason given;
+- of two fixes of one span the first is applied and the other refused;
+- the fixed bytes are validated again, with the same settings: a fix after which any code is
+  more frequent than before is not applied. All fixes are tried together first; when that
+  introduces something, the set is halved and each half tried (keeping what passed), down to
+  single fixes. With k harmful fixes among n that is at most 1 + 2·k·⌈log2 n⌉ validations,
+  and never more than ``MAX_VALIDATIONS``: fixes not tried by then are refused (run fix again).
+
+A ZIP package is rewritten the same way, with the fixed ERN and every other entry as it was.
+The message is validated with every issue listed (no cap of 100 per code, as the report has),
+so one run makes every fix offered; the report of the fixed bytes lists every issue too.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import hashlib
+import os
+import re
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import IO
+
+from ddexkit.config import Config, discover_config
+from ddexkit.domain.catalog import Catalog
+from ddexkit.engine import Settings, resolve_settings, validate_bytes
+from ddexkit.inputs import (
+    AssetStore,
+    FolderAssets,
+    InputError,
+    PackageFacts,
+    ZipAssets,
+    as_path,
+    read_package,
+)
+from ddexkit.issues import Fix, Issue, Location
+from ddexkit.regularfile import open_regular, read_bytes
+from ddexkit.report import FileReport
+from ddexkit.safexml import MAX_MESSAGE_BYTES
+
+# Validations of fixed bytes per file at most (see the module's docstring for the bound).
+MAX_VALIDATIONS = 32
+# Entries this large need ZIP64 headers, which zipfile must be told of before writing.
+_ZIP64 = zipfile.ZIP64_LIMIT
+
+_DECLARED_ENCODING = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
+_OTHER_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+_ATTRIBUTE = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+
+
+class FixError(Exception):
+    """An input ``fix`` cannot work on (a ZIP without one readable ERN, a message over the
+    size limit, a file changed before it was written); the message names the file and what
+    to do."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FixOutcome:
+    """One offered fix and what became of it: ``reason`` is None when it was applied, and
+    ``span`` is then the bytes of the original it replaced (start, end)."""
+
+    code: str
+    location: Location
+    fix: Fix
+    reason: str | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FixResult:
+    """The fixed bytes of one message, the fixes applied and those refused (with the reason),
+    and the report of the fixed bytes (the original's when nothing was applied). ``entry``
+    names the ERN inside the ZIP ``path``, None for an .xml."""
+
+    path: str | None
+    original: bytes
+    fixed: bytes
+    report: FileReport
+    entry: str | None = None
+    applied: tuple[FixOutcome, ...] = ()
+    refused: tuple[FixOutcome, ...] = ()
+
+    @property
+    def changed(self) -> bool:
+        return self.fixed != self.original
+
+    def unified_diff(self) -> str:
+        """The change as a unified diff (``a/PATH``, ``b/PATH``), empty when nothing changed."""
+        if not self.changed:
+            return ""
+        name = self.path or "<bytes>"
+        if self.entry is not None:
+            name += f"/{self.entry}"
+        before, after = (_lines(data.decode("utf-8", "replace"))
+                         for data in (self.original, self.fixed))
+        lines = difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}")
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of "
+                       "file\n" for line in lines)
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` as patch reads them: ended by a newline only (str.splitlines
+    would also end them at a form feed or U+2028), each with its ending."""
+    return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class _Edit:
+    """Bytes ``start:end`` of the original become ``data``: one fix, located."""
+
+    start: int
+    end: int
+    data: bytes = field(compare=False)
+    issue: Issue = field(compare=False)
+
+
+def _outcome(issue: Issue, reason: str | None = None, *,
+             span: tuple[int, int] | None = None) -> FixOutcome:
+    assert issue.fix is not None
+    return FixOutcome(code=issue.code, location=issue.location, fix=issue.fix, reason=reason,
+                      span=span)
+
+
+def _encoding_problem(raw: bytes) -> str | None:
+    """Why the byte offsets of a UTF-8 reading would not be the file's, or None."""
+    if raw.startswith(_OTHER_UNICODE_BOMS):
+        return "fix edits UTF-8 files only, and this one is UTF-16 or UTF-32"
+    declared = _DECLARED_ENCODING.match(raw)
+    if declared is not None and declared[1].lower() not in (b"utf-8", b"utf8"):
+        return (f"fix edits UTF-8 files only, and this one declares "
+                f"{declared[1].decode('ascii')}")
+    return None
+
+
+@cache
+def _start_tag(name: str) -> re.Pattern[bytes]:
+    """A start tag named ``name`` (any prefix): its attributes (group 1) and ``/`` (group 2)."""
+    return re.compile(rb"<(?:[\w.-]+:)?" + re.escape(name.encode()) + rb"((?:\s+[^\s=/>]+\s*="
+                      rb"\s*(?:\"[^\"]*\"|'[^']*'))*)\s*(/?)>")
+
+
+class _Lines:
+    """Byte offsets of lines and columns in the raw bytes, each line decoded once at most."""
+
+    def __init__(self, raw: bytes) -> None:
+        self._raw = raw
+        self._starts = [0, *(match.end() for match in re.finditer(rb"\n", raw))]
+        self._texts: dict[int, str | None] = {}
+
+    def offset(self, line: int, column: int) -> int | None:
+        """The byte offset of 1-based ``line`` and ``column`` (a column counts characters, as
+        ``ddexkit.locate`` does); None past the end."""
+        if not 1 <= line <= len(self._starts):
+            return None
+        start = self._starts[line - 1]
+        if line not in self._texts:
+            end = self._starts[line] if line < len(self._starts) else len(self._raw)
+            chunk = self._raw[start:end]
+            self._texts[line] = None if chunk.isascii() else chunk.decode("utf-8", "replace")
+        text = self._texts[line]
+        return start + (column - 1 if text is None else len(text[:column - 1].encode()))
+
+
+def _escaped(value: str, quote: str | None) -> bytes:
+    """``value`` as XML text, or as an attribute value between ``quote``s."""
+    value = value.replace("&", "&amp;").replace("<", "&lt;")
+    if quote is None:
+        value = value.replace(">", "&gt;")
+    else:
+        value = value.replace(quote, "&quot;" if quote == '"' else "&apos;")
+    return value.encode("utf-8")
+
+
+def _span(raw: bytes, tag: re.Match[bytes], attribute: str | None) -> tuple[int, int] | str:
+    """Where the value lies: the attribute's between its quotes, else the element's text."""
+    if attribute is not None:
+        for found in _ATTRIBUTE.finditer(raw, tag.start(1), tag.end(1)):
+            if found[1] == attribute.encode():
+                group = 2 if found[2] is not None else 3
+                return found.start(group), found.end(group)
+        return f"its start tag has no {attribute} attribute as written"
+    if tag[2]:
+        return "the element is written empty (<…/>)"
+    end = raw.find(b"<", tag.end())
+    if end < 0 or not raw.startswith(b"</", end):
+        return "its text is interrupted by a comment, CDATA or a child element"
+    return tag.end(), end
+
+
+def _edit(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:
+    """The edit that makes ``issue``'s fix, or why it cannot be made byte-exactly."""
+    fix, place = issue.fix, issue.location
+    assert fix is not None
+    if place.line is None or place.column is None or not place.xpath:
+        return "the issue has no place in the file"
+    name = place.xpath.rpartition("/")[2].partition("[")[0]
+    offset = lines.offset(place.line, place.column)
+    tag = _start_tag(name).match(raw, offset) if offset is not None else None
+    if tag is None:
+        return f"the start tag of {name} is not where the issue points"
+    span = _span(raw, tag, fix.attribute)
+    if isinstance(span, str):
+        return span
+    start, end = span
+    try:
+        written = raw[start:end].decode("utf-8")
+    except UnicodeDecodeError:
+        return "the value's bytes are not UTF-8"
+    if written != fix.original:
+        return ("the value is written with an entity, a character reference or line breaks "
+                "that the parser reads otherwise; edit it by hand")
+    quote = chr(raw[start - 1]) if fix.attribute is not None else None
+    return _Edit(start, end, _escaped(fix.replacement, quote), issue)
+
+
+def _edits(raw: bytes, offered: Sequence[Issue]) -> tuple[list[_Edit], list[FixOutcome]]:
+    """The edits of the offered fixes in document order, one per span, and those refused."""
+    problem = _encoding_problem(raw)
+    if problem is not None:
+        return [], [_outcome(issue, problem) for issue in offered]
+    lines = _Lines(raw)
+    located: list[_Edit] = []
+    refused: list[FixOutcome] = []
+    for issue in offered:
+        found = _edit(raw, lines, issue)
+        if isinstance(found, str):
+            refused.append(_outcome(issue, found))
+        else:
+            located.append(found)
+    kept: list[_Edit] = []
+    for edit in sorted(located):
+        if kept and (edit.start < kept[-1].end or edit.start == kept[-1].start):
+            earlier = kept[-1].issue
+            refused.append(_outcome(edit.issue, f"it edits the same value as the {earlier.code} "
+                                    f"fix at line {earlier.location.line}; run fix again"))
+        else:
+            kept.append(edit)
+    return kept, refused
+
+
+def _spliced(raw: bytes, edits: Sequence[_Edit]) -> bytes:
+    """``raw`` with each edit's span replaced (edits in document order, apart)."""
+    parts, at = [], 0
+    for edit in edits:
+        parts += [raw[at:edit.start], edit.data]
+        at = edit.end
+    parts.append(raw[at:])
+    return b"".join(parts)
+
+
+def _counts(report: FileReport) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for issue in report.issues:
+        counts[issue.code] += issue.weight
+    return counts
+
+
+def _introduced(before: Counter[str], after: FileReport) -> list[str]:
+    """The codes more frequent in ``after`` than ``before``."""
+    return sorted(code for code, count in _counts(after).items() if count > before[code])
+
+
+def _settled(raw: bytes, edits: list[_Edit], before: FileReport,
+             check: Callable[[bytes], FileReport],
+             ) -> tuple[list[_Edit], list[FixOutcome], FileReport]:
+    """The edits that introduce no issue, those refused, and the report of ``raw`` with the
+    kept ones: the group testing of the module's docstring."""
+    baseline = _counts(before)
+    kept: list[_Edit] = []
+    refused: list[FixOutcome] = []
+    report = before
+    budget = MAX_VALIDATIONS
+    pending = [edits] if edits else []
+    while pending:
+        group = pending.pop()
+        if budget == 0:
+            refused += [_outcome(e.issue, "not tried again: too many fixes interact; run fix "
+                                 "again") for e in group]
+            continue
+        budget -= 1
+        trial = check(_spliced(raw, sorted(kept + group)))
+        introduced = _introduced(baseline, trial)
+        if not introduced:
+            kept += group
+            report = trial
+        elif len(group) == 1:
+            refused.append(_outcome(group[0].issue, f"the fixed file would have more "
+                                    f"{', '.join(introduced)}"))
+        else:
+            half = len(group) // 2
+            pending += [group[half:], group[:half]]  # the first half is tried first
+    return sorted(kept), refused, report
+
+
+def fix_bytes(raw: bytes, settings: Settings, *, unsafe: bool = False,
+              path: str | None = None, store: AssetStore | None = None,
+              package: PackageFacts | None = None) -> FixResult:
+    """Validate ``raw``, make the fixes the issues offer (the unsafe ones too with
+    ``unsafe``) and keep those after which the message has no issue it did not have
+    (``store`` and ``package``: the files and the ZIP it is validated with)."""
+    # Each issue with its fix; one message at a time, with no batch to gather facts for.
+    every_issue = replace(settings, issue_cap=None).for_inputs(1)
+
+    def check(data: bytes) -> FileReport:
+        return validate_bytes(data, every_issue, path=path, store=store, package=package)
+
+    before = check(raw)
+    offered = [issue for issue in before.issues
+               if issue.fix is not None and (issue.fix.safe or unsafe)]
+    edits, refused = _edits(raw, offered)
+    kept, refused_later, report = _settled(raw, edits, before, check)
+    return FixResult(
+        path=path, original=raw, fixed=_spliced(raw, kept), report=report,
+        entry=package.message_name if package is not None else None,
+        applied=tuple(_outcome(edit.issue, span=(edit.start, edit.end)) for edit in kept),
+        refused=tuple(sorted(refused + refused_later,
+                             key=lambda o: (o.location.line or 0, o.location.column or 0,
+                                            o.code))),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileState:
+    """A file as ``fix`` read it: its status and SHA-256, to see a change before writing."""
+
+    status: os.stat_result
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> FileState:
+        with open_regular(path) as handle:
+            status = os.fstat(handle.fileno())
+            digest = hashlib.sha256()
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return cls(status=status, sha256=digest.hexdigest())
+
+    def is_current(self, path: Path) -> bool:
+        now = FileState.of(path)
+        return (now.sha256 == self.sha256 and (now.status.st_ino, now.status.st_size,
+                now.status.st_mtime_ns) == (self.status.st_ino, self.status.st_size,
+                                            self.status.st_mtime_ns))
+
+
+def _read_error(path: Path, error: OSError) -> InputError:
+    if isinstance(error, FileNotFoundError):
+        return InputError(f"{path}: no such file or directory")
+    return InputError(f"{path}: cannot be read ({error.strerror or error})")
+
+
+def _package(path: Path) -> PackageFacts:
+    """The ZIP's facts, when ``fix`` can rewrite it: one ERN it may read, every entry
+    readable as stored (no encryption, no name twice)."""
+    package = read_package(path, MAX_MESSAGE_BYTES)
+    if package.not_a_zip is not None:
+        raise FixError(f"{path}: {package.not_a_zip}; nothing fixed")
+    if package.message_bytes is None or package.duplicate_names or package.collisions:
+        raise FixError(f"{path}: no single ERN that ddexkit may read, or entries named twice "
+                       "(ddexkit validate says which); nothing fixed")
+    with zipfile.ZipFile(path) as archive:
+        if any(info.flag_bits & 0x1 for info in archive.infolist()):
+            raise FixError(f"{path}: has encrypted entries, which fix cannot copy; nothing "
+                           "fixed")
+    return package
+
+
+def fix_file(path: Path, settings: Settings, *, unsafe: bool = False
+             ) -> tuple[FixResult, FileState]:
+    """``fix_bytes`` of an .xml file (with the settings' assets folder, if any) or of the
+    ERN in a ZIP package (with the ZIP's entries), and the file as read, for
+    ``write_fixed``."""
+    try:
+        state = FileState.of(path)
+        if path.suffix.lower() == ".zip":
+            package = _package(path)
+            raw, size = package.message_bytes or b"", package.message_size
+        else:
+            package = None
+            raw, size = read_bytes(path, MAX_MESSAGE_BYTES)
+    except OSError as error:
+        raise _read_error(path, error) from error
+    if size > len(raw):
+        raise FixError(f"{path}: the ERN is larger than {MAX_MESSAGE_BYTES:,} bytes, the most "
+                       "ddexkit reads; nothing fixed")
+    if package is None:
+        store: AssetStore | None = (FolderAssets(settings.assets)
+                                    if settings.assets is not None else None)
+        return fix_bytes(raw, settings, unsafe=unsafe, path=str(path), store=store), state
+    entries = ZipAssets(package)
+    try:
+        return fix_bytes(raw, settings, unsafe=unsafe, path=str(path), store=entries,
+                         package=package), state
+    finally:
+        entries.close()
+
+
+def _copy_package(source: Path, out: IO[bytes], entry: str, message: bytes) -> None:
+    """The ZIP at ``source`` again, entry by entry in its order with its names, dates,
+    attributes, compression and comment, the ERN ``entry`` holding ``message``. Every other
+    entry's content is copied as it was (decompressed and compressed again: the same bytes
+    once unpacked)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        new.comment = old.comment
+        for info in old.infolist():
+            kept = copy.copy(info)  # writing sets offsets and sizes on the ZipInfo
+            if info.filename == entry:
+                new.writestr(kept, message)
+            elif info.is_dir():
+                new.writestr(kept, b"")
+            else:
+                with old.open(info) as read, new.open(kept, "w",
+                                                     force_zip64=info.file_size > _ZIP64) as put:
+                    shutil.copyfileobj(read, put)
+
+
+def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
+    """Replace ``path`` by the fixed file in one step (a temporary file beside it, then
+    ``os.replace``), keeping its permission bits: the fixed bytes, or for a ZIP the package
+    with the fixed ERN. FixError, and the file left as it is, when it changed since it was
+    read (someone else's edit would be lost). A symbolic link stays one: its target is
+    replaced."""
+    path = Path(os.path.realpath(path))
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".fix")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            if result.entry is None:
+                out.write(result.fixed)
+            else:
+                _copy_package(path, out, result.entry, result.fixed)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, stat.S_IMODE(state.status.st_mode))
+        if not state.is_current(path):
+            raise FixError(f"{path}: changed since ddexkit read it; not written, run fix again")
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def fix(
+    source: str | Path | bytes,
+    *,
+    unsafe: bool = False,
+    assets: str | Path | None = None,
+    schema_dir: str | Path | None = None,
+    config: Config | None = None,
+    catalog: str | Path | Catalog | None = None,
+) -> FixResult:
+    """The fixes the rules offer for one ERN message (a path to an .xml, or the bytes), made
+    byte-exactly and kept only where they introduce no issue: ``FixResult.fixed`` holds the
+    new bytes, ``applied`` and ``refused`` (with the reason) the fixes. Nothing is written:
+    ``write_fixed`` replaces the file. ``unsafe`` adds the fixes that are a judgement.
+
+    Settings as for ``validate`` (the configuration discovered from the working directory
+    when ``config`` is None). Raises ``InputError`` for a file that cannot be read and
+    ``FixError`` for a file fix does not edit (a ZIP without one readable ERN, a message over
+    the size limit).
+    """
+    settings = resolve_settings(config if config is not None else discover_config(Path.cwd()),
+                                schema_dir=schema_dir, catalog=catalog, assets=assets)
+    if isinstance(source, bytes):
+        store = FolderAssets(settings.assets) if settings.assets is not None else None
+        return fix_bytes(source, settings, unsafe=unsafe, store=store)
+    return fix_file(as_path(source), settings, unsafe=unsafe)[0]
