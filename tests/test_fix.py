@@ -350,7 +350,8 @@ def test_cli_fix_shows_a_diff_and_changes_nothing(
         tmp_path: Path, schema_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = _faulty_copy(tmp_path)
     before = target.read_bytes()
-    assert cli.main(["fix", *QUIET, "--schema-dir", str(schema_dir), str(target)]) == 0
+    # 1: the file on disk still needs the fix (0 once it is written, below)
+    assert cli.main(["fix", *QUIET, "--schema-dir", str(schema_dir), str(target)]) == 1
     out, err = capsys.readouterr()
     assert f"--- a/{target}" in out
     assert "-        <ISRC>GB-AYE-24-00002</ISRC>\n+        <ISRC>GBAYE2400002</ISRC>" in out
@@ -367,6 +368,9 @@ def test_cli_fix_write_applies_and_reports(
     assert f"{target}:88:9: ID105 fixed: write the ISRC compactly: GBAYE2400002" in out
     assert f"{target}: 1 fixed, 0 refused; then 0 errors, 0 warnings" in out
     assert target.read_bytes() == ALBUM
+    # Nothing left to change: the dry run passes now, with an empty diff.
+    assert cli.main(["fix", *QUIET, "--schema-dir", str(schema_dir), str(target)]) == 0
+    assert capsys.readouterr().out == ""
 
 
 def test_cli_fix_exits_1_when_issues_remain(

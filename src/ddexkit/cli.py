@@ -660,7 +660,10 @@ def _fix(args: argparse.Namespace) -> int:
             sys.stdout.write(result.unified_diff())
         notes.write("".join(line + "\n" for line in _fix_notes(
             result, written=args.write, unsafe=args.unsafe)))
-        all_ready = all_ready and result.report.is_ready
+        # Without --write the file on disk is still unfixed: a pending change is a failure,
+        # as `black --check` or `ruff --diff` make it, so CI cannot pass on it.
+        pending = result.changed and not args.write
+        all_ready = all_ready and result.report.is_ready and not pending
     return EXIT_OK if all_ready else EXIT_ERRORS
 
 
