@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import os
 import re
 import shutil
 import subprocess
@@ -287,6 +288,28 @@ def test_write_keeps_the_mode_and_leaves_no_temporary_file(
     assert target.read_bytes() == ALBUM
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["album.xml"]
+
+
+def test_write_refuses_a_read_only_file(tmp_path: Path, fix_settings: Settings) -> None:
+    target = _faulty_copy(tmp_path)
+    before = target.read_bytes()
+    target.chmod(0o444)
+    result, status = fix_file(target, fix_settings)
+    with pytest.raises(FixError, match="read-only; not written"):
+        write_fixed(target, result, status)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["album.xml"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="only root may give a file to another owner")
+def test_write_keeps_the_owner_and_group(tmp_path: Path, fix_settings: Settings) -> None:
+    target = _faulty_copy(tmp_path)
+    os.chown(target, 12345, 23456)
+    result, status = fix_file(target, fix_settings)
+    write_fixed(target, result, status)
+    assert target.read_bytes() == ALBUM
+    assert (target.stat().st_uid, target.stat().st_gid) == (12345, 23456)
 
 
 def test_write_refuses_a_file_changed_since_it_was_read(

@@ -25,6 +25,7 @@ so one run makes every fix offered; the report of the fixed bytes lists every is
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import difflib
 import hashlib
@@ -441,6 +442,10 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
     read (someone else's edit would be lost). A symbolic link stays one: its target is
     replaced."""
     path = Path(os.path.realpath(path))
+    mode = state.status.st_mode
+    if not mode & stat.S_IWUSR:  # root could replace it anyway: a read-only file says "no"
+        raise FixError(f"{path}: the file is read-only; not written (make it writable, "
+                       "e.g. chmod u+w, to let fix write it)")
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
                                          suffix=".fix")
     try:
@@ -451,13 +456,25 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
                 _copy_package(path, out, result.entry, result.fixed)
             out.flush()
             os.fsync(out.fileno())
-        os.chmod(temporary, stat.S_IMODE(state.status.st_mode))
+        os.chmod(temporary, stat.S_IMODE(mode))
+        _keep_owner(temporary, state.status)
         if not state.is_current(path):
             raise FixError(f"{path}: changed since ddexkit read it; not written, run fix again")
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _keep_owner(temporary: str, status: os.stat_result) -> None:
+    """Give the new file the old one's owner and group where this process may (root, or a
+    group the user is in): a fix run by an administrator must not hand a label's file to
+    root. Where it may not, the file is the user's own, as any editor would leave it."""
+    if not hasattr(os, "geteuid") or (status.st_uid, status.st_gid) == (os.geteuid(),
+                                                                         os.getegid()):
+        return  # Windows has no owners to keep; or the file is already this user's
+    with contextlib.suppress(OSError):
+        os.chown(temporary, status.st_uid, status.st_gid)
 
 
 def fix(
