@@ -54,9 +54,10 @@ def _assert_only_spans_changed(result: FixResult) -> None:
         unchanged = result.original[at_original:start]
         assert result.fixed[at_fixed:at_fixed + len(unchanged)] == unchanged
         at_fixed += len(unchanged)
-        replacement = outcome.fix.replacement.encode()
-        assert result.fixed[at_fixed:at_fixed + len(replacement)] == replacement
-        at_fixed += len(replacement)
+        assert outcome.written is not None
+        written = outcome.written.encode()
+        assert result.fixed[at_fixed:at_fixed + len(written)] == written
+        at_fixed += len(written)
         at_original = end
     assert result.fixed[at_fixed:] == result.original[at_original:]
 
@@ -89,7 +90,7 @@ def test_each_fix_repairs_its_rule_case_and_leaves_the_good_one(
     assert not fix_bytes(good, fix_settings, unsafe=True).changed
 
 
-@pytest.mark.parametrize("code", ["AST803", "AST814"])
+@pytest.mark.parametrize("code", ["AST803", "AST810", "AST814"])
 def test_the_files_at_hand_fix_their_details_only_as_unsafe(
         code: str, tmp_path: Path, schema_dir: Path) -> None:
     assets = builders.good_album_assets("bad", tmp_path)
