@@ -106,6 +106,26 @@ def test_the_files_at_hand_fix_their_details_only_as_unsafe(
     assert not fixing(good, unsafe=True).changed
 
 
+@pytest.mark.parametrize(("empty", "fixed"), [(b"<HashSum></HashSum>", True),
+                                               (b"<HashSum> </HashSum>", True),
+                                               (b"<HashSum/>", False)])
+def test_an_empty_hash_sum_gets_the_files_digest_only_as_unsafe(
+        empty: bytes, fixed: bool, tmp_path: Path, schema_dir: Path) -> None:
+    good = (CASES / "AST803" / "good.xml").read_bytes()
+    digest = b"<HashSum>ed4287c0af3f86c5bf6934c3abeed9df</HashSum>"
+    assert digest in good
+    fixing = functools.partial(ddexkit.fix, good.replace(digest, empty),
+                               assets=builders.good_album_assets("good", tmp_path),
+                               schema_dir=schema_dir, config=ddexkit.Config())
+    assert not fixing().changed
+    result = fixing(unsafe=True)
+    if fixed:
+        assert result.fixed == good and [o.code for o in result.applied] == ["AST804"]
+    else:
+        (refused,) = result.refused
+        assert (refused.code, refused.reason) == ("AST804", "the element is written empty (<…/>)")
+
+
 def test_a_time_without_zone_is_fixed_only_as_unsafe(fix_settings: Settings) -> None:
     naive = ALBUM.replace(b"2024-04-02T09:30:00Z<", b"2024-04-02T09:30:00<")
     safe = fix_bytes(naive, fix_settings)
