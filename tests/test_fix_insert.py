@@ -5,9 +5,11 @@ reason where the place is not certain, and not applied when it would add an issu
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import replace
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 import ddexkit
@@ -47,14 +49,19 @@ def _missing_height_issue(assets: Path, schema_dir: Path) -> Issue:
 def test_a_missing_image_size_is_added_where_the_schema_puts_it(
         assets: Path, schema_dir: Path) -> None:
     assert NO_SIZE != ALBUM
-    report = ddexkit.validate(NO_SIZE, assets=assets, schema_dir=schema_dir,
-                              config=ddexkit.Config()).files[0]
+    whole = ddexkit.validate(NO_SIZE, assets=assets, schema_dir=schema_dir,
+                             config=ddexkit.Config())
+    jsonschema.validate(json.loads(json.dumps(whole.to_dict())), ddexkit.report_schema())
+    report = whole.files[0]
     found = [(i.code, i.severity.value, i.location.xpath, i.fix and i.fix.insert)
              for i in report.issues]
     xpath = ("/NewReleaseMessage/ResourceList/Image/ImageDetailsByTerritory/"
              "TechnicalImageDetails")
     assert found == [("AST810", "warning", xpath, "ImageHeight"),
                      ("AST810", "warning", xpath, "ImageWidth")]
+    shape = report.to_dict()["issues"][0]["fix"]
+    assert (shape["insert"], shape["replacement"], shape["safe"]) == ("ImageHeight", "3000",
+                                                                    False)
     assert not _fixing(assets, schema_dir, NO_SIZE, unsafe=False).changed
     result = _fixing(assets, schema_dir, NO_SIZE)
     assert result.fixed == ALBUM and not result.report.issues
@@ -62,6 +69,9 @@ def test_a_missing_image_size_is_added_where_the_schema_puts_it(
     assert [(o.span, o.written) for o in result.applied] == [
         ((at, at), "\n" + HEIGHT.decode().rstrip("\n")),
         ((at, at), "\n" + WIDTH.decode().rstrip("\n"))]
+    shape = result.to_dict()["applied"][0]
+    assert (shape["insert"], shape["original"], shape["replacement"], shape["span"]) == (
+        "ImageHeight", "", "3000", {"start": at, "end": at})
 
 
 def test_crlf_stays_crlf_and_the_prefix_of_the_siblings_is_kept(

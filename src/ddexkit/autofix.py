@@ -39,7 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ddexkit.config import Config, discover_config
 from ddexkit.domain.catalog import Catalog
@@ -93,6 +93,19 @@ class FixOutcome:
     span: tuple[int, int] | None = None
     written: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        """The outcome as ``fix --format json`` writes it (docs/fix.md): every key always
+        there, null where it does not apply."""
+        fix = self.fix
+        return {"code": self.code, "line": self.location.line,
+                "column": self.location.column, "xpath": self.location.xpath,
+                "replacement": fix.replacement, "original": fix.original, "safe": fix.safe,
+                "description": fix.description, "attribute": fix.attribute,
+                "insert": fix.insert, "reason": self.reason,
+                "span": None if self.span is None else {"start": self.span[0],
+                                                        "end": self.span[1]},
+                "written": self.written}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FixResult:
@@ -111,6 +124,21 @@ class FixResult:
     @property
     def changed(self) -> bool:
         return self.fixed != self.original
+
+    def to_dict(self) -> dict[str, Any]:
+        """The file as ``fix --format json`` writes it: the fixes applied and refused, and
+        what is left after them (the status, the counts, the issues by code, how many of
+        those still offer a fix: refused, or unsafe ones not asked for)."""
+        left = self.report.counts
+        offers = [i.fix for i in self.report.issues if i.fix is not None]
+        return {"path": self.path, "entry": self.entry, "changed": self.changed,
+                "applied": [outcome.to_dict() for outcome in self.applied],
+                "refused": [outcome.to_dict() for outcome in self.refused],
+                "remaining": {"status": self.report.status, "errors": left["error"],
+                              "warnings": left["warning"],
+                              "codes": dict(sorted(_counts(self.report).items())),
+                              "fixable": {"safe": sum(fix.safe for fix in offers),
+                                          "unsafe": sum(not fix.safe for fix in offers)}}}
 
     def unified_diff(self) -> str:
         """The change as a unified diff (``a/PATH``, ``b/PATH``), empty when nothing changed."""
