@@ -406,6 +406,14 @@ def _edits(raw: bytes, offered: Sequence[Issue]) -> tuple[list[_Edit], list[FixO
     return kept, refused
 
 
+def located_fixes(raw: bytes, issues: Sequence[Issue]) -> tuple[FixOutcome, ...]:
+    """The fixes ``issues`` offer, placed in ``raw`` as ``fix`` would make them (span and
+    the text written), before ``fix`` validates them again; those it cannot place are left
+    out. For reports that carry the edits beside the issues (SARIF)."""
+    edits, _ = _edits(raw, [issue for issue in issues if issue.fix is not None])
+    return tuple(_applied(edit) for edit in edits)
+
+
 def _spliced(raw: bytes, edits: Sequence[_Edit]) -> bytes:
     """``raw`` with each edit's span replaced (edits in document order, apart)."""
     parts, at = [], 0
