@@ -91,6 +91,16 @@ def test_crlf_stays_crlf_and_the_prefix_of_the_siblings_is_kept(
     assert not refused and edit.data == b"\n          <x:ImageHeight>3000</x:ImageHeight>"
 
 
+def test_a_comment_after_the_sibling_on_its_line_stays_on_that_line(
+        assets: Path, schema_dir: Path) -> None:
+    noted = NO_SIZE.replace(b"<ImageCodecType>JPEG</ImageCodecType>",
+                            b"<ImageCodecType>JPEG</ImageCodecType> <!-- a --><!-- b -->")
+    result = _fixing(assets, schema_dir, noted)
+    assert result.fixed == ALBUM.replace(
+        b"<ImageCodecType>JPEG</ImageCodecType>",
+        b"<ImageCodecType>JPEG</ImageCodecType> <!-- a --><!-- b -->")
+
+
 def test_with_no_sibling_before_it_the_child_goes_first_indented_as_the_first(
         assets: Path, schema_dir: Path) -> None:
     issue = _missing_height_issue(assets, schema_dir)

@@ -67,6 +67,8 @@ _DECLARED_ENCODING = re.compile(
     rb"\A(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _OTHER_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _ATTRIBUTE = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# Comments after an element on the rest of its line (the new line goes after them).
+_TRAILING_COMMENTS = re.compile(rb"(?:[ \t]*<!--(?:(?!-->).)*-->)+(?=[ \t]*\r?\n)", re.S)
 # Markup between an element's children: a comment, a processing instruction, the start of a
 # CDATA section, or a tag (named, with ``close`` for an end tag, ``empty`` for <…/>).
 _MARKUP = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[|<(?P<close>/?)(?P<name>[\w.:-]+)"
@@ -345,6 +347,9 @@ def _insertion(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:
     if len(before) != last + 1:
         return "its children are not in the schema's order"
     at = children[last].end if last >= 0 else tag.end()
+    trailing = _TRAILING_COMMENTS.match(raw, at) if last >= 0 else None
+    if trailing is not None:  # comments after the child on its line stay with it
+        at = trailing.end()
     # The new line is written as the line of the child it follows (or precedes) begins.
     model = children[max(last, 0)].start if children else tag.end()
     indent_from = model
