@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import ddexkit
 from ddexkit.autofix import FixResult, _edits, _settled
@@ -151,3 +154,27 @@ def test_an_insertion_the_schema_does_not_allow_there_is_not_applied(
     assert edits and edits[0].data.endswith(b"<ImageHeight>3000</ImageHeight>")
     kept, refused, _ = _settled(raw, edits, check(raw), check)
     assert not kept and "ERN006" in (refused[0].reason or "")
+
+
+def _styled(raw: bytes, *, tabs: bool, crlf: bool) -> bytes:
+    """``raw`` indented with tabs instead of two spaces, and with CRLF line endings."""
+    if tabs:
+        raw = re.sub(rb"(?m)^((?:  )+)", lambda m: b"\t" * (len(m[1]) // 2), raw)
+    return raw.replace(b"\n", b"\r\n") if crlf else raw
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(missing=st.sampled_from([(HEIGHT,), (WIDTH,), (HEIGHT, WIDTH)]),
+       codec=st.booleans(), tabs=st.booleans(), crlf=st.booleans())
+def test_any_missing_size_in_any_style_is_added_as_the_file_writes_it(
+        missing: tuple[bytes, ...], codec: bool, tabs: bool, crlf: bool, assets: Path,
+        schema_dir: Path) -> None:
+    complete = ALBUM if codec else ALBUM.replace(b"          " + CODEC + b"\n", b"", 1)
+    faulty = complete
+    for line in missing:
+        faulty = faulty.replace(line, b"", 1)
+    result = _fixing(assets, schema_dir, _styled(faulty, tabs=tabs, crlf=crlf))
+    assert result.fixed == _styled(complete, tabs=tabs, crlf=crlf)
+    assert [o.fix.insert for o in result.applied] == [
+        line.strip().partition(b">")[0][1:].decode() for line in missing]
