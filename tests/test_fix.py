@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
 import os
 import re
 import shutil
@@ -55,9 +56,10 @@ def _assert_only_spans_changed(result: FixResult) -> None:
         unchanged = result.original[at_original:start]
         assert result.fixed[at_fixed:at_fixed + len(unchanged)] == unchanged
         at_fixed += len(unchanged)
-        replacement = outcome.fix.replacement.encode()
-        assert result.fixed[at_fixed:at_fixed + len(replacement)] == replacement
-        at_fixed += len(replacement)
+        assert outcome.written is not None
+        written = outcome.written.encode()
+        assert result.fixed[at_fixed:at_fixed + len(written)] == written
+        at_fixed += len(written)
         at_original = end
     assert result.fixed[at_fixed:] == result.original[at_original:]
 
@@ -90,7 +92,7 @@ def test_each_fix_repairs_its_rule_case_and_leaves_the_good_one(
     assert not fix_bytes(good, fix_settings, unsafe=True).changed
 
 
-@pytest.mark.parametrize("code", ["AST803", "AST814"])
+@pytest.mark.parametrize("code", ["AST803", "AST810", "AST813", "AST814"])
 def test_the_files_at_hand_fix_their_details_only_as_unsafe(
         code: str, tmp_path: Path, schema_dir: Path) -> None:
     assets = builders.good_album_assets("bad", tmp_path)
@@ -104,6 +106,26 @@ def test_the_files_at_hand_fix_their_details_only_as_unsafe(
     _assert_only_spans_changed(result)
     good = (CASES / code / "good.xml").read_bytes()
     assert not fixing(good, unsafe=True).changed
+
+
+@pytest.mark.parametrize(("empty", "fixed"), [(b"<HashSum></HashSum>", True),
+                                               (b"<HashSum> </HashSum>", True),
+                                               (b"<HashSum/>", False)])
+def test_an_empty_hash_sum_gets_the_files_digest_only_as_unsafe(
+        empty: bytes, fixed: bool, tmp_path: Path, schema_dir: Path) -> None:
+    good = (CASES / "AST803" / "good.xml").read_bytes()
+    digest = b"<HashSum>ed4287c0af3f86c5bf6934c3abeed9df</HashSum>"
+    assert digest in good
+    fixing = functools.partial(ddexkit.fix, good.replace(digest, empty),
+                               assets=builders.good_album_assets("good", tmp_path),
+                               schema_dir=schema_dir, config=ddexkit.Config())
+    assert not fixing().changed
+    result = fixing(unsafe=True)
+    if fixed:
+        assert result.fixed == good and [o.code for o in result.applied] == ["AST804"]
+    else:
+        (refused,) = result.refused
+        assert (refused.code, refused.reason) == ("AST804", "the element is written empty (<…/>)")
 
 
 def test_a_time_without_zone_is_fixed_only_as_unsafe(fix_settings: Settings) -> None:
@@ -481,3 +503,47 @@ def test_the_diff_applies_with_patch_and_gives_the_fixed_bytes(
     assert target.read_bytes() == result.fixed
     assert result.fixed == ALBUM.replace(b"\n", b"\r\n").replace(b"<TerritoryCode>Worldwide<",
                                                                  b"<TerritoryCode>GB<", 1)
+
+
+def test_cli_fix_json_is_one_document_of_fixes_applied_refused_and_what_is_left(
+        tmp_path: Path, schema_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "album.xml"
+    raw = ALBUM.replace(b"<TerritoryCode>Worldwide</TerritoryCode>\n          <Validity",
+                        b"<TerritoryCode>UK</TerritoryCode>"
+                        b"<TerritoryCode>GB</TerritoryCode>\n          <Validity", 1)
+    raw = raw.replace(b"<ISRC>GBAYE2400002</ISRC>", b"<ISRC>GB-AYE-24-00002</ISRC>")
+    target.write_bytes(raw)
+    no_ern = tmp_path / "empty.zip"
+    with zipfile.ZipFile(no_ern, "w") as archive:
+        archive.writestr("notes.txt", "no ERN here")
+    argv = ["fix", *QUIET, "--schema-dir", str(schema_dir), "--format", "json",
+            str(target), str(no_ern)]
+    assert cli.main(argv) == 1
+    out, err = capsys.readouterr()
+    document = json.loads(out)
+    assert target.read_bytes() == raw
+    assert (document["write"], document["unsafe"], document["totals"]) == (
+        False, False, {"files": 2, "applied": 1, "refused": 1, "ready": 0, "needs_fixes": 2})
+    fixed, broken = document["files"]
+    start = raw.index(b"GB-AYE-24-00002")
+    (applied,) = fixed["applied"]
+    assert applied == {
+        "code": "ID105", "line": 88, "column": 9,
+        "xpath": "/NewReleaseMessage/ResourceList/SoundRecording[2]/SoundRecordingId/ISRC",
+        "replacement": "GBAYE2400002", "original": "GB-AYE-24-00002", "safe": True,
+        "description": "write the ISRC compactly: GBAYE2400002", "attribute": None,
+        "insert": None, "reason": None, "span": {"start": start, "end": start + 15},
+        "written": "GBAYE2400002"}
+    (refused,) = fixed["refused"]
+    assert refused["code"] == "TER501" and refused["span"] is None
+    assert refused["reason"] == "the fixed file would have more TER503"
+    assert fixed["remaining"] == {"status": "needs_fixes", "errors": 1, "warnings": 0,
+                                  "codes": {"TER501": 1},
+                                  "fixable": {"safe": 1, "unsafe": 0}}
+    assert (fixed["changed"], fixed["written"], fixed["entry"]) == (True, False, None)
+    assert broken["path"] == str(no_ern) and "nothing fixed" in broken["error"]
+    assert err.count("\n") == 1 and "nothing fixed" in err  # the one line, as in text
+    assert cli.main([*argv[:-1], "--write"]) == 1
+    written = json.loads(capsys.readouterr().out)
+    assert written["write"] and written["files"][0]["written"]
+    assert target.read_bytes() == raw.replace(b"GB-AYE-24-00002", b"GBAYE2400002")

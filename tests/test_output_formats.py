@@ -80,6 +80,54 @@ def test_sarif_of_a_real_validation_is_valid(sarif_schema: dict[str, Any]) -> No
     assert {r["ruleId"] for r in results} >= {"TER501", "DUR405"}
 
 
+def _applied(text: str, replacements: list[dict[str, Any]]) -> str:
+    """``text`` with SARIF replacements made, as a viewer applies them (lines and columns in
+    code points, the last first)."""
+    starts = [0, *(i + 1 for i, character in enumerate(text) if character == "\n")]
+
+    def offset(line: int, column: int) -> int:
+        return starts[line - 1] + column - 1
+
+    for change in sorted(replacements, key=lambda r: (r["deletedRegion"]["startLine"],
+                                                      r["deletedRegion"]["startColumn"]),
+                         reverse=True):
+        region = change["deletedRegion"]
+        start = offset(region["startLine"], region["startColumn"])
+        end = offset(region["endLine"], region["endColumn"])
+        text = text[:start] + change["insertedContent"]["text"] + text[end:]
+    return text
+
+
+def test_sarif_fixes_are_the_edits_fix_makes(tmp_path: Path, schema_dir: Path,
+                                             sarif_schema: dict[str, Any]) -> None:
+    from tests.rules import builders
+
+    assets = builders.good_album_assets("good", tmp_path)
+    album = GOOD_ALBUM.read_text(encoding="utf-8")
+    # columns count code points: the é before the ISRC is one column and two bytes
+    faulty = (album.replace("<ISRC>GBAYE2400002</ISRC>", "<!-- é --><ISRC>GB-AYE-24-00002</ISRC>")
+              .replace("          <ImageHeight>3000</ImageHeight>\n", ""))
+    target = tmp_path / "album.xml"
+    target.write_text(faulty, encoding="utf-8")
+    report = ddexkit.validate(target, assets=assets, schema_dir=schema_dir, config=Config())
+    document = json.loads(sarif.render(report))
+    jsonschema.Draft4Validator(sarif_schema).validate(document)
+    results = document["runs"][0]["results"]
+    fixes = {r["ruleId"]: r["fixes"][0] for r in results if "fixes" in r}
+    assert sorted(fixes) == ["AST810", "ID105"]
+    assert [fixes[code]["properties"]["safe"] for code in ("AST810", "ID105")] == [False, True]
+    (change,) = fixes["ID105"]["artifactChanges"]
+    assert change["artifactLocation"]["uri"] == sarif.artifact_uri(str(target))
+    assert change["replacements"] == [{
+        "deletedRegion": {"startLine": 88, "startColumn": 25, "endLine": 88, "endColumn": 40},
+        "insertedContent": {"text": "GBAYE2400002"}}]
+    replacements = [r for fix in fixes.values() for c in fix["artifactChanges"]
+                    for r in c["replacements"]]
+    fixed = ddexkit.fix(target, assets=assets, schema_dir=schema_dir, config=Config(),
+                        unsafe=True)
+    assert _applied(faulty, replacements) == fixed.fixed.decode() != faulty
+
+
 def test_the_schema_check_would_catch_a_broken_document(sarif_schema: dict[str, Any]) -> None:
     document = json.loads(sarif.render(SAMPLE))
     document["runs"][0]["results"][1]["level"] = "fatal"

@@ -40,7 +40,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ddexkit.config import Config, discover_config
 from ddexkit.domain.catalog import Catalog
@@ -68,6 +68,12 @@ _DECLARED_ENCODING = re.compile(
     rb"\A(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
 _OTHER_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 _ATTRIBUTE = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+# Comments after an element on the rest of its line (the new line goes after them).
+_TRAILING_COMMENTS = re.compile(rb"(?:[ \t]*<!--(?:(?!-->).)*-->)+(?=[ \t]*\r?\n)", re.S)
+# Markup between an element's children: a comment, a processing instruction, the start of a
+# CDATA section, or a tag (named, with ``close`` for an end tag, ``empty`` for <…/>).
+_MARKUP = re.compile(rb"<!--.*?-->|<\?.*?\?>|<!\[CDATA\[|<(?P<close>/?)(?P<name>[\w.:-]+)"
+                     rb"(?:\s+[^\s=/>]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))*\s*(?P<empty>/?)>", re.S)
 
 
 class FixError(Exception):
@@ -79,13 +85,29 @@ class FixError(Exception):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FixOutcome:
     """One offered fix and what became of it: ``reason`` is None when it was applied, and
-    ``span`` is then the bytes of the original it replaced (start, end)."""
+    ``span`` is then the bytes of the original it replaced (start, end; start == end for an
+    insertion) and ``written`` the text put there (the escaped value, or the new element
+    with the line break and indentation before it)."""
 
     code: str
     location: Location
     fix: Fix
     reason: str | None = None
     span: tuple[int, int] | None = None
+    written: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The outcome as ``fix --format json`` writes it (docs/fix.md): every key always
+        there, null where it does not apply."""
+        fix = self.fix
+        return {"code": self.code, "line": self.location.line,
+                "column": self.location.column, "xpath": self.location.xpath,
+                "replacement": fix.replacement, "original": fix.original, "safe": fix.safe,
+                "description": fix.description, "attribute": fix.attribute,
+                "insert": fix.insert, "reason": self.reason,
+                "span": None if self.span is None else {"start": self.span[0],
+                                                        "end": self.span[1]},
+                "written": self.written}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -105,6 +127,21 @@ class FixResult:
     @property
     def changed(self) -> bool:
         return self.fixed != self.original
+
+    def to_dict(self) -> dict[str, Any]:
+        """The file as ``fix --format json`` writes it: the fixes applied and refused, and
+        what is left after them (the status, the counts, the issues by code, how many of
+        those still offer a fix: refused, or unsafe ones not asked for)."""
+        left = self.report.counts
+        offers = [i.fix for i in self.report.issues if i.fix is not None]
+        return {"path": self.path, "entry": self.entry, "changed": self.changed,
+                "applied": [outcome.to_dict() for outcome in self.applied],
+                "refused": [outcome.to_dict() for outcome in self.refused],
+                "remaining": {"status": self.report.status, "errors": left["error"],
+                              "warnings": left["warning"],
+                              "codes": dict(sorted(_counts(self.report).items())),
+                              "fixable": {"safe": sum(fix.safe for fix in offers),
+                                          "unsafe": sum(not fix.safe for fix in offers)}}}
 
     def unified_diff(self) -> str:
         """The change as a unified diff (``a/PATH``, ``b/PATH``), empty when nothing changed."""
@@ -128,19 +165,37 @@ def _lines(text: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True, order=True)
 class _Edit:
-    """Bytes ``start:end`` of the original become ``data``: one fix, located."""
+    """Bytes ``start:end`` of the original become ``data``: one fix, located. Insertions at
+    one place go in ``rank`` order (how many siblings the schema puts before each)."""
 
     start: int
     end: int
+    rank: int
     data: bytes = field(compare=False)
     issue: Issue = field(compare=False)
 
+    @property
+    def inserts(self) -> str | None:
+        assert self.issue.fix is not None
+        return self.issue.fix.insert
 
-def _outcome(issue: Issue, reason: str | None = None, *,
-             span: tuple[int, int] | None = None) -> FixOutcome:
+    def clashes(self, earlier: _Edit) -> bool:
+        """Whether this edit (after ``earlier`` in document order) touches its span; two
+        insertions of different elements at one place do not."""
+        if self.start == earlier.start and self.inserts is not None \
+                and earlier.inserts is not None:
+            return self.inserts == earlier.inserts
+        return self.start < earlier.end or self.start == earlier.start
+
+
+def _outcome(issue: Issue, reason: str | None = None) -> FixOutcome:
     assert issue.fix is not None
-    return FixOutcome(code=issue.code, location=issue.location, fix=issue.fix, reason=reason,
-                      span=span)
+    return FixOutcome(code=issue.code, location=issue.location, fix=issue.fix, reason=reason)
+
+
+def _applied(edit: _Edit) -> FixOutcome:
+    return replace(_outcome(edit.issue), span=(edit.start, edit.end),
+                   written=edit.data.decode("utf-8"))
 
 
 def _encoding_problem(raw: bytes) -> str | None:
@@ -209,10 +264,8 @@ def _span(raw: bytes, tag: re.Match[bytes], attribute: str | None) -> tuple[int,
     return tag.end(), end
 
 
-def _edit(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:
-    """The edit that makes ``issue``'s fix, or why it cannot be made byte-exactly."""
-    fix, place = issue.fix, issue.location
-    assert fix is not None
+def _issue_tag(raw: bytes, lines: _Lines, place: Location) -> re.Match[bytes] | str:
+    """The start tag of the element at ``place``, or why it is not found there."""
     if place.line is None or place.column is None or not place.xpath:
         return "the issue has no place in the file"
     name = place.xpath.rpartition("/")[2].partition("[")[0]
@@ -220,6 +273,105 @@ def _edit(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:
     tag = _start_tag(name).match(raw, offset) if offset is not None else None
     if tag is None:
         return f"the start tag of {name} is not where the issue points"
+    return tag
+
+
+@dataclass(frozen=True, slots=True)
+class _Child:
+    """A child element as written: its qualified name and where it starts and ends."""
+
+    name: bytes
+    start: int
+    end: int
+
+    @property
+    def local(self) -> str:
+        return self.name.rpartition(b":")[2].decode("utf-8")
+
+
+def _children(raw: bytes, tag: re.Match[bytes]) -> list[_Child] | str:
+    """The children of the element whose start tag is ``tag``, in order, or why they cannot
+    be told apart for sure (text beside them, CDATA, markup this reading does not know)."""
+    children: list[_Child] = []
+    opened: tuple[bytes, int] | None = None  # the child being read: name, start
+    depth, at = 0, tag.end()
+    while True:
+        lt = raw.find(b"<", at)
+        if lt < 0:
+            return "its end tag is missing"
+        if depth == 0 and raw[at:lt].strip():
+            return "it holds text beside its children"
+        markup = _MARKUP.match(raw, lt)
+        if markup is None or markup[0].startswith(b"<![CDATA["):
+            return "it holds CDATA or markup that fix does not read"
+        at = markup.end()
+        name = markup["name"]
+        if name is None:  # a comment or a processing instruction
+            continue
+        if markup["close"]:
+            if depth == 0:
+                return children
+            depth -= 1
+            if depth == 0 and opened is not None:
+                children.append(_Child(opened[0], opened[1], at))
+        elif markup["empty"]:
+            if depth == 0:
+                children.append(_Child(name, lt, at))
+        else:
+            if depth == 0:
+                opened = (name, lt)
+            depth += 1
+
+
+def _insertion(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:
+    """The edit that adds ``issue``'s new child: after the last child the schema puts before
+    it (else right after the start tag), on a line of its own indented as that child's line
+    is (the same line ending), with the prefix the other children have; or why the place is
+    not certain."""
+    fix = issue.fix
+    assert fix is not None and fix.insert is not None
+    tag = _issue_tag(raw, lines, issue.location)
+    if isinstance(tag, str):
+        return tag
+    if tag[2]:
+        return "the element is written empty (<…/>)"
+    children = _children(raw, tag)
+    if isinstance(children, str):
+        return children
+    if any(child.local == fix.insert for child in children):
+        return f"it already has {fix.insert}"
+    prefixes = {child.name.rpartition(b":")[0] for child in children}
+    if len(prefixes) > 1:
+        return "its children are written with different namespace prefixes"
+    before = [index for index, child in enumerate(children) if child.local in fix.after]
+    last = before[-1] if before else -1
+    if len(before) != last + 1:
+        return "its children are not in the schema's order"
+    at = children[last].end if last >= 0 else tag.end()
+    trailing = _TRAILING_COMMENTS.match(raw, at) if last >= 0 else None
+    if trailing is not None:  # comments after the child on its line stay with it
+        at = trailing.end()
+    # The new line is written as the line of the child it follows (or precedes) begins.
+    model = children[max(last, 0)].start if children else tag.end()
+    indent_from = model
+    while indent_from > tag.end() and raw[indent_from - 1] in b" \t\r\n":
+        indent_from -= 1
+    indent = raw[indent_from:model]
+    prefix = prefixes.pop() + b":" if prefixes and prefixes != {b""} else b""
+    element = (b"<" + prefix + fix.insert.encode() + b">" + _escaped(fix.replacement, None)
+               + b"</" + prefix + fix.insert.encode() + b">")
+    return _Edit(at, at, len(fix.after), indent + element, issue)
+
+
+def _edit(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:
+    """The edit that makes ``issue``'s fix, or why it cannot be made byte-exactly."""
+    fix = issue.fix
+    assert fix is not None
+    if fix.insert is not None:
+        return _insertion(raw, lines, issue)
+    tag = _issue_tag(raw, lines, issue.location)
+    if isinstance(tag, str):
+        return tag
     span = _span(raw, tag, fix.attribute)
     if isinstance(span, str):
         return span
@@ -232,7 +384,7 @@ def _edit(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:
         return ("the value is written with an entity, a character reference or line breaks "
                 "that the parser reads otherwise; edit it by hand")
     quote = chr(raw[start - 1]) if fix.attribute is not None else None
-    return _Edit(start, end, _escaped(fix.replacement, quote), issue)
+    return _Edit(start, end, 0, _escaped(fix.replacement, quote), issue)
 
 
 def _edits(raw: bytes, offered: Sequence[Issue]) -> tuple[list[_Edit], list[FixOutcome]]:
@@ -251,13 +403,21 @@ def _edits(raw: bytes, offered: Sequence[Issue]) -> tuple[list[_Edit], list[FixO
             located.append(found)
     kept: list[_Edit] = []
     for edit in sorted(located):
-        if kept and (edit.start < kept[-1].end or edit.start == kept[-1].start):
+        if kept and edit.clashes(kept[-1]):
             earlier = kept[-1].issue
             refused.append(_outcome(edit.issue, f"it edits the same value as the {earlier.code} "
                                     f"fix at line {earlier.location.line}; run fix again"))
         else:
             kept.append(edit)
     return kept, refused
+
+
+def located_fixes(raw: bytes, issues: Sequence[Issue]) -> tuple[FixOutcome, ...]:
+    """The fixes ``issues`` offer, placed in ``raw`` as ``fix`` would make them (span and
+    the text written), before ``fix`` validates them again; those it cannot place are left
+    out. For reports that carry the edits beside the issues (SARIF)."""
+    edits, _ = _edits(raw, [issue for issue in issues if issue.fix is not None])
+    return tuple(_applied(edit) for edit in edits)
 
 
 def _spliced(raw: bytes, edits: Sequence[_Edit]) -> bytes:
@@ -334,7 +494,7 @@ def fix_bytes(raw: bytes, settings: Settings, *, unsafe: bool = False,
     return FixResult(
         path=path, original=raw, fixed=_spliced(raw, kept), report=report,
         entry=package.message_name if package is not None else None,
-        applied=tuple(_outcome(edit.issue, span=(edit.start, edit.end)) for edit in kept),
+        applied=tuple(_applied(edit) for edit in kept),
         refused=tuple(sorted(refused + refused_later,
                              key=lambda o: (o.location.line or 0, o.location.column or 0,
                                             o.code))),

@@ -249,6 +249,9 @@ def _parser() -> _Parser:
                         help="also the fixes that are a judgement (a time zone, a guessed "
                         "spelling)")
     fixing.add_argument("--assets", metavar="DIR", help="folder of the files the ERN names")
+    fixing.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text: the diff and a line per fix (default); json: one document "
+                        "with each file's fixes applied and refused and what is left")
     _add_settings_arguments(fixing)
 
     profiles = commands.add_parser(
@@ -645,6 +648,8 @@ def _fix(args: argparse.Namespace) -> int:
     settings = resolve_settings(_file_config(args), schema_dir=args.schema_dir,
                                 catalog=args.catalog, assets=args.assets)
     notes = sys.stdout if args.write else sys.stderr
+    as_json = args.format == "json"
+    done: list[FixResult | tuple[str, str]] = []  # for the JSON document, kept only for it
     all_ready = True
     for source in sources:
         assert source.path is not None
@@ -654,16 +659,24 @@ def _fix(args: argparse.Namespace) -> int:
                 write_fixed(source.path, result, status)
         except FixError as error:
             sys.stderr.write(f"ddexkit: {error}\n")
+            done += [(str(source.path), str(error))] if as_json else []
             all_ready = False
+            continue
+        # Without --write the file on disk is still unfixed: a pending change is a failure,
+        # as `black --check` or `ruff --diff` make it, so CI cannot pass on it.
+        pending = result.changed and not args.write
+        all_ready = all_ready and result.report.is_ready and not pending
+        if as_json:
+            done.append(result)
             continue
         if not args.write:
             sys.stdout.write(result.unified_diff())
         notes.write("".join(line + "\n" for line in _fix_notes(
             result, written=args.write, unsafe=args.unsafe)))
-        # Without --write the file on disk is still unfixed: a pending change is a failure,
-        # as `black --check` or `ruff --diff` make it, so CI cannot pass on it.
-        pending = result.changed and not args.write
-        all_ready = all_ready and result.report.is_ready and not pending
+    if as_json:
+        from ddexkit.output.fix_json import render
+
+        sys.stdout.write(render(done, written=args.write, unsafe=args.unsafe))
     return EXIT_OK if all_ready else EXIT_ERRORS
 
 

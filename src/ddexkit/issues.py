@@ -39,12 +39,18 @@ WHOLE_FILE = Location()
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Fix:
     """The one repair a rule names for its finding, as data: the finding's element's text
-    (or, with ``attribute``, that attribute's value) becomes ``replacement``.
+    (or, with ``attribute``, that attribute's value) becomes ``replacement``; or, with
+    ``insert``, the finding's element gets a new child of that name holding ``replacement``.
 
     Rules only offer a fix; ``ddexkit.autofix`` applies it to the raw bytes, where it checks
-    that the span it replaces reads exactly ``original``, the value the rule judged. ``safe``
-    says the meaning cannot change (a separator dropped, a code's case); an unsafe fix is a
-    judgement (which time zone), applied only when asked for.
+    that the span it replaces reads exactly ``original``, the value the rule judged (empty
+    for an insertion). ``safe`` says the meaning cannot change (a separator dropped, a code's
+    case); an unsafe fix is a judgement (which time zone), applied only when asked for.
+
+    An insertion names, in ``after``, the children the schema's sequence puts before the new
+    one: it goes after the last of those the element has, else first. The rule names them
+    because the rule knows the element (``ddexkit.domain.sequences``); autofix only finds the
+    place in the bytes.
     """
 
     replacement: str
@@ -52,11 +58,18 @@ class Fix:
     description: str
     safe: bool = True
     attribute: str | None = None
+    insert: str | None = None
+    after: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"replacement": self.replacement, "original": self.original,
-                "safe": self.safe, "description": self.description,
-                "attribute": self.attribute}
+        """The fix as the JSON report has it; ``insert`` only for an insertion (an additive
+        field: the replacements read as before)."""
+        shape: dict[str, Any] = {"replacement": self.replacement, "original": self.original,
+                                 "safe": self.safe, "description": self.description,
+                                 "attribute": self.attribute}
+        if self.insert is not None:
+            shape["insert"] = self.insert
+        return shape
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

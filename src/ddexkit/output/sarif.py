@@ -2,21 +2,29 @@
 
 The rules array comes from the registry (summary and "Why it matters" from each rule's doc);
 each result carries the place as a physical location (path, line, column) and, because an ERN
-reader thinks in elements, the xpath as its logical location. No timestamps or absolute
-working directory, so the same input gives the same bytes.
+reader thinks in elements, the xpath as its logical location. An issue ``ddexkit fix`` can
+repair carries the edit as a SARIF fix (its bytes located in the .xml as ``fix`` locates
+them, read again for that; ``properties.safe`` as for ``fix``; not validated again as
+``fix`` does). No timestamps or absolute working directory, so the same input gives the same
+bytes.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from ddexkit.issues import Issue
+from ddexkit.autofix import FixOutcome, located_fixes
+from ddexkit.issues import Fix, Issue, Location
 from ddexkit.output.ruledocs import rule_name, why_it_matters
+from ddexkit.regularfile import read_bytes
 from ddexkit.report import FileReport, Report
 from ddexkit.rules import ALL_RULES, AnyRule
+from ddexkit.safexml import MAX_MESSAGE_BYTES
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -46,7 +54,57 @@ def _rule_descriptor(rule: AnyRule) -> dict[str, Any]:
     }
 
 
-def _result(file: FileReport, issue: Issue, index: dict[str, int]) -> dict[str, Any]:
+_FixKey = tuple[str, Location, Fix]
+
+
+def _fixes(file: FileReport) -> dict[_FixKey, dict[str, Any]]:
+    """The SARIF fix of each fixable issue of an .xml file, by (code, place, fix): its span
+    as a region (lines and columns in code points, as ``columnKind`` says) and the text
+    written there. Empty for a file that cannot be read again or is over the size limit."""
+    if file.path is None or Path(file.path).suffix.lower() != ".xml" \
+            or not any(issue.fix is not None for issue in file.issues):
+        return {}
+    try:
+        raw, size = read_bytes(file.path, MAX_MESSAGE_BYTES)
+    except OSError:
+        return {}
+    if size > len(raw):
+        return {}
+    starts = _line_starts(raw)
+
+    def position(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, offset)
+        return line, len(raw[starts[line - 1]:offset].decode("utf-8", "replace")) + 1
+
+    uri = artifact_uri(file.path)
+    fixes: dict[_FixKey, dict[str, Any]] = {}
+    for outcome in located_fixes(raw, file.issues):
+        fixes[(outcome.code, outcome.location, outcome.fix)] = _fix(outcome, uri, position)
+    return fixes
+
+
+def _line_starts(raw: bytes) -> list[int]:
+    starts, at = [0], raw.find(b"\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = raw.find(b"\n", at + 1)
+    return starts
+
+
+def _fix(outcome: FixOutcome, uri: str,
+         position: Callable[[int], tuple[int, int]]) -> dict[str, Any]:
+    assert outcome.span is not None and outcome.written is not None
+    (start_line, start_column), (end_line, end_column) = map(position, outcome.span)
+    region = {"startLine": start_line, "startColumn": start_column, "endLine": end_line,
+              "endColumn": end_column}
+    return {"description": {"text": outcome.fix.description},
+            "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": [
+                {"deletedRegion": region, "insertedContent": {"text": outcome.written}}]}],
+            "properties": {"safe": outcome.fix.safe}}
+
+
+def _result(file: FileReport, issue: Issue, index: dict[str, int],
+            fixes: dict[_FixKey, dict[str, Any]]) -> dict[str, Any]:
     text = issue.message if not issue.hint else f"{issue.message}\nHint: {issue.hint}"
     location: dict[str, Any] = {}
     if file.path is not None:
@@ -72,6 +130,9 @@ def _result(file: FileReport, issue: Issue, index: dict[str, int]) -> dict[str, 
     result["message"] = {"text": text}
     if location:
         result["locations"] = [location]
+    if issue.fix is not None and (found := fixes.get((issue.code, issue.location,
+                                                      issue.fix))) is not None:
+        result["fixes"] = [found]
     return result
 
 
@@ -91,7 +152,8 @@ def _invocation(report: Report) -> dict[str, Any]:
 
 def to_sarif(report: Report) -> dict[str, Any]:
     index = {rule.code: position for position, rule in enumerate(ALL_RULES)}
-    results = [_result(file, issue, index) for file in report.files for issue in file.issues]
+    results = [_result(file, issue, index, fixes) for file in report.files
+               for fixes in (_fixes(file),) for issue in file.issues]
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,

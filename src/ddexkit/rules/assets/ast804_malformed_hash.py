@@ -3,7 +3,8 @@
 Why it matters:
     A digest of the wrong length or with non-hexadecimal characters can never match the file,
     so the ingest rejects it whatever the file holds. Checked with or without the files at
-    hand: the value alone shows the fault.
+    hand: the value alone shows the fault. For an empty HashSum with the file at hand,
+    ``ddexkit fix --unsafe`` writes the file's digest (unsafe, as for AST803).
 
 Bad:
     <HashSum>ed4287c0af3f86c5bf6934c3abeed9d</HashSum>
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.domain.hashes import HEX_LENGTHS, algorithm_name, malformed_reason
-from ddexkit.issues import Finding, Severity
+from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.media import AssetFacts
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
@@ -46,12 +47,17 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
                 continue
             reason = malformed_reason(name, value)
             if reason is not None:
+                # An empty value has one right answer when the file is at hand: its digest.
+                digest = item.hashes.get(name) if not value else None
                 yield Finding(
                     at=hash_sum.value.loc,
                     message=f"{item.package_path}: the {declared} HashSum is malformed: "
                     f"{reason}",
                     hint=f"Give the {HEX_LENGTHS[name]} hexadecimal digits of the file's "
                     f"{name.upper()}",
+                    fix=Fix(replacement=digest, original=hash_sum.value.value, safe=False,
+                            description=f"write the {name.upper()} of {item.package_path}")
+                    if digest is not None else None,
                 )
 
 

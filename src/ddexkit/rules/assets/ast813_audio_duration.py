@@ -4,7 +4,8 @@ Why it matters:
     Stores show and pay by the stated duration; a file that is longer or shorter than the ERN
     says is usually the wrong take or a truncated export. The file's own technical details'
     Duration is compared when there is one, else the SoundRecording's; up to 2 seconds of
-    difference (inclusive) is tolerated.
+    difference (inclusive) is tolerated. ``ddexkit fix --unsafe`` writes the file's length,
+    to the second (unsafe: a wrong take is fixed by delivering the right file, not the ERN).
 
 Bad:
     <Duration>PT3M20S</Duration>
@@ -20,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.issues import Finding, Severity
+from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.lexical import duration_seconds
 from ddexkit.media import AssetFacts
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -46,11 +47,14 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
             seconds = duration_seconds(stated.stripped)
             if seconds is None or abs(seconds - audio.duration) <= TOLERANCE_SECONDS:
                 continue
+            length = _iso(audio.duration)
             yield Finding(at=stated.loc,
                           message=f"Duration says {stated.stripped}, but {item.package_path} "
                           f"lasts {audio.duration:.1f} s",
-                          hint=f"Set <Duration>{_iso(audio.duration)}</Duration>, or deliver "
-                          "the right file")
+                          hint=f"Set <Duration>{length}</Duration>, or deliver the right file",
+                          fix=Fix(replacement=length, original=stated.value, safe=False,
+                                  description=f"write {length}, what {item.package_path} "
+                                  "lasts"))
 
 
 RULE = Rule(
