@@ -92,7 +92,7 @@ def test_each_fix_repairs_its_rule_case_and_leaves_the_good_one(
     assert not fix_bytes(good, fix_settings, unsafe=True).changed
 
 
-@pytest.mark.parametrize("code", ["AST803", "AST810", "AST813", "AST814"])
+@pytest.mark.parametrize("code", ["AST803", "AST810", "AST813", "AST814", "AST821"])
 def test_the_files_at_hand_fix_their_details_only_as_unsafe(
         code: str, tmp_path: Path, schema_dir: Path) -> None:
     assets = builders.good_album_assets("bad", tmp_path)

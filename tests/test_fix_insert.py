@@ -42,10 +42,10 @@ def _fixing(assets: Path, schema_dir: Path, raw: bytes, *, unsafe: bool = True) 
 
 @functools.cache
 def _missing_height_issue(assets: Path, schema_dir: Path) -> Issue:
-    """AST810's issue for the cover's TechnicalImageDetails without ImageHeight."""
+    """AST821's issue for the cover's TechnicalImageDetails without ImageHeight."""
     report = ddexkit.validate(ALBUM.replace(HEIGHT, b"", 1), assets=assets,
                               schema_dir=schema_dir, config=ddexkit.Config()).files[0]
-    (issue,) = [i for i in report.issues if i.code == "AST810"]
+    (issue,) = [i for i in report.issues if i.code == "AST821"]
     return issue
 
 
@@ -60,8 +60,8 @@ def test_a_missing_image_size_is_added_where_the_schema_puts_it(
              for i in report.issues]
     xpath = ("/NewReleaseMessage/ResourceList/Image/ImageDetailsByTerritory/"
              "TechnicalImageDetails")
-    assert found == [("AST810", "warning", xpath, "ImageHeight"),
-                     ("AST810", "warning", xpath, "ImageWidth")]
+    assert found == [("AST821", "warning", xpath, "ImageHeight"),
+                     ("AST821", "warning", xpath, "ImageWidth")]
     shape = report.to_dict()["issues"][0]["fix"]
     assert (shape["insert"], shape["replacement"], shape["safe"]) == ("ImageHeight", "3000",
                                                                     False)

@@ -114,8 +114,8 @@ def test_sarif_fixes_are_the_edits_fix_makes(tmp_path: Path, schema_dir: Path,
     jsonschema.Draft4Validator(sarif_schema).validate(document)
     results = document["runs"][0]["results"]
     fixes = {r["ruleId"]: r["fixes"][0] for r in results if "fixes" in r}
-    assert sorted(fixes) == ["AST810", "ID105"]
-    assert [fixes[code]["properties"]["safe"] for code in ("AST810", "ID105")] == [False, True]
+    assert sorted(fixes) == ["AST821", "ID105"]
+    assert [fixes[code]["properties"]["safe"] for code in ("AST821", "ID105")] == [False, True]
     (change,) = fixes["ID105"]["artifactChanges"]
     assert change["artifactLocation"]["uri"] == sarif.artifact_uri(str(target))
     assert change["replacements"] == [{

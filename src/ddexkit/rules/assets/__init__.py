@@ -23,6 +23,7 @@ from ddexkit.rules.assets import (
     ast818_zip_message_count,
     ast819_zip_bomb,
     ast820_mixed_audio_formats,
+    ast821_image_size_left_out,
 )
 from ddexkit.rules.base import AnyRule
 
@@ -47,4 +48,5 @@ RULES: tuple[AnyRule, ...] = (
     ast818_zip_message_count.RULE,
     ast819_zip_bomb.RULE,
     ast820_mixed_audio_formats.RULE,
+    ast821_image_size_left_out.RULE,
 )

@@ -1,12 +1,9 @@
-"""The image's real width or height differs from ImageWidth/ImageHeight in the ERN, or the
-ERN leaves one out.
+"""The image's real width or height differs from ImageWidth/ImageHeight in the ERN.
 
 Why it matters:
     The ERN's technical details must describe the file delivered; stores that trust them lay
-    the artwork out wrongly. A TechnicalImageDetails without ImageWidth or ImageHeight is
-    valid but leaves the store to guess (a warning). ``ddexkit fix --unsafe`` writes what
-    the file has, or adds the element where the schema puts it (unsafe: only right when the
-    file is the one meant).
+    the artwork out wrongly. ``ddexkit fix --unsafe`` writes what the file has (unsafe: only
+    right when the file is the one meant). A size left out is AST821's.
 
 Bad:
     <ImageWidth>2000</ImageWidth>
@@ -23,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.domain.mediaformats import positive_int
-from ddexkit.domain.sequences import preceding
 from ddexkit.issues import Finding, Fix, Severity
 from ddexkit.media import AssetFacts
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -33,22 +29,13 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
     for item, image in facts.images:
         technical = item.technical
         path = item.package_path
-        for label, stated, real in (("ImageHeight", technical.height, image.height),
-                                    ("ImageWidth", technical.width, image.width)):
-            if real is None or (stated is None and technical.kind != "TechnicalImageDetails"):
-                continue
-            extent = f"{real} pixels {'wide' if label == 'ImageWidth' else 'high'}"
-            if stated is None:
-                yield Finding(at=technical.loc, severity=Severity.WARNING,
-                              message=f"{technical.kind} has no {label}, and {path} is "
-                              f"{extent}",
-                              hint=f"Add <{label}>{real}</{label}>",
-                              fix=Fix(replacement=str(real), original="", safe=False,
-                                      insert=label, after=preceding(technical.kind, label),
-                                      description=f"add {label} {real}, what {path} has"))
+        for label, stated, real in (("ImageWidth", technical.width, image.width),
+                                    ("ImageHeight", technical.height, image.height)):
+            if stated is None or real is None:
                 continue
             number = positive_int(stated.stripped)
             if number is not None and number != real:
+                extent = f"{real} pixels {'wide' if label == 'ImageWidth' else 'high'}"
                 yield Finding(at=stated.loc,
                               message=f"{label} says {number}, but {path} is {extent}",
                               hint=f"Set <{label}>{real}</{label}>",
@@ -60,7 +47,7 @@ def check(facts: AssetFacts, context: RuleContext) -> Iterator[Finding]:
 RULE = Rule(
     code="AST810",
     severity=Severity.ERROR,
-    summary="The image's real width or height differs from the ERN, or is left out",
+    summary="The image's real width or height differs from the ERN",
     stage=Stage.ASSETS,
     check=check,
     needs=frozenset({"assets"}),
