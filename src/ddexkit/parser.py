@@ -92,20 +92,23 @@ class _LocalNames(dict[object, str]):
 
 
 def _new_text(value: str, element: etree._Element) -> m.Text:
-    """``Text(value=value, element=element)``, made a third faster.
+    """``Text(value=value, element=element)``, in a third of the time.
 
-    Called for a class, ``Text(...)`` with keywords first packs them into a dict for its
-    ``__init__``; calling that ``__init__`` on a fresh instance takes them as they are. Text
-    has no ``__new__`` of its own, so this is what ``Text(...)`` does, down to its
-    dataclass ``__init__``; the parser makes one per element it reads or indexes (tens of
-    thousands in a large album)."""
+    The parser makes a Text per element it reads or indexes: some 36,000 in a 1,000-track
+    album, a tenth of the whole build. Called with keywords, a class packs them into a dict
+    for its ``__init__``; Text's (a slotted dataclass's, without ``__post_init__``) does
+    nothing but set its three fields, so they are set here on a fresh instance instead.
+    This is the one place the model's ``__init__`` is not run; tests/test_parser.py checks
+    that Text still has only those fields, and that what this makes equals ``Text(...)``.
+    """
     text = _new_instance(m.Text)
-    _init_text(text, value=value, element=element)
+    text.value = value
+    text.element = element
+    text.of_attribute = False
     return text
 
 
 _new_instance = object.__new__
-_init_text = m.Text.__init__
 
 
 def _loc(element: etree._Element) -> Location:
