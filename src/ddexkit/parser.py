@@ -10,15 +10,21 @@ pass that lxml filters in C; the walk takes the index's Text for an element it r
 an element read gets one Text, shared by the index and the model. Records keep their element,
 not a Location: ``loc`` is worked out when an issue needs it.
 
-The walk is the costly part of a validation after the rules (tens of thousands of elements
-in a large album), so it is written for it:
+Index and walk are, after the rules, the costly part of a validation (a 1,000-track album
+has some 52,000 elements, 36,000 of them read as Texts), so they are written for it:
 
 - each record is read in one loop over its element's children, dispatching on their local
   name (``_LocalNames``), instead of first grouping every element's children by name in a
   dict and then looking each field up in it;
 - one build's state, the Texts the index made, lives on a ``_ModelBuilder`` made for that
   build and passed along, not in a module-level or context variable: builds in threads
-  (the XSD pass runs beside the build; library users may build in threads) share nothing.
+  (the XSD pass runs beside the build; library users may build in threads) share nothing;
+- Texts are made by ``_new_text``, which sets their three fields itself (the one place the
+  model's ``__init__`` is not run: see there why);
+- the attribute index is one XPath with one test per attribute (``_attributes_named``).
+
+Together they took about a quarter off the build of the benchmark's albums
+(bench/breakdown.py shows the stage).
 """
 
 from __future__ import annotations
@@ -82,9 +88,9 @@ class _LocalNames(dict[object, str]):
     """Tag → local name, learnt tag by tag: ``names[child.tag]`` is the child's local name,
     '' for a comment or processing instruction (whose tag is a function, not a string).
 
-    One per build (a file has a few dozen distinct tags): cutting the namespace off every
-    child's tag again, or building a list of (name, child) pairs per element, cost a third
-    of the walk's loops over children."""
+    One per build (a file has a few dozen distinct tags), so each child costs one dict
+    look-up: building a list of (name, child) pairs per element instead made the walk's
+    loops over children some 40 % slower."""
 
     def __missing__(self, tag: object) -> str:
         name = self[tag] = local_name(tag)
@@ -92,7 +98,7 @@ class _LocalNames(dict[object, str]):
 
 
 def _new_text(value: str, element: etree._Element) -> m.Text:
-    """``Text(value=value, element=element)``, in a third of the time.
+    """``Text(value=value, element=element)``, in half the time.
 
     The parser makes a Text per element it reads or indexes: some 36,000 in a 1,000-track
     album, a tenth of the whole build. Called with keywords, a class packs them into a dict
@@ -141,7 +147,9 @@ class _ModelBuilder:
     ``indexed`` holds the Texts the index made, by element: the model takes the index's Text
     for an element it reads too (ISRC, TitleText, Duration…) instead of making another.
     Where a record keeps the first of several children of a name (``name == "X" and x is
-    None``), the others get no Text.
+    None``), the others get no Text. Records of single values only (TechnicalDetails,
+    GroupItem, Period) take the first child of each name as a Text into a dict, and keep
+    those they have a field for.
     """
 
     __slots__ = ("indexed", "local_names")
@@ -262,8 +270,7 @@ class _ModelBuilder:
         return m.FileRef(element=element, name=file_name, path=path, hash_sums=tuple(hash_sums))
 
     def technical_details(self, element: etree._Element) -> m.TechnicalDetails:
-        # The first of each; the codec is the AudioCodecType, else the ImageCodecType, else
-        # the VideoCodecType.
+        # The codec is the AudioCodecType, else the ImageCodecType, else the VideoCodecType.
         first: dict[str, m.Text] = {}
         files: list[m.FileRef] = []
         for child in element:
