@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
+from lxml import etree
 
 import ddexkit
 from ddexkit.locate import Locator
-from ddexkit.parser import ParseError, build_message
+from ddexkit.model import Text
+from ddexkit.parser import ParseError, _new_text, build_message
 from ddexkit.safexml import read_document
 from tests.conftest import GOOD_ALBUM
 
@@ -86,3 +92,59 @@ def test_model_is_built_from_xsd_invalid_input() -> None:
 def test_parse_raises_parse_error_on_malformed_bytes() -> None:
     with pytest.raises(ParseError):
         ddexkit.parse(b"<a><b></a>")
+
+
+def test_an_element_read_and_indexed_gets_one_text() -> None:
+    message = ddexkit.parse(GOOD_ALBUM, indexes={"ISRC", "TitleText", "@SequenceNumber"})
+    first = message.sound_recordings[0]
+    assert message.indexed("ISRC")[0] is first.isrcs[0]
+    assert first.reference_title is not None and first.reference_title.text is not None
+    assert first.reference_title.text in message.indexed("TitleText")
+    assert any(t is first.reference_title.text for t in message.indexed("TitleText"))
+
+
+def test_qualified_children_comments_and_instructions_change_nothing() -> None:
+    """Children matched by local name, whatever their prefix; comments and processing
+    instructions between them skipped. Inserted on the same lines, so that every place
+    (and so the model's repr, which shows lines and values) stays the same."""
+    qualified = re.sub(rb"<(/?)(?!ern:|\?|!)(\w+)", rb"<\1ern:\2", ALBUM)
+    noisy = qualified.replace(b"<ern:ISRC>", b"<!-- isrc --><?note x?><ern:ISRC>").replace(
+        b"</ern:TitleText>", b"</ern:TitleText><!-- title -->")
+    keys = {"ISRC", "TitleText", "Duration", "@CurrencyCode", "@SequenceNumber"}
+    plain, prefixed = ddexkit.parse(ALBUM, indexes=keys), ddexkit.parse(noisy, indexes=keys)
+    assert b"<ern:SoundRecording>" in noisy and b"<SoundRecording>" not in noisy
+    assert repr(prefixed) == repr(plain)
+    assert len(prefixed.indexed("ISRC")) == 3
+
+
+def test_texts_made_fast_are_texts() -> None:
+    """The parser sets Text's fields itself (``_new_text``): Text must still have exactly
+    those fields and nothing its ``__init__`` would do besides."""
+    assert [f.name for f in dataclasses.fields(Text)] == ["value", "element", "of_attribute"]
+    assert not hasattr(Text, "__post_init__")
+    element = etree.Element("ISRC")
+    made = _new_text("GBAYE2400001", element)
+    assert type(made) is Text
+    assert made == Text(value="GBAYE2400001", element=element)
+    assert hash(made) == hash(Text(value="GBAYE2400001", element=element))
+
+
+def test_builds_in_threads_share_nothing() -> None:
+    """Each build keeps its state to itself: messages built at once in threads are those
+    built one after the other."""
+    albums = [ALBUM, ALBUM.replace(b"GBAYE2400001", b"GBAYE2499999"),
+              ALBUM.replace(b"<ern:NewReleaseMessage", b"<ernm:NewReleaseMessage").replace(
+                  b"</ern:NewReleaseMessage", b"</ernm:NewReleaseMessage").replace(
+                  b"xmlns:ern=", b"xmlns:ernm=")]
+    roots = []
+    for raw in albums:
+        document = read_document(raw)
+        assert document.tree is not None
+        roots.append(document.tree.getroot())
+    keys = {"ISRC", "TitleText", "FullName", "@SequenceNumber"}
+    alone = [build_message(root, keys) for root in roots]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        together = list(pool.map(lambda root: build_message(root, keys), roots * 10))
+    assert together == alone * 10
+    assert [m.sound_recordings[0].isrc for m in alone] == [
+        "GBAYE2400001", "GBAYE2499999", "GBAYE2400001"]
