@@ -123,3 +123,26 @@ def test_sarif_carries_the_nested_insertion(assets: Path, schema_dir: Path,
     assert inserted == ("\n            <HashSum>\n              <HashSum>"
                         f"{_md5(assets, 'A1.flac')}</HashSum>\n              <HashSum"
                         "AlgorithmType>MD5</HashSumAlgorithmType>\n            </HashSum>")
+
+
+def test_the_md5_of_a_file_without_a_hash_sum_is_gathered_once_per_path(
+        assets: Path, tmp_path: Path) -> None:
+    from ddexkit.inputs import FolderAssets
+    from ddexkit.media import gather_assets
+    from ddexkit.parser import parse
+
+    cover = b"            <FileName>cover.jpg</FileName>\n" + FILE_PATH_LINE
+    # The cover named twice: once with an SHA-1 HashSum (no MD5 read for it), once without.
+    twice = ALBUM.replace(cover, cover + (
+        "            <HashSum>\n              <HashSum>"
+        + hashlib.sha1((assets / "resources" / "cover.jpg").read_bytes()).hexdigest()
+        + "</HashSum>\n              <HashSumAlgorithmType>SHA1</HashSumAlgorithmType>\n"
+        "            </HashSum>\n          </File>\n          <File>\n").encode() + cover)
+    ern = tmp_path / "album.xml"
+    ern.write_bytes(twice)
+    facts = gather_assets(parse(ern), FolderAssets(assets))
+    assert [(f.package_path, sorted(f.hashes)) for f in facts.files] == [
+        ("resources/A1.flac", ["md5", "sha256"]), ("resources/A2.flac", ["md5", "sha256"]),
+        ("resources/A3.flac", ["md5", "sha256"]), ("resources/cover.jpg", ["sha1"]),
+        ("resources/cover.jpg", ["md5"])]
+    assert facts.files[4].hashes["md5"] == _md5(assets, "cover.jpg")
