@@ -19,7 +19,7 @@ Good:
       <FileName>cover.jpg</FileName>
       <FilePath>resources/</FilePath>
       <HashSum>
-        <HashSum>ed4287c0af3f86c5bf6934c3abeed9df</HashSum>
+        <HashSum>35b25d5c004594f180822f032d7f7ec1</HashSum>
         <HashSumAlgorithmType>MD5</HashSumAlgorithmType>
       </HashSum>
     </File>
