@@ -532,8 +532,8 @@ def test_cli_fix_json_is_one_document_of_fixes_applied_refused_and_what_is_left(
         "xpath": "/NewReleaseMessage/ResourceList/SoundRecording[2]/SoundRecordingId/ISRC",
         "replacement": "GBAYE2400002", "original": "GB-AYE-24-00002", "safe": True,
         "description": "write the ISRC compactly: GBAYE2400002", "attribute": None,
-        "insert": None, "reason": None, "span": {"start": start, "end": start + 15},
-        "written": "GBAYE2400002"}
+        "insert": None, "children": None, "reason": None,
+        "span": {"start": start, "end": start + 15}, "written": "GBAYE2400002"}
     (refused,) = fixed["refused"]
     assert refused["code"] == "TER501" and refused["span"] is None
     assert refused["reason"] == "the fixed file would have more TER503"

@@ -104,7 +104,9 @@ class FixOutcome:
                 "column": self.location.column, "xpath": self.location.xpath,
                 "replacement": fix.replacement, "original": fix.original, "safe": fix.safe,
                 "description": fix.description, "attribute": fix.attribute,
-                "insert": fix.insert, "reason": self.reason,
+                "insert": fix.insert,
+                "children": fix.children_dicts() if fix.children else None,
+                "reason": self.reason,
                 "span": None if self.span is None else {"start": self.span[0],
                                                         "end": self.span[1]},
                 "written": self.written}
@@ -326,8 +328,9 @@ def _children(raw: bytes, tag: re.Match[bytes]) -> list[_Child] | str:
 def _insertion(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:
     """The edit that adds ``issue``'s new child: after the last child the schema puts before
     it (else right after the start tag), on a line of its own indented as that child's line
-    is (the same line ending), with the prefix the other children have; or why the place is
-    not certain."""
+    is (the same line ending), with the prefix the other children have; its own children
+    (``Fix.children``) each on a line a level deeper, by the step the parent's children take;
+    or why the place is not certain."""
     fix = issue.fix
     assert fix is not None and fix.insert is not None
     tag = _issue_tag(raw, lines, issue.location)
@@ -358,9 +361,38 @@ def _insertion(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:
         indent_from -= 1
     indent = raw[indent_from:model]
     prefix = prefixes.pop() + b":" if prefixes and prefixes != {b""} else b""
-    element = (b"<" + prefix + fix.insert.encode() + b">" + _escaped(fix.replacement, None)
-               + b"</" + prefix + fix.insert.encode() + b">")
-    return _Edit(at, at, len(fix.after), indent + element, issue)
+    if not fix.children:
+        return _Edit(at, at, len(fix.after),
+                     indent + _element(prefix, fix.insert, _escaped(fix.replacement, None)),
+                     issue)
+    step = _indent_step(raw, tag, indent)
+    if step is None:
+        return "its children are not on lines of their own, indented deeper than it"
+    newline = indent.rfind(b"\n")
+    ending = b"\r\n" if indent[:newline + 1].endswith(b"\r\n") else b"\n"
+    line = ending + indent[newline + 1:]  # the last line break and the child's indentation
+    inner = b"".join(line + step + _element(prefix, name, _escaped(text, None))
+                     for name, text in fix.children)
+    return _Edit(at, at, len(fix.after),
+                 indent + _element(prefix, fix.insert, inner + line), issue)
+
+
+def _element(prefix: bytes, name: str, content: bytes) -> bytes:
+    """``content`` between the start and end tags of ``name`` (with ``prefix``)."""
+    return b"<" + prefix + name.encode() + b">" + content + b"</" + prefix + name.encode() + b">"
+
+
+def _indent_step(raw: bytes, tag: re.Match[bytes], indent: bytes) -> bytes | None:
+    """What the children's lines are indented by beyond the parent's start tag's line, from
+    ``indent`` (a child's line break and indentation): the step a level deeper takes. None
+    when the children do not sit on lines of their own deeper than the parent's."""
+    if b"\n" not in indent:
+        return None
+    own = indent[indent.rfind(b"\n") + 1:]
+    parent = raw[raw.rfind(b"\n", 0, tag.start()) + 1:tag.start()]
+    if parent.strip(b" \t") or not own.startswith(parent) or len(own) == len(parent):
+        return None
+    return own[len(parent):]
 
 
 def _edit(raw: bytes, lines: _Lines, issue: Issue) -> _Edit | str:

@@ -51,6 +51,10 @@ class Fix:
     one: it goes after the last of those the element has, else first. The rule names them
     because the rule knows the element (``ddexkit.domain.sequences``); autofix only finds the
     place in the bytes.
+
+    An insertion with ``children`` adds an element that holds child elements instead of
+    text: each (name, text) pair in order, one line each, a level deeper (a HashSum with its
+    HashSum and HashSumAlgorithmType); ``replacement`` is then empty.
     """
 
     replacement: str
@@ -60,16 +64,24 @@ class Fix:
     attribute: str | None = None
     insert: str | None = None
     after: tuple[str, ...] = ()
+    children: tuple[tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The fix as the JSON report has it; ``insert`` only for an insertion (an additive
-        field: the replacements read as before)."""
+        """The fix as the JSON report has it; ``insert`` only for an insertion and
+        ``children`` only for one with children (additive fields: the others read as
+        before)."""
         shape: dict[str, Any] = {"replacement": self.replacement, "original": self.original,
                                  "safe": self.safe, "description": self.description,
                                  "attribute": self.attribute}
         if self.insert is not None:
             shape["insert"] = self.insert
+        if self.children:
+            shape["children"] = self.children_dicts()
         return shape
+
+    def children_dicts(self) -> list[dict[str, str]]:
+        """``children`` as JSON writes them: ``{"name": …, "text": …}`` in order."""
+        return [{"name": name, "text": text} for name, text in self.children]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -278,6 +278,10 @@ class AssetFacts:
 
 
 def _algorithms(file: FileRef) -> list[str]:
+    """The digests to compute: those the HashSums declare; for a File without one, MD5, the
+    digest a HashSum would be written with (AST822 offers to add it)."""
+    if not file.hash_sums:
+        return ["md5"]
     found = []
     for hash_sum in file.hash_sums:
         if hash_sum.algorithm is None:
@@ -384,10 +388,11 @@ def gather_assets(message: Message, store: AssetStore, *, package: PackageFacts 
                 if path is None:
                     continue
                 known = seen.get(path)
-                if known is not None and not file.hash_sums:
+                if known is not None and not file.hash_sums and "md5" in known.hashes:
                     examined = ReferencedFile(
                         file=file, resource=resource, technical=technical, package_path=path,
-                        lookup=known.lookup, image=known.image, audio=known.audio)
+                        lookup=known.lookup, hashes=known.hashes, image=known.image,
+                        audio=known.audio)
                 else:
                     examined = _examine(store, file, resource, technical, path, digests)
                 seen.setdefault(path, examined)

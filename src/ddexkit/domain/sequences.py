@@ -4,7 +4,8 @@ An insertion (``issues.Fix.insert``) must land where the schema's sequence wants
 fixed file would not validate: the fix names the children that come before the new one, and
 ``ddexkit.autofix`` puts it after the last of those the element has. Only the sequences of
 the elements fixes insert into are written here (names in the schema's order, read from the
-ERN 3.8.2 release-notification XSD, complexType TechnicalImageDetails).
+ERN 3.8.2 release-notification XSD, complexTypes TechnicalImageDetails and File; File's
+FileName and FilePath are one choice with URL).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ _CHILDREN = {
         "ImageResolution", "IsPreview", "PreviewDetails", "FulfillmentDate",
         "ConsumerFulfillmentDate", "FileAvailabilityDescription", "File", "Fingerprint",
     ),
+    "File": ("FileName", "FilePath", "URL", "HashSum"),
 }
 
 

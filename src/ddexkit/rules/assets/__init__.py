@@ -24,6 +24,7 @@ from ddexkit.rules.assets import (
     ast819_zip_bomb,
     ast820_mixed_audio_formats,
     ast821_image_size_left_out,
+    ast822_hash_left_out,
 )
 from ddexkit.rules.base import AnyRule
 
@@ -49,4 +50,5 @@ RULES: tuple[AnyRule, ...] = (
     ast819_zip_bomb.RULE,
     ast820_mixed_audio_formats.RULE,
     ast821_image_size_left_out.RULE,
+    ast822_hash_left_out.RULE,
 )
