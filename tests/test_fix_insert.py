@@ -29,6 +29,9 @@ HEIGHT = b"          <ImageHeight>3000</ImageHeight>\n"
 WIDTH = b"          <ImageWidth>3000</ImageWidth>\n"
 NO_SIZE = ALBUM.replace(HEIGHT, b"", 1).replace(WIDTH, b"", 1)
 
+# Every rule, and AST821, which is opt-in (outside the distributor's catalog).
+WITH_AST821 = ddexkit.Config(select=("", "AST821"))
+
 
 @pytest.fixture(scope="module")
 def assets(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -36,7 +39,7 @@ def assets(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _fixing(assets: Path, schema_dir: Path, raw: bytes, *, unsafe: bool = True) -> FixResult:
-    return ddexkit.fix(raw, assets=assets, schema_dir=schema_dir, config=ddexkit.Config(),
+    return ddexkit.fix(raw, assets=assets, schema_dir=schema_dir, config=WITH_AST821,
                        unsafe=unsafe)
 
 
@@ -44,7 +47,7 @@ def _fixing(assets: Path, schema_dir: Path, raw: bytes, *, unsafe: bool = True) 
 def _missing_height_issue(assets: Path, schema_dir: Path) -> Issue:
     """AST821's issue for the cover's TechnicalImageDetails without ImageHeight."""
     report = ddexkit.validate(ALBUM.replace(HEIGHT, b"", 1), assets=assets,
-                              schema_dir=schema_dir, config=ddexkit.Config()).files[0]
+                              schema_dir=schema_dir, config=WITH_AST821).files[0]
     (issue,) = [i for i in report.issues if i.code == "AST821"]
     return issue
 
@@ -53,7 +56,7 @@ def test_a_missing_image_size_is_added_where_the_schema_puts_it(
         assets: Path, schema_dir: Path) -> None:
     assert NO_SIZE != ALBUM
     whole = ddexkit.validate(NO_SIZE, assets=assets, schema_dir=schema_dir,
-                             config=ddexkit.Config())
+                             config=WITH_AST821)
     jsonschema.validate(json.loads(json.dumps(whole.to_dict())), ddexkit.report_schema())
     report = whole.files[0]
     found = [(i.code, i.severity.value, i.location.xpath, i.fix and i.fix.insert)
@@ -141,7 +144,7 @@ def test_an_insertion_the_schema_does_not_allow_there_is_not_applied(
     issue = _missing_height_issue(assets, schema_dir)
     assert issue.fix is not None
     raw = ALBUM.replace(HEIGHT, b"", 1)
-    settings = replace(resolve_settings(ddexkit.Config(), schema_dir=schema_dir, assets=assets),
+    settings = replace(resolve_settings(WITH_AST821, schema_dir=schema_dir, assets=assets),
                        issue_cap=None).for_inputs(1)
     store = FolderAssets(assets)
 

@@ -109,7 +109,8 @@ def test_sarif_fixes_are_the_edits_fix_makes(tmp_path: Path, schema_dir: Path,
               .replace("          <ImageHeight>3000</ImageHeight>\n", ""))
     target = tmp_path / "album.xml"
     target.write_text(faulty, encoding="utf-8")
-    report = ddexkit.validate(target, assets=assets, schema_dir=schema_dir, config=Config())
+    with_ast821 = Config(select=("", "AST821"))  # opt-in
+    report = ddexkit.validate(target, assets=assets, schema_dir=schema_dir, config=with_ast821)
     document = json.loads(sarif.render(report))
     jsonschema.Draft4Validator(sarif_schema).validate(document)
     results = document["runs"][0]["results"]
@@ -123,7 +124,7 @@ def test_sarif_fixes_are_the_edits_fix_makes(tmp_path: Path, schema_dir: Path,
         "insertedContent": {"text": "GBAYE2400002"}}]
     replacements = [r for fix in fixes.values() for c in fix["artifactChanges"]
                     for r in c["replacements"]]
-    fixed = ddexkit.fix(target, assets=assets, schema_dir=schema_dir, config=Config(),
+    fixed = ddexkit.fix(target, assets=assets, schema_dir=schema_dir, config=with_ast821,
                         unsafe=True)
     assert _applied(faulty, replacements) == fixed.fixed.decode() != faulty
 

@@ -5,22 +5,21 @@ Why it matters:
     ERN's technical details is left to guess, or opens the file to find out, and the
     distributor's summary shows no size. With the image at hand its size is known, so
     ``ddexkit fix --unsafe`` adds the element where the schema puts it (unsafe: only right
-    when the file is the one meant). A size that is written but wrong is AST810's.
+    when the file is the one meant). A size that is written but wrong is AST810's. Off by
+    default (opt-in, outside the distributor's catalog): select AST821 to have sizes added.
 
 Bad:
     <TechnicalImageDetails>
-      <TechnicalResourceDetailsReference>T2</TechnicalResourceDetailsReference>
+      <TechnicalResourceDetailsReference>T4</TechnicalResourceDetailsReference>
       <ImageCodecType>JPEG</ImageCodecType>
       <ImageWidth>3000</ImageWidth>
-    </TechnicalImageDetails>
 
 Good:
     <TechnicalImageDetails>
-      <TechnicalResourceDetailsReference>T2</TechnicalResourceDetailsReference>
+      <TechnicalResourceDetailsReference>T4</TechnicalResourceDetailsReference>
       <ImageCodecType>JPEG</ImageCodecType>
       <ImageHeight>3000</ImageHeight>
       <ImageWidth>3000</ImageWidth>
-    </TechnicalImageDetails>
 
 Source:
     DDEX ERN 3.8.2 TechnicalImageDetails (ImageHeight, ImageWidth); distributor API
@@ -67,4 +66,5 @@ RULE = Rule(
     check=check,
     needs=frozenset({"assets"}),
     doc=__doc__ or "",
+    opt_in=True,
 )
