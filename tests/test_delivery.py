@@ -200,3 +200,15 @@ def test_an_update_puts_the_ern_then_replaced_audio(tmp_path: Path) -> None:
     with pytest.raises(ddexkit.PackageError, match="GBAYE2409999"):
         ddexkit.plan(ern, assets=assets, config=QUIET, update="REL42",
                      replace={"GBAYE2409999": "trk_9"})
+
+
+def test_audio_changed_after_validation_is_not_planned(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parts' digests would be of bytes the asset checks never saw."""
+    from tests.test_packager import _changing_after_validation
+
+    ern, assets = _album(tmp_path)
+    _changing_after_validation(monkeypatch, assets / "resources" / "A3.wav",
+                               keep_size_and_time=True)
+    with pytest.raises(ddexkit.PackageError, match=r"A3\.wav: changed after it was validated"):
+        ddexkit.plan(ern, assets=assets, config=QUIET)

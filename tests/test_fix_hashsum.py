@@ -143,6 +143,6 @@ def test_the_md5_of_a_file_without_a_hash_sum_is_gathered_once_per_path(
     facts = gather_assets(parse(ern), FolderAssets(assets))
     assert [(f.package_path, sorted(f.hashes)) for f in facts.files] == [
         ("resources/A1.flac", ["md5", "sha256"]), ("resources/A2.flac", ["md5", "sha256"]),
-        ("resources/A3.flac", ["md5", "sha256"]), ("resources/cover.jpg", ["sha1"]),
-        ("resources/cover.jpg", ["md5"])]
+        ("resources/A3.flac", ["md5", "sha256"]), ("resources/cover.jpg", ["sha1", "sha256"]),
+        ("resources/cover.jpg", ["md5", "sha256"])]
     assert facts.files[4].hashes["md5"] == _md5(assets, "cover.jpg")

@@ -4,6 +4,7 @@ inputs untouched; the `ddexkit package` command."""
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import shutil
 import zipfile
@@ -14,6 +15,7 @@ import pytest
 import ddexkit
 from ddexkit.cli import main
 from ddexkit.config import Config
+from ddexkit.packager import PackageError
 from tests.rules import builders
 
 # These tests run without the XSD (ERN007), as on a machine where none is installed.
@@ -149,3 +151,67 @@ def test_cli_package(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     output.unlink()
     assert main(argv) == 1 and not output.exists()
     assert json.loads(capsys.readouterr().out)["package"] is None
+
+
+def _changing_after_validation(monkeypatch: pytest.MonkeyPatch, path: Path, *,
+                               keep_size_and_time: bool) -> None:
+    """Make ``path`` change between the asset checks and the ZIP, as a file still being
+    exported or synced does: one byte flipped with its size and mtime kept (only its bytes
+    tell), or a byte appended."""
+    from ddexkit import delivery
+
+    validate = delivery.validate_release
+
+    def validate_then_change(*args: object, **kwargs: object) -> object:
+        outcome = validate(*args, **kwargs)  # type: ignore[arg-type]
+        before = path.stat()
+        data = bytearray(path.read_bytes())
+        if keep_size_and_time:
+            data[-1] ^= 0xFF
+        else:
+            data += b"\0"
+        path.write_bytes(bytes(data))
+        if keep_size_and_time:
+            os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+        return outcome
+
+    monkeypatch.setattr(delivery, "validate_release", validate_then_change)
+
+
+@pytest.mark.parametrize("keep_size_and_time", [True, False])
+def test_a_file_changed_after_validation_is_not_zipped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep_size_and_time: bool) -> None:
+    ern, assets = _release(tmp_path)
+    audio = assets / "resources" / "A2.flac"
+    _changing_after_validation(monkeypatch, audio, keep_size_and_time=keep_size_and_time)
+    output = tmp_path / "out" / "release.zip"
+    output.parent.mkdir()
+    with pytest.raises(PackageError, match=r"A2\.flac: changed after it was validated"):
+        ddexkit.package(ern, assets=assets, output=output, config=QUIET)
+    assert list(output.parent.iterdir()) == []  # no ZIP, no temporary
+
+
+def test_the_copy_does_not_read_the_md5_again(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The asset checks hashed each file; the ZIP's copy computes only the SHA-256 that
+    proves it is the same file, and the entries still carry both true digests."""
+    from ddexkit import packager
+
+    asked: list[tuple[str, ...]] = []
+    hash_stream = packager.hash_stream
+
+    def counting(stream: object, algorithms: tuple[str, ...], **kwargs: object) -> object:
+        asked.append(tuple(algorithms))
+        return hash_stream(stream, algorithms, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(packager, "hash_stream", counting)
+    ern, assets = _release(tmp_path)
+    output = tmp_path / "release.zip"
+    result = ddexkit.package(ern, assets=assets, output=output, config=QUIET)
+    assert result.written
+    # the ERN (not an asset: both digests), four assets (SHA-256 only), the ZIP itself
+    assert asked == [("md5", "sha256"), *[("sha256",)] * 4, ("md5", "sha256")]
+    for entry in result.entries:
+        data = (ern if entry.name == "album.xml" else assets / entry.name).read_bytes()
+        assert (entry.md5, entry.sha256) == (hashlib.md5(data).hexdigest(),
+                                             hashlib.sha256(data).hexdigest())

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ddexkit.config import Config
+from ddexkit.digestcache import DigestMemo
 from ddexkit.domain.catalog import Catalog
 from ddexkit.limits import ARTWORK_LIMIT_BYTES, FILE_UPLOAD_LIMIT_BYTES, RELEASE_LIMIT_BYTES
 from ddexkit.media import hash_stream
@@ -34,7 +35,9 @@ from ddexkit.packager import (
     PackageResult,
     Release,
     WrittenFile,
+    changed_since_validated,
     digest_file,
+    hashed_when_validated,
     refuse_overwriting,
     validate_release,
     write_release_zip,
@@ -176,8 +179,8 @@ def _layout(release: Release) -> tuple[list[Member], list[Member], list[Member]]
 
 
 def _whole_step(method: str, endpoint: str, field: str, payload: str, path: Path,
-                source: str) -> Step:
-    written = digest_file(path)
+                source: str, validated: DigestMemo | None = None) -> Step:
+    written = digest_file(path, validated=validated)
     return Step(method=method, endpoint=endpoint, field=field, payload=payload, source=source,
                 offset=0, bytes=written.size, md5=written.md5, sha256=written.sha256)
 
@@ -188,7 +191,7 @@ def _artwork_step(release: Release, image: Member) -> Step:
                            f"the 50 MB artwork limit ({ARTWORK_LIMIT_BYTES:,} bytes); no "
                            "endpoint takes it; save it as a JPEG of 3000×3000 pixels")
     return _whole_step("POST", IMAGE_ENDPOINT, "artwork", "artwork", release.assets / image.name,
-                       image.name)
+                       image.name, release.validated)
 
 
 def _audio_steps(release: Release, audio: Member, *, icpn: str | None,
@@ -202,7 +205,9 @@ def _audio_steps(release: Release, audio: Member, *, icpn: str | None,
     count = max(1, -(-audio.size // FILE_UPLOAD_LIMIT_BYTES))
     whole = hashlib.sha256()
     ranges: list[tuple[int, int, dict[str, str]]] = []
-    with (release.assets / audio.name).open("rb") as reader:
+    path = release.assets / audio.name
+    before = hashed_when_validated(path, release.validated)
+    with path.open("rb") as reader:
         for number in range(count):
             offset = number * FILE_UPLOAD_LIMIT_BYTES
             length = min(FILE_UPLOAD_LIMIT_BYTES, audio.size - offset)
@@ -211,6 +216,8 @@ def _audio_steps(release: Release, audio: Member, *, icpn: str | None,
                 raise PackageError(f"{release.assets / audio.name}: changed while it was being "
                                    "planned; plan again once it is complete")
             ranges.append((offset, length, sums))
+    if "sha256" in before and whole.hexdigest() != before["sha256"]:
+        raise changed_since_validated(path)
     seed = "\n".join((icpn or "", audio.name, whole.hexdigest(), track_id or ""))
     upload_id = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
     return [Step(method="POST", endpoint=UPLOAD_ENDPOINT, field="file", payload="audio",

@@ -9,6 +9,10 @@ is hashed again. A file that changed while it was being hashed is not remembered
 Entries are JSON written atomically (a temporary file renamed into place), so ``--jobs``
 workers may share the folder; an entry that cannot be read, is not of this shape, or was
 written for another file is ignored (and rewritten), never trusted. Stdlib only.
+
+``DigestMemo`` keeps one run's digests in memory instead: the packager checks against it that
+each file it zips is the file that was validated, and takes its MD5 from there rather than
+reading the file for it twice.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 DIGEST_FORMAT = 1
 _MAX_ENTRY_BYTES = 64 * 1024  # an entry holds a few hex digests
@@ -38,6 +43,14 @@ def identity(path: Path) -> Identity | None:
     except OSError:
         return None
     return (str(path), info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev)
+
+
+class DigestStore(Protocol):
+    """Where the asset checks keep the digests they compute and look for those known."""
+
+    def get(self, seen: Identity, algorithms: Iterable[str]) -> dict[str, str] | None: ...
+
+    def put(self, seen: Identity, hashes: Mapping[str, str]) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,3 +108,33 @@ class DigestCache:
             return None
         return {name: value for name, value in digests.items()
                 if isinstance(name, str) and isinstance(value, str) and _HEX.fullmatch(value)}
+
+
+class DigestMemo:
+    """The digests of one run, in memory, by the file's resolved path: what each file was
+    (its identity) when it was hashed, and its digests then."""
+
+    __slots__ = ("_known",)
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[Identity, dict[str, str]]] = {}
+
+    def get(self, seen: Identity, algorithms: Iterable[str]) -> dict[str, str] | None:
+        identity_then, digests = self._known.get(seen[0], (None, {}))
+        wanted = list(algorithms)
+        if identity_then != seen or not all(name in digests for name in wanted):
+            return None
+        return {name: digests[name] for name in wanted}
+
+    def put(self, seen: Identity, hashes: Mapping[str, str]) -> None:
+        """Remember ``hashes`` unless the file changed while it was being hashed."""
+        if identity(Path(seen[0])) != seen:
+            return
+        identity_then, digests = self._known.get(seen[0], (None, {}))
+        self._known[seen[0]] = (seen, {**digests, **hashes} if identity_then == seen else
+                                dict(hashes))
+
+    def hashed(self, path: Path) -> tuple[Identity, dict[str, str]] | None:
+        """The identity and digests ``path`` (resolved) had when it was hashed, or None when
+        it never was."""
+        return self._known.get(str(path))

@@ -18,7 +18,7 @@ from ddexkit._version import __version__
 from ddexkit.catalogue import Catalogue, FileFacts, file_facts
 from ddexkit.changes import OriginalSource, UpdateFacts, compare, read_original
 from ddexkit.config import Config, discover_config, normalized_codes
-from ddexkit.digestcache import DigestCache
+from ddexkit.digestcache import DigestStore
 from ddexkit.domain.catalog import Catalog, load_catalog
 from ddexkit.inputs import (
     AssetStore,
@@ -58,8 +58,9 @@ class Settings:
     original: OriginalSource | None = None  # the ERN delivered before (the UPD rules)
     # The profiles a verdict is given for (the default profile when none is named).
     profiles: tuple[Profile, ...] = field(default_factory=lambda: load_profiles(()))
-    # Where asset digests are kept between runs (``--cache``), None to hash every file.
-    digests: DigestCache | None = None
+    # Where asset digests are kept: between runs (``--cache``), or for the run (the packager
+    # checks what it zips against them); None to hash every file.
+    digests: DigestStore | None = None
     # Issues of one code and severity listed per file; None lists every one (``ddexkit fix``
     # needs each issue's fix, not one issue counting the rest).
     issue_cap: int | None = MAX_ISSUES_PER_CODE

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import IO
 
-from ddexkit.digestcache import DigestCache, identity
+from ddexkit.digestcache import DigestStore, identity
 from ddexkit.domain.hashes import algorithm_name
 from ddexkit.domain.mediaformats import LOSSLESS_AUDIO, image_format
 from ddexkit.inputs import AssetLookup, AssetStore, PackageFacts
@@ -295,7 +295,7 @@ def _algorithms(file: FileRef) -> list[str]:
 
 
 def _hashes(store: AssetStore, path: str, algorithms: list[str],
-            digests: DigestCache | None) -> dict[str, str]:
+            digests: DigestStore | None) -> dict[str, str]:
     """The file's digests: from ``digests`` while the file is unchanged, else read."""
     local = store.local_file(path) if digests is not None else None
     seen = identity(local) if local is not None else None
@@ -311,7 +311,7 @@ def _hashes(store: AssetStore, path: str, algorithms: list[str],
 
 
 def _examine(store: AssetStore, file: FileRef, resource: Resource, technical: TechnicalDetails,
-             path: str, digests: DigestCache | None) -> ReferencedFile:
+             path: str, digests: DigestStore | None) -> ReferencedFile:
     lookup = store.lookup(path)
     base = ReferencedFile(file=file, resource=resource, technical=technical,
                           package_path=path, lookup=lookup)
@@ -322,9 +322,10 @@ def _examine(store: AssetStore, file: FileRef, resource: Resource, technical: Te
     image = audio = None
     try:
         algorithms = _algorithms(file)
-        if resource.kind == "SoundRecording" and "sha256" not in algorithms:
-            # the catalogue checks find one recording under two ISRCs by it (BAT003); the
-            # file is read for its declared hash anyway
+        if "sha256" not in algorithms:
+            # the catalogue checks find one recording under two ISRCs by it (BAT003), and the
+            # packager checks by it that it zips each file as it was validated; the file is
+            # read for its declared hash anyway
             algorithms.append("sha256")
         hashes = _hashes(store, path, algorithms, digests)
         if resource.kind == "Image":
@@ -376,7 +377,7 @@ def declared_assets(message: Message) -> AssetFacts:
 
 def gather_assets(message: Message, store: AssetStore, *, package: PackageFacts | None = None,
                   message_name: str = "message.xml", message_bytes: bytes = b"",
-                  digests: DigestCache | None = None) -> AssetFacts:
+                  digests: DigestStore | None = None) -> AssetFacts:
     """Look up, hash and probe every file the message references, once per distinct path
     (with ``digests``, an unchanged file of a folder is not hashed again)."""
     files: list[ReferencedFile] = []

@@ -4,6 +4,9 @@ Nothing is written unless validation finds no error. The ZIP is deterministic (f
 timestamps and attributes, sorted entries, ERN first at the root), media are stored (they are
 compressed already) and the ERN deflated. It is written to a temporary file beside the target
 and renamed into place, so an interrupted run leaves no partial ZIP. Inputs are only read.
+Each asset is zipped as it was validated: a file that changed since the asset checks hashed it
+(a DAW still exporting, a sync client replacing it) stops the package instead of shipping bytes
+whose HashSum nobody checked.
 
 Which files go into the ZIP is the delivery plan's choice (ddexkit.plan, the layer above):
 here a release is validated (``validate_release``) and a ZIP of the members it is given is
@@ -14,11 +17,12 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from typing import IO
 
 from ddexkit.config import Config
+from ddexkit.digestcache import DigestMemo, identity
 from ddexkit.domain.catalog import Catalog
 from ddexkit.engine import resolve_settings, validate_sources
 from ddexkit.inputs import FolderAssets, MessageSource
@@ -94,6 +98,7 @@ class Release:
     assets: Path
     members: tuple[Member, ...]  # sorted by name; the ERN itself is never one
     config: Config  # the configuration it was validated with (its delivery mode)
+    validated: DigestMemo  # what each asset was, and its digests, when it was checked
 
     def zip_size(self, members: Iterable[Member]) -> int:
         """Bytes of the ZIP of the ERN and these members, as write_release_zip writes it."""
@@ -115,19 +120,53 @@ def _info(name: str, compress: int) -> zipfile.ZipInfo:
     return info
 
 
-def _copy(archive: zipfile.ZipFile, name: str, source: Path, compress: int) -> WrittenFile:
-    """Stream ``source`` into the archive, hashing it on the way (one read)."""
+def hashed_when_validated(source: Path, validated: DigestMemo | None) -> dict[str, str]:
+    """The digests ``source`` had when the asset checks read it (none for a file they did not
+    hash, such as the ERN). Raises PackageError when it has changed since."""
+    if validated is None:
+        return {}
+    real = source.resolve()
+    before = validated.hashed(real)
+    if before is None:
+        return {}
+    seen, digests = before
+    if identity(real) != seen:
+        raise changed_since_validated(source)
+    return digests
+
+
+def changed_since_validated(source: Path) -> PackageError:
+    return PackageError(f"{source}: changed after it was validated; package again once it is "
+                        "complete (the HashSum and technical details were checked on the file "
+                        "as it was)")
+
+
+def _copy(archive: zipfile.ZipFile, name: str, source: Path, compress: int,
+          validated: DigestMemo | None = None) -> WrittenFile:
+    """Stream ``source`` into the archive, hashing it on the way (one read), and check that
+    it is the file that was validated: its SHA-256 then and now. The MD5 the checks computed
+    is taken as it is (it is the slower digest, and the equal SHA-256 vouches for it)."""
     info = _info(name, compress)
     info.file_size = source.stat().st_size
+    before = hashed_when_validated(source, validated)
+    wanted = ("sha256",) if "md5" in before and "sha256" in before else _DIGESTS
     with source.open("rb") as reader, archive.open(info, "w") as writer:
-        sums = hash_stream(reader, _DIGESTS, sink=writer.write)
-    return WrittenFile(name=name, size=info.file_size, md5=sums["md5"], sha256=sums["sha256"])
+        sums = hash_stream(reader, wanted, sink=writer.write)
+    if "sha256" in before and sums["sha256"] != before["sha256"]:
+        raise changed_since_validated(source)
+    return WrittenFile(name=name, size=info.file_size, md5=sums.get("md5") or before["md5"],
+                       sha256=sums["sha256"])
 
 
-def digest_file(path: Path, name: str | None = None) -> WrittenFile:
-    """Size, MD5 and SHA-256 of a whole file, in one read."""
+def digest_file(path: Path, name: str | None = None, *,
+                validated: DigestMemo | None = None) -> WrittenFile:
+    """Size, MD5 and SHA-256 of a whole file, in one read; with ``validated``, raises
+    PackageError when the file is not the one the asset checks read."""
+    before = hashed_when_validated(path, validated)
     with path.open("rb") as reader:
         sums = hash_stream(reader, _DIGESTS)
+    if "sha256" in before and sums["sha256"] != before["sha256"]:
+        raise changed_since_validated(path)
     return WrittenFile(name=path.name if name is None else name, size=path.stat().st_size,
                        md5=sums["md5"], sha256=sums["sha256"])
 
@@ -169,6 +208,8 @@ def validate_release(
                            "files as assets: package builds the ZIP")
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets_dir,
                                 start=ern_path)
+    validated = DigestMemo()
+    settings = replace(settings, digests=validated)
     report = validate_sources([MessageSource(path=ern_path)], settings)
     if report.has_errors:
         return report, None
@@ -187,7 +228,8 @@ def validate_release(
                            "ZIP would hold it twice; rename the resource's file")
     return report, Release(report=report, message=message, ern=ern_path, ern_name=ern_name,
                            ern_deflated=deflated_size(ern_path.read_bytes()), assets=assets_dir,
-                           members=tuple(members), config=settings.config)
+                           members=tuple(members), config=settings.config,
+                           validated=validated)
 
 
 def refuse_overwriting(target: Path, release: Release, *, overwrite: bool) -> None:
@@ -203,7 +245,8 @@ def zip_into(stream: IO[bytes], release: Release, members: Sequence[Member]) -> 
     entries."""
     with zipfile.ZipFile(stream, "w") as archive:
         entries = [_copy(archive, release.ern_name, release.ern, zipfile.ZIP_DEFLATED)]
-        entries.extend(_copy(archive, m.name, release.assets / m.name, zipfile.ZIP_STORED)
+        entries.extend(_copy(archive, m.name, release.assets / m.name, zipfile.ZIP_STORED,
+                             release.validated)
                        for m in members)
     return entries
 
