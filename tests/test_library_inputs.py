@@ -31,6 +31,21 @@ def test_a_str_holding_xml_is_named_for_what_it_is(
         entry(GOOD_ALBUM.read_text(encoding="utf-8"))
 
 
+@pytest.mark.parametrize("entry", [*ENTRIES, ddexkit.fix])
+@pytest.mark.parametrize(("source", "named"), [
+    ([str(GOOD_ALBUM)], "a list: pass one path (a str or Path) (for several files, pass their "
+                        "folder"),
+    (bytearray(b"<x/>"), "a bytearray: pass one path"),
+    (None, "a NoneType: pass one path"),
+    (3, "an int: pass one path"),
+])
+def test_a_source_of_another_type_is_named_for_what_it_is(
+    entry: Callable[[object], object], source: object, named: str
+) -> None:
+    with pytest.raises(TypeError, match=named.replace("(", r"\(").replace(")", r"\)")):
+        entry(source)
+
+
 def test_parse_refuses_a_device_and_a_fifo_before_reading(tmp_path: Path) -> None:
     with pytest.raises(ddexkit.InputError, match="not a regular file"):
         ddexkit.parse("/dev/zero")

@@ -4,8 +4,8 @@ inputs untouched; the `ddexkit package` command."""
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -158,9 +158,7 @@ def _changing_after_validation(monkeypatch: pytest.MonkeyPatch, path: Path, *,
     """Make ``path`` change between the asset checks and the ZIP, as a file still being
     exported or synced does: one byte flipped with its size and mtime kept (only its bytes
     tell), or a byte appended."""
-    from ddexkit import delivery
-
-    validate = delivery.validate_release
+    from ddexkit.packager import validate_release as validate
 
     def validate_then_change(*args: object, **kwargs: object) -> object:
         outcome = validate(*args, **kwargs)  # type: ignore[arg-type]
@@ -175,7 +173,7 @@ def _changing_after_validation(monkeypatch: pytest.MonkeyPatch, path: Path, *,
             os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
         return outcome
 
-    monkeypatch.setattr(delivery, "validate_release", validate_then_change)
+    monkeypatch.setattr("ddexkit.delivery.validate_release", validate_then_change)
 
 
 @pytest.mark.parametrize("keep_size_and_time", [True, False])
@@ -195,16 +193,15 @@ def test_the_copy_does_not_read_the_md5_again(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """The asset checks hashed each file; the ZIP's copy computes only the SHA-256 that
     proves it is the same file, and the entries still carry both true digests."""
-    from ddexkit import packager
+    from ddexkit.media import hash_stream
 
     asked: list[tuple[str, ...]] = []
-    hash_stream = packager.hash_stream
 
     def counting(stream: object, algorithms: tuple[str, ...], **kwargs: object) -> object:
         asked.append(tuple(algorithms))
         return hash_stream(stream, algorithms, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(packager, "hash_stream", counting)
+    monkeypatch.setattr("ddexkit.packager.hash_stream", counting)
     ern, assets = _release(tmp_path)
     output = tmp_path / "release.zip"
     result = ddexkit.package(ern, assets=assets, output=output, config=QUIET)

@@ -33,10 +33,19 @@ class InputError(Exception):
 
 def as_path(given: str | Path) -> Path:
     """The path a caller gave. A str is always a path; one that holds XML is a mistake that
-    would otherwise end in "File name too long", so it is named for what it is."""
+    would otherwise end in "File name too long", so it is named for what it is, as is a
+    source of another type (a list of paths, a bytearray), which pathlib would reject with
+    a message about os.PathLike."""
     if isinstance(given, str) and given.lstrip().startswith("<"):
         raise InputError("the source is a str holding XML, and a str is read as a path: pass "
                          "the message as bytes instead (text.encode('utf-8'))")
+    if not isinstance(given, (str, os.PathLike)):
+        several = " (for several files, pass their folder or one call per file)" if isinstance(
+            given, (list, tuple, set)) else ""
+        kind = type(given).__name__
+        article = "an" if kind[:1] in "aeiou" else "a"
+        raise TypeError(f"the source is {article} {kind}: pass one path (a str or "
+                        f"Path){several}, or the message as bytes")
     return Path(given)
 
 
