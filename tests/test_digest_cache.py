@@ -99,3 +99,26 @@ def test_a_file_changed_while_hashed_is_not_remembered(tmp_path: Path) -> None:
     cache = DigestCache(tmp_path / "digests")
     cache.put(seen, {"md5": "0" * 32})
     assert not (tmp_path / "digests").exists()
+
+
+def test_the_memo_keeps_a_file_changed_while_hashed_so_the_packager_refuses_it(
+        tmp_path: Path) -> None:
+    """DigestMemo (one run, in memory) remembers what was hashed with the identity the file
+    had before: a lookup for the file as it is now finds nothing to trust, and the packager,
+    seeing another identity, refuses to zip what the checks did not see."""
+    from ddexkit.digestcache import DigestMemo
+    from ddexkit.packager import PackageError, hashed_when_validated
+
+    target = tmp_path / "a.wav"
+    target.write_bytes(b"RIFF")
+    seen = identity(target.resolve())
+    assert seen is not None
+    memo = DigestMemo()
+    memo.put(seen, {"md5": "0" * 32})
+    assert hashed_when_validated(target, memo) == {"md5": "0" * 32}
+    target.write_bytes(b"RIFFRIFF")  # it changes: while being hashed, or after
+    now = identity(target.resolve())
+    assert now is not None and memo.get(now, ["md5"]) is None
+    with pytest.raises(PackageError, match=r"a\.wav: changed after it was validated"):
+        hashed_when_validated(target, memo)
+    assert hashed_when_validated(tmp_path / "never-hashed.wav", memo) == {}

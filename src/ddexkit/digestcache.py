@@ -127,9 +127,9 @@ class DigestMemo:
         return {name: digests[name] for name in wanted}
 
     def put(self, seen: Identity, hashes: Mapping[str, str]) -> None:
-        """Remember ``hashes`` unless the file changed while it was being hashed."""
-        if identity(Path(seen[0])) != seen:
-            return
+        """Remember ``hashes`` of the file as it was ``seen`` before it was hashed, even when
+        it has changed since (unlike DigestCache): nothing later trusts them for the file as
+        it is then, and the packager, seeing another identity, refuses to zip it."""
         identity_then, digests = self._known.get(seen[0], (None, {}))
         self._known[seen[0]] = (seen, {**digests, **hashes} if identity_then == seen else
                                 dict(hashes))
