@@ -87,6 +87,11 @@ def test_the_default_profile_runs_every_rule_once_with_the_defaults() -> None:
     ("[words]\nmarketing-terms = \"Promo\"", "'words.marketing-terms' must be a list of "
      "non-empty strings"),
     ("thresholds = 3", "'thresholds' must be a table"),
+    # nan compares false with everything: AST807 would flag every cover, DUR412 none
+    ("[thresholds]\ncover-min-side = nan", "'thresholds.cover-min-side' is nan; write a "
+     "number of zero or more"),
+    ("[thresholds]\ntrack-min-seconds = inf", "'thresholds.track-min-seconds' is inf; write "
+     "a number of zero or more"),
 ])
 def test_a_bad_threshold_or_word_list_is_one_clear_line(tmp_path: Path, content: str,
                                                          message: str) -> None:

@@ -31,6 +31,7 @@ parent's value.
 from __future__ import annotations
 
 import functools
+import math
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -333,7 +334,7 @@ def _severities(table: Mapping[str, Any], where: str) -> dict[str, Severity]:
 
 def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
     """The RuleOptions fields the profile's [thresholds] and [words] tables set, checked:
-    a threshold is a number of zero or more, a word list a list of non-empty strings."""
+    a threshold is a finite number of zero or more, a word list a list of non-empty strings."""
     found: dict[str, Any] = {}
     for section, keys in PROFILE_OPTIONS.items():
         raw = table.get(section, {})
@@ -347,7 +348,7 @@ def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
             if section == "thresholds":
                 if isinstance(value, bool) or not isinstance(value, int | float):
                     raise ProfileError(f"{where}: '{name}' must be a number, not {value!r}")
-                if value < 0:
+                if not 0 <= value < math.inf:  # nan and inf are TOML floats too
                     raise ProfileError(f"{where}: '{name}' is {value}; write a number of "
                                        "zero or more")
                 found[keys[key]] = value
