@@ -19,6 +19,7 @@ from ddexkit.profiles import (
     builtin_names,
     declared_profile,
     load_profile,
+    load_profiles,
 )
 from ddexkit.rules import ALL_RULES
 from tests.conftest import GOOD_ALBUM
@@ -298,3 +299,29 @@ def test_qz_isrcs_pass_every_profile(name: str) -> None:
     isrc_issues = [(i.code, i.message) for i in _file(album, [name]).issues
                    if "ISRC" in i.message and name in i.profiles]
     assert isrc_issues == []
+
+
+def test_two_selected_profiles_of_one_name_are_refused(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    # Issues name the profiles they count for by name: two of one name would each count the
+    # other's (a 640-pixel "apple" counting the 3000-pixel cover warning of the built-in one).
+    (tmp_path / "apple.toml").write_text('extends = "spotify"\n')
+    (tmp_path / "named.toml").write_text('name = "apple"\nextends = "spotify"\n')
+    for ours in ("apple.toml", "named.toml"):
+        path = str(tmp_path / ours)
+        with pytest.raises(ProfileError, match=re.escape(
+                f"profiles 'apple' and '{path}' are both named 'apple'")):
+            load_profiles(["apple", path])
+        assert cli.main(["validate", "--profile", "apple", "--profile", path,
+                         str(GOOD_ALBUM)]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert "name = " in line
+
+
+def test_one_profile_file_named_twice_is_selected_once(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "ours.toml").write_text('extends = "spotify"\n')
+    monkeypatch.chdir(tmp_path)
+    profiles = load_profiles(["ours.toml", "./ours.toml", str(tmp_path / "ours.toml")])
+    assert [p.name for p in profiles] == ["ours"]

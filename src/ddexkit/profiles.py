@@ -170,10 +170,23 @@ def builtin_names() -> tuple[str, ...]:
 
 
 def load_profiles(names: Iterable[str]) -> tuple[Profile, ...]:
-    """Each profile named (a built-in name or a .toml file), resolved; none named: the
-    default profile."""
-    chosen = tuple(dict.fromkeys(names)) or (DEFAULT_PROFILE,)
-    return tuple(load_profile(name) for name in chosen)
+    """Each profile named (a built-in name or a .toml file), resolved, each once; none named:
+    the default profile. Two of one name are refused: an issue names the profiles it counts
+    for by name, so each would count the other's."""
+    # one file however it is spelt ("ours.toml", "./ours.toml"), named as first given
+    by_file: dict[str, str] = {}
+    for name in names:
+        by_file.setdefault(str(Path(name).resolve()) if name.endswith(".toml") else name, name)
+    chosen = tuple(by_file.values()) or (DEFAULT_PROFILE,)
+    profiles = tuple(load_profile(name) for name in chosen)
+    given: dict[str, str] = {}
+    for name, profile in zip(chosen, profiles, strict=True):
+        if profile.name in given:
+            raise ProfileError(f"profiles '{given[profile.name]}' and '{name}' are both named "
+                               f"'{profile.name}': give one another name (name = \"...\" in "
+                               "its file, or rename the file)")
+        given[profile.name] = name
+    return profiles
 
 
 def load_profile(name: str) -> Profile:
