@@ -159,6 +159,19 @@ def test_a_missing_profile_file_names_the_file(tmp_path: Path) -> None:
         load_profile(str(tmp_path / "missing.toml"))
 
 
+@pytest.mark.parametrize(("extends", "message"), [
+    ("nope", "extends: profile 'nope' does not exist"),
+    ("missing.toml", "extends: {folder}/missing.toml: cannot read the profile"),
+])
+def test_extending_a_missing_profile_names_the_file_that_extends_it(
+        tmp_path: Path, extends: str, message: str) -> None:
+    ours = tmp_path / "ours.toml"
+    ours.write_text(f'extends = "{extends}"\n')
+    with pytest.raises(ProfileError) as raised:
+        load_profile(str(ours))
+    assert str(raised.value).startswith(f"{ours}: " + message.format(folder=tmp_path))
+
+
 def test_configuration_names_profiles_relative_to_itself(tmp_path: Path) -> None:
     (tmp_path / "profiles").mkdir()
     (tmp_path / "profiles" / "ours.toml").write_text('extends = "spotify"\n')

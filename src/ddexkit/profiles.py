@@ -233,11 +233,18 @@ def _user_table(path: Path) -> Mapping[str, Any]:
         raise ProfileError(f"{path}: not a valid TOML profile: {error}") from None
 
 
-def _table(name: str) -> tuple[str, Mapping[str, Any], Path | None]:
-    """(the profile's name, its table, the folder its ``extends`` is relative to)."""
+def _table(name: str, by: str | None) -> tuple[str, Mapping[str, Any], Path | None]:
+    """(the profile's name, its table, the folder its ``extends`` is relative to). ``by``:
+    the profile whose ``extends`` names this one, which the message names first (that is
+    the file to fix)."""
     if name.endswith(".toml"):
         path = Path(name)
-        return path.stem, _user_table(path), path.parent
+        try:
+            return path.stem, _user_table(path), path.parent
+        except ProfileError as error:
+            if by is None:
+                raise
+            raise ProfileError(f"{by}: extends: {error}") from None
     table = _builtin_table(name)
     if table is None:
         import difflib  # only for the message
@@ -245,16 +252,17 @@ def _table(name: str) -> tuple[str, Mapping[str, Any], Path | None]:
         known = builtin_names()
         close = difflib.get_close_matches(name, known, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
-        raise ProfileError(f"profile '{name}' does not exist: {hint}the profiles are "
+        named = f"{by}: extends: " if by else ""
+        raise ProfileError(f"{named}profile '{name}' does not exist: {hint}the profiles are "
                            f"{', '.join(known)}, or name a .toml profile file")
     return name, table, None
 
 
-def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
+def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profile:
     if name in chain:
         raise ProfileError(f"profile '{name}' extends itself through "
                            f"{' → '.join((*chain, name))}: remove one 'extends'")
-    profile_name, table, folder = _table(name)
+    profile_name, table, folder = _table(name, by)
     where = name if name.endswith(".toml") else f"profile '{name}'"
     unknown = sorted(set(table) - _KEYS)
     if unknown:
@@ -267,7 +275,7 @@ def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
             raise ProfileError(f"{where}: 'extends' must be a profile name or a .toml file")
         if extends.endswith(".toml") and folder is not None:
             extends = str((folder / extends).resolve())
-        parent = _resolve(extends, (*chain, name))
+        parent = _resolve(extends, (*chain, name), where)
     codes = set(parent.codes) if parent else set()
     if _flag(table, "default-rules", where):
         codes.update(r.code for r in ALL_RULES if not r.opt_in)
