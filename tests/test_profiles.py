@@ -338,3 +338,15 @@ def test_one_profile_file_named_twice_is_selected_once(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     profiles = load_profiles(["ours.toml", "./ours.toml", str(tmp_path / "ours.toml")])
     assert [p.name for p in profiles] == ["ours"]
+
+
+def test_a_loop_of_extends_is_named_the_first_time_round(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.toml").write_text('extends = "b.toml"\n')
+    (tmp_path / "b.toml").write_text('extends = "a.toml"\n')
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ProfileError) as raised:
+        load_profile("a.toml")  # relative, as typed; its extends are resolved to full paths
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    assert str(raised.value) == (f"profile '{a}' extends itself through {a} → {b} → {a}: "
+                                 "remove one 'extends'")

@@ -259,9 +259,11 @@ def _table(name: str, by: str | None) -> tuple[str, Mapping[str, Any], Path | No
 
 
 def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profile:
-    if name in chain:
-        raise ProfileError(f"profile '{name}' extends itself through "
-                           f"{' → '.join((*chain, name))}: remove one 'extends'")
+    # a file is one profile however it is spelt, so a loop is seen the first time round
+    key = str(Path(name).resolve()) if name.endswith(".toml") else name
+    if key in chain:
+        raise ProfileError(f"profile '{key}' extends itself through "
+                           f"{' → '.join((*chain, key))}: remove one 'extends'")
     profile_name, table, folder = _table(name, by)
     where = name if name.endswith(".toml") else f"profile '{name}'"
     unknown = sorted(set(table) - _KEYS)
@@ -275,7 +277,7 @@ def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profil
             raise ProfileError(f"{where}: 'extends' must be a profile name or a .toml file")
         if extends.endswith(".toml") and folder is not None:
             extends = str((folder / extends).resolve())
-        parent = _resolve(extends, (*chain, name), where)
+        parent = _resolve(extends, (*chain, key), where)
     codes = set(parent.codes) if parent else set()
     if _flag(table, "default-rules", where):
         codes.update(r.code for r in ALL_RULES if not r.opt_in)
