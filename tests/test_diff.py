@@ -182,6 +182,18 @@ def test_tracks_pair_by_isrc_then_reference_then_title() -> None:
     ]
 
 
+
+def test_two_original_tracks_of_one_isrc_are_both_paired() -> None:
+    # The original gave track 2 track 1's ISRC by mistake; the update corrects it. Both
+    # tracks stay themselves: track 1 by its ISRC, track 2 by its reference (an ISRC change).
+    album = GOOD_ALBUM.read_bytes()
+    original = parse(album.replace(b"GBAYE2400002", b"GBAYE2400001")).tracks()
+    pairs = pair_tracks(original, parse(album).tracks())
+    assert [(p.original.reference if p.original else None,
+             p.update.reference if p.update else None, p.matched_by) for p in pairs] == [
+        ("A1", "A1", "isrc"), ("A2", "A2", "reference"), ("A3", "A3", "isrc")]
+
+
 # --- hypothesis: malformed messages on either side ------------------------------------------
 
 

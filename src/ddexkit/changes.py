@@ -351,12 +351,16 @@ def pair_tracks(original: tuple[m.Track, ...], update: tuple[m.Track, ...]
     """The tracks paired by ISRC (else reference), then what is left by resource reference,
     then by title; in the update's order, the original's unpaired tracks last."""
     matched: dict[int, TrackPair] = {}  # update track's index → its pair
-    old_left = {_track_key(t): t for t in original}
+    old_left = dict(enumerate(original))  # keyed by index: two tracks may share an ISRC
+    by_isrc: dict[str, int] = {}
+    for old_index, track in old_left.items():
+        by_isrc.setdefault(_track_key(track), old_index)  # the first of a shared ISRC
     new_left = {index: t for index, t in enumerate(update)}
     for index, track in list(new_left.items()):
-        found = old_left.pop(_track_key(track), None)
-        if found is not None:
-            matched[index] = TrackPair(original=found, update=track, matched_by="isrc")
+        old_index = by_isrc.pop(_track_key(track), None)
+        if old_index is not None:
+            matched[index] = TrackPair(original=old_left.pop(old_index), update=track,
+                                       matched_by="isrc")
             del new_left[index]
     for name, key in (("reference", lambda t: t.reference), ("title", _title_key)):
         by_key = {key(t): k for k, t in old_left.items()}
