@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +142,7 @@ _UNUSABLE = {
     "empty": b"",
     "not ERN 3.8.2": GOOD_ALBUM.read_bytes().replace(b"ern/382", b"ern/41"),
     "another root": b"<project/>",
+    "a ZIP": b"PK\x03\x04" + bytes(26),
 }
 
 
@@ -159,6 +161,22 @@ def test_an_unusable_original_is_one_line_and_exit_2(
     assert captured.out == ""
     (line,) = captured.err.splitlines()
     assert line.startswith(f"ddexkit: original {original}") and "Traceback" not in line
+
+
+def test_a_zip_is_named_as_a_zip_on_either_side(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    package = tmp_path / "release.zip"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("release.xml", GOOD_ALBUM.read_bytes())
+    assert cli.main(["diff", str(package), str(GOOD_ALBUM), "--no-config"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err.splitlines() == [
+        f"ddexkit: original {package}: is a ZIP package, not an ERN message; give the ERN as "
+        "it was delivered (the one the update replaces): the .xml inside the ZIP"]
+    assert cli.main(["diff", str(ORIGINAL), str(package), "--no-config"]) == cli.EXIT_USAGE
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.splitlines() == [
+        f"ddexkit: {package}: is a ZIP package; diff compares ERN messages: name the .xml "
+        f"inside it, or validate the package with --original {ORIGINAL}"]
 
 
 def test_diff_names_a_missing_update(capsys: pytest.CaptureFixture[str]) -> None:

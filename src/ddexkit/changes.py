@@ -27,6 +27,9 @@ from ddexkit.parser import build_message
 from ddexkit.regularfile import read_capped
 from ddexkit.safexml import ERN382_NAMESPACE, read_document
 
+# How a ZIP's first local file header starts (APPNOTE 4.3.7), whatever the file is called.
+ZIP_SIGNATURE = b"PK\x03\x04"
+
 # A value as the change summary shows it: text, a list of names or codes, or nothing.
 Value = str | tuple[str, ...] | None
 
@@ -171,6 +174,9 @@ def read_original(path: str | Path) -> OriginalSource:
         raw = read_capped(Path(path), RELEASE_LIMIT_BYTES, "an ERN message")
     except OSError as error:
         raise InputError(f"original {name}: {error.strerror or error}; {again}") from error
+    if raw.startswith(ZIP_SIGNATURE):
+        raise InputError(f"original {name}: is a ZIP package, not an ERN message; {again}: "
+                         "the .xml inside the ZIP")
     document = read_document(raw)
     if document.tree is None:
         facts = document.facts
