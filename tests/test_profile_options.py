@@ -87,6 +87,9 @@ def test_the_default_profile_runs_every_rule_once_with_the_defaults() -> None:
     ("[words]\nmarketing-terms = \"Promo\"", "'words.marketing-terms' must be a list of "
      "non-empty strings"),
     ("thresholds = 3", "'thresholds' must be a table"),
+    # ROL610 compares word by word: an entry of two words would never match
+    ('[words]\ngeneric-artist-words = ["lounge", "deep house"]', "'words.generic-artist-words' "
+     "holds 'deep house', which is not one word"),
     # nan compares false with everything: AST807 would flag every cover, DUR412 none
     ("[thresholds]\ncover-min-side = nan", "'thresholds.cover-min-side' is nan; write a "
      "number of zero or more"),

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ddexkit.config import ConfigError
+from ddexkit.domain.storestyle import is_artist_word
 from ddexkit.issues import Issue, Severity
 from ddexkit.regularfile import read_capped
 from ddexkit.rules import ALL_RULES, PROFILE_OPTIONS, RuleOptions
@@ -380,5 +381,11 @@ def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
                                                           for v in value):
                     raise ProfileError(f"{where}: '{name}' must be a list of non-empty "
                                        "strings")
-                found[keys[key]] = tuple(v.strip() for v in value)
+                words = tuple(v.strip() for v in value)
+                several = next((w for w in words if not is_artist_word(w)), None)
+                if keys[key] == "generic_artist_words" and several is not None:
+                    raise ProfileError(f"{where}: '{name}' holds {several!r}, which is not one "
+                                       "word: ROL610 reads a name word by word, so list each "
+                                       "word apart")
+                found[keys[key]] = words
     return found

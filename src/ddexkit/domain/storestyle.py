@@ -199,6 +199,12 @@ def compound_parts(name: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts)
 
 
+def is_artist_word(text: str) -> bool:
+    """Whether ``text`` is one word as ``is_generic_artist_name`` cuts a name into words (an
+    entry of more, "deep house", could never be one of them)."""
+    return _WORD.fullmatch(text) is not None
+
+
 def is_generic_artist_name(name: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether a name of two words or more is made only of generic words (any case), those
     of ``GENERIC_ARTIST_WORDS`` or ``own`` (a profile's own, casefolded once by the caller:
