@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import ddexkit
 from ddexkit import cli
-from ddexkit.config import Config, load_config
+from ddexkit.config import Config, discover_config, load_config
 from ddexkit.profiles import (
     DEFAULT_PROFILE,
     ProfileError,
@@ -350,3 +350,19 @@ def test_a_loop_of_extends_is_named_the_first_time_round(tmp_path: Path,
     a, b = tmp_path / "a.toml", tmp_path / "b.toml"
     assert str(raised.value) == (f"profile '{a}' extends itself through {a} → {b} → {a}: "
                                  "remove one 'extends'")
+
+
+def test_a_profile_or_configuration_saved_with_a_bom_is_read(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    bom = "\ufeff"  # Windows editors save UTF-8 with one; tomllib takes it for a key
+    (tmp_path / "ours.toml").write_text(bom + 'title = "Ours"\nextends = "spotify"\n',
+                                        encoding="utf-8")
+    assert load_profile(str(tmp_path / "ours.toml")).title == "Ours"
+    (tmp_path / "ddexkit.toml").write_text(bom + 'profiles = ["ours.toml"]\n', encoding="utf-8")
+    assert load_config(tmp_path / "ddexkit.toml").profiles == (str(tmp_path / "ours.toml"),)
+    (tmp_path / "ddexkit.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text(bom + '[tool.ddexkit]\nprofiles = ["apple"]\n',
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert discover_config(tmp_path).profiles == ("apple",)

@@ -249,7 +249,7 @@ def load_config(path: str | Path) -> Config:
     path = Path(path)
     try:
         data = tomllib.loads(read_capped(path, MAX_CONFIG_BYTES, "a configuration file")
-                             .decode("utf-8"))
+                             .decode("utf-8-sig"))  # a BOM, as Notepad writes one
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the configuration ({error.strerror})") from error
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -281,7 +281,7 @@ def discover_config(start: str | Path) -> Config:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        text = pyproject.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
     if "ddexkit" not in text:  # no table of ours, however it is written: no TOML to parse

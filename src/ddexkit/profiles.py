@@ -229,7 +229,7 @@ def _user_table(path: Path) -> Mapping[str, Any]:
         raise ProfileError(f"{path}: cannot read the profile: "
                            f"{error.strerror or error}") from None
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8-sig"))  # a BOM, as Notepad writes one
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ProfileError(f"{path}: not a valid TOML profile: {error}") from None
 
