@@ -366,3 +366,10 @@ def test_a_profile_or_configuration_saved_with_a_bom_is_read(tmp_path: Path,
                                              encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert discover_config(tmp_path).profiles == ("apple",)
+
+
+@pytest.mark.parametrize("name", ["APPLE", "Spotify", "DDEX-Audio-Album"])
+def test_a_builtin_name_in_other_case_is_offered_in_its_own(name: str) -> None:
+    with pytest.raises(ProfileError, match=re.escape(
+            f"profile '{name}' does not exist: did you mean '{name.lower()}'?")):
+        load_profile(name)

@@ -251,7 +251,7 @@ def _table(name: str, by: str | None) -> tuple[str, Mapping[str, Any], Path | No
         import difflib  # only for the message
 
         known = builtin_names()
-        close = difflib.get_close_matches(name, known, n=1)
+        close = difflib.get_close_matches(name.lower(), known, n=1)  # names are lower case
         hint = f"did you mean '{close[0]}'? " if close else ""
         named = f"{by}: extends: " if by else ""
         raise ProfileError(f"{named}profile '{name}' does not exist: {hint}the profiles are "
