@@ -373,3 +373,14 @@ def test_a_builtin_name_in_other_case_is_offered_in_its_own(name: str) -> None:
     with pytest.raises(ProfileError, match=re.escape(
             f"profile '{name}' does not exist: did you mean '{name.lower()}'?")):
         load_profile(name)
+
+
+def test_a_profile_file_is_one_whatever_the_case_of_its_suffix(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "Ours.TOML").write_text('extends = "spotify"\n')
+    (tmp_path / "child.toml").write_text('extends = "Ours.TOML"\n')
+    assert load_profile(str(tmp_path / "Ours.TOML")).name == "Ours"
+    assert load_profile(str(tmp_path / "child.toml")).codes == load_profile("spotify").codes
+    config = tmp_path / "ddexkit.toml"
+    config.write_text('profiles = ["Ours.TOML"]\n')
+    assert load_config(config).profiles == (str(tmp_path / "Ours.TOML"),)

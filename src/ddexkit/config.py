@@ -232,7 +232,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         exclude=tuple(exclude),
         cache=(base / cache).resolve() if isinstance(cache, str) else cache,
         # a profile file is named relative to the configuration that names it
-        profiles=tuple(str((base / p).resolve()) if p.endswith(".toml") else p
+        profiles=tuple(str((base / p).resolve()) if p.lower().endswith(".toml") else p
                        for p in profiles),
         source=source,
     )

@@ -165,6 +165,11 @@ def verdict(profile: Profile, issues: Sequence[Issue], *, xsd: str, strict: bool
         issues=() if selected else tuple(i for i in issues if profile.counts(i)))
 
 
+def _is_file(name: str) -> bool:
+    """Whether a profile is named by its file (``ours.toml``, ``OURS.TOML``), not built in."""
+    return name.lower().endswith(".toml")
+
+
 def builtin_names() -> tuple[str, ...]:
     """The profiles ddexkit ships, by name."""
     return tuple(sorted(entry.stem for entry in _BUILTIN_DIR.glob("*.toml")))
@@ -177,7 +182,7 @@ def load_profiles(names: Iterable[str]) -> tuple[Profile, ...]:
     # one file however it is spelt ("ours.toml", "./ours.toml"), named as first given
     by_file: dict[str, str] = {}
     for name in names:
-        by_file.setdefault(str(Path(name).resolve()) if name.endswith(".toml") else name, name)
+        by_file.setdefault(str(Path(name).resolve()) if _is_file(name) else name, name)
     chosen = tuple(by_file.values()) or (DEFAULT_PROFILE,)
     profiles = tuple(load_profile(name) for name in chosen)
     given: dict[str, str] = {}
@@ -238,7 +243,7 @@ def _table(name: str, by: str | None) -> tuple[str, Mapping[str, Any], Path | No
     """(the profile's name, its table, the folder its ``extends`` is relative to). ``by``:
     the profile whose ``extends`` names this one, which the message names first (that is
     the file to fix)."""
-    if name.endswith(".toml"):
+    if _is_file(name):
         path = Path(name)
         try:
             return path.stem, _user_table(path), path.parent
@@ -261,12 +266,12 @@ def _table(name: str, by: str | None) -> tuple[str, Mapping[str, Any], Path | No
 
 def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profile:
     # a file is one profile however it is spelt, so a loop is seen the first time round
-    key = str(Path(name).resolve()) if name.endswith(".toml") else name
+    key = str(Path(name).resolve()) if _is_file(name) else name
     if key in chain:
         raise ProfileError(f"profile '{key}' extends itself through "
                            f"{' → '.join((*chain, key))}: remove one 'extends'")
     profile_name, table, folder = _table(name, by)
-    where = name if name.endswith(".toml") else f"profile '{name}'"
+    where = name if _is_file(name) else f"profile '{name}'"
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ProfileError(f"{where}: unknown key '{unknown[0]}'; a profile has "
@@ -276,7 +281,7 @@ def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profil
     if extends is not None:
         if not isinstance(extends, str) or not extends:
             raise ProfileError(f"{where}: 'extends' must be a profile name or a .toml file")
-        if extends.endswith(".toml") and folder is not None:
+        if _is_file(extends) and folder is not None:
             extends = str((folder / extends).resolve())
         parent = _resolve(extends, (*chain, key), where)
     codes = set(parent.codes) if parent else set()
