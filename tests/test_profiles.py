@@ -384,3 +384,10 @@ def test_a_profile_file_is_one_whatever_the_case_of_its_suffix(
     config = tmp_path / "ddexkit.toml"
     config.write_text('profiles = ["Ours.TOML"]\n')
     assert load_config(config).profiles == (str(tmp_path / "Ours.TOML"),)
+
+
+def test_a_folder_given_as_a_profile_is_named_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "ours.toml").mkdir()
+    with pytest.raises(ProfileError, match=re.escape(
+            f"{tmp_path / 'ours.toml'}: cannot read the profile: it is a folder")):
+        load_profile(str(tmp_path / "ours.toml"))
