@@ -185,6 +185,19 @@ def test_configuration_names_profiles_relative_to_itself(tmp_path: Path) -> None
     assert [v.name for v in report.files[0].profiles] == ["youtube"]
 
 
+def test_a_bad_profile_the_configuration_names_names_the_configuration(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "ddexkit.toml"
+    config.write_text('profiles = ["apple", "nosuch"]\n')
+    assert cli.main(["validate", "--config", str(config), str(GOOD_ALBUM)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"ddexkit: {config}: profiles: profile 'nosuch' does not exist")
+    # typed on the command line, it is the user's own word: no configuration to name
+    assert cli.main(["validate", "--config", str(config), "--profile", "nosuch",
+                     str(GOOD_ALBUM)]) == 2
+    assert capsys.readouterr().err.startswith("ddexkit: profile 'nosuch' does not exist")
+
+
 def test_text_output_ends_each_file_with_a_line_per_profile(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = ALBUM.replace(MAIN_TITLE, "<TitleText>HARBOUR LIGHTS</TitleText>", 1)
