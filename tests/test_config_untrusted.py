@@ -63,6 +63,27 @@ def test_a_zip_never_supplies_configuration(
     assert (code, statuses) == (1, ["needs_fixes"])
 
 
+def test_a_config_planted_beside_the_ern_switches_nothing_off_when_packaging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.rules import builders
+
+    assets = builders.album_assets(tmp_path / "delivery")
+    ern = assets / "album.xml"
+    ern.write_bytes(builders.GOOD_ALBUM.read_bytes().replace(
+        b'<ICPN IsEan="false">123456789012</ICPN>', b""))  # ID101: no UPC
+    (assets / "ddexkit.toml").write_text('ignore = ["ERN007", "ID101"]\n')
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "ddexkit.toml").write_text('ignore = ["ERN007"]\n')  # no XSD on this machine
+    monkeypatch.chdir(work)
+    planned = ddexkit.plan(ern, assets=assets)
+    assert "ID101" in [i.code for i in planned.report.files[0].issues]
+    packaged = ddexkit.package(ern, assets=assets, output=work / "release.zip")
+    assert "ID101" in [i.code for i in packaged.report.files[0].issues]
+    assert not packaged.written and not (work / "release.zip").exists()
+
+
 def test_the_working_directorys_project_configuration_applies(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
