@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import ddexkit
 from ddexkit import cli
-from ddexkit.config import Config, discover_config, load_config
+from ddexkit.config import Config, ConfigError, discover_config, load_config
 from ddexkit.profiles import (
     DEFAULT_PROFILE,
     ProfileError,
@@ -404,3 +404,15 @@ def test_a_folder_given_as_a_profile_is_named_a_folder(tmp_path: Path) -> None:
     with pytest.raises(ProfileError, match=re.escape(
             f"{tmp_path / 'ours.toml'}: cannot read the profile: it is a folder")):
         load_profile(str(tmp_path / "ours.toml"))
+
+
+def test_an_integer_too_long_for_python_is_a_configuration_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # tomllib raises ValueError, not TOMLDecodeError, past 4,300 digits
+    huge = "strict = 1" + "0" * 5000 + "\n"
+    (tmp_path / "ddexkit.toml").write_text(huge)
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(tmp_path / "ddexkit.toml")
+    (tmp_path / "ddexkit.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text("[tool.ddexkit]\n" + huge)
+    assert discover_config(tmp_path) == Config()  # not ours to read: as any broken pyproject

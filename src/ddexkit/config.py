@@ -252,7 +252,7 @@ def load_config(path: str | Path) -> Config:
                              .decode("utf-8-sig"))  # a BOM, as Notepad writes one
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the configuration ({error.strerror})") from error
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except ValueError as error:  # TOMLDecodeError, UnicodeDecodeError, an int of 5,000 digits
         raise ConfigError(f"{path}: not valid TOML ({error})") from error
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("ddexkit", {})
@@ -290,6 +290,6 @@ def _has_tool_table(pyproject: Path) -> bool:
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except ValueError:  # TOMLDecodeError, or an int of 5,000 digits
         return False
     return isinstance(data.get("tool", {}).get("ddexkit"), dict)

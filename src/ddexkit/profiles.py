@@ -31,7 +31,6 @@ parent's value.
 from __future__ import annotations
 
 import functools
-import math
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +48,9 @@ DEFAULT_PROFILE = "verseone"
 # on every validation).
 _BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "profiles"
 MAX_PROFILE_BYTES = 1024 * 1024  # a profile is a few KB; word lists stay far below this
+# Pixels or seconds: a million is past any recipient's rule, and a bound keeps the rules'
+# arithmetic in floats (10**400 seconds does not convert to one).
+MAX_THRESHOLD = 1_000_000
 _KEYS = frozenset({"name", "title", "source", "extends", "default-rules", "rules", "drop",
                    "declared-as", "severity", *PROFILE_OPTIONS})
 
@@ -235,7 +237,7 @@ def _user_table(path: Path) -> Mapping[str, Any]:
                            f"{error.strerror or error}") from None
     try:
         return tomllib.loads(raw.decode("utf-8-sig"))  # a BOM, as Notepad writes one
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except ValueError as error:  # TOMLDecodeError, UnicodeDecodeError, an int of 5,000 digits
         raise ProfileError(f"{path}: not a valid TOML profile: {error}") from None
 
 
@@ -363,7 +365,7 @@ def _severities(table: Mapping[str, Any], where: str) -> dict[str, Severity]:
 
 def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
     """The RuleOptions fields the profile's [thresholds] and [words] tables set, checked:
-    a threshold is a finite number of zero or more, a word list a list of non-empty strings."""
+    a threshold is a number from 0 to MAX_THRESHOLD, a word list a list of non-empty strings."""
     found: dict[str, Any] = {}
     for section, keys in PROFILE_OPTIONS.items():
         raw = table.get(section, {})
@@ -377,9 +379,10 @@ def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
             if section == "thresholds":
                 if isinstance(value, bool) or not isinstance(value, int | float):
                     raise ProfileError(f"{where}: '{name}' must be a number, not {value!r}")
-                if not 0 <= value < math.inf:  # nan and inf are TOML floats too
-                    raise ProfileError(f"{where}: '{name}' is {value}; write a number of "
-                                       "zero or more")
+                if not 0 <= value <= MAX_THRESHOLD:  # nan and inf are TOML floats too
+                    given = str(value) if len(str(value)) <= 24 else f"{str(value)[:20]}…"
+                    raise ProfileError(f"{where}: '{name}' is {given}; write a number from 0 "
+                                       f"to {MAX_THRESHOLD:,}")
                 found[keys[key]] = value
             else:
                 if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
