@@ -131,3 +131,12 @@ def test_an_oversized_catalog_and_configuration_are_refused(
     config.write_bytes(b"#" * (MAX_CONFIG_BYTES + 1))
     assert cli.main(["validate", "--config", str(config), str(BROKEN_UPC)]) == 2
     assert "too large for a configuration file" in capsys.readouterr().err
+
+
+def test_a_catalog_with_an_integer_too_long_for_python_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text('{"genres": [' + "1" * 5000 + "]}")  # json raises ValueError itself
+    assert cli.main(["validate", "--no-config", "--catalog", str(catalog), str(BROKEN_UPC)]) == 2
+    assert f"{catalog}: not a JSON file" in capsys.readouterr().err
