@@ -140,3 +140,25 @@ def test_a_catalog_with_an_integer_too_long_for_python_is_refused(
     catalog.write_text('{"genres": [' + "1" * 5000 + "]}")  # json raises ValueError itself
     assert cli.main(["validate", "--no-config", "--catalog", str(catalog), str(BROKEN_UPC)]) == 2
     assert f"{catalog}: not a JSON file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("line", ['profiles = ["ours\\u0000.toml"]', 'catalog = "x\\u0000.json"',
+                                  'schema-dir = "x\\u0000"', 'cache = "x\\u0000"'])
+def test_a_nul_in_a_configured_path_is_a_configuration_error(
+    line: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "ddexkit.toml"
+    config.write_text(line + "\n")
+    assert cli.main(["validate", "--config", str(config), str(BROKEN_UPC)]) == 2
+    key = line.split(" ", 1)[0]
+    assert capsys.readouterr().err == (f"ddexkit: {config}: '{key}' holds a NUL character "
+                                       "(\\u0000), which no file name can: remove it\n")
+
+
+def test_a_nul_in_a_profiles_extends_is_a_profile_error(tmp_path: Path) -> None:
+    from ddexkit.profiles import ProfileError, load_profile
+
+    ours = tmp_path / "ours.toml"
+    ours.write_text('extends = "base\\u0000.toml"\n')
+    with pytest.raises(ProfileError, match=r"ours\.toml: extends: 'base\\x00\.toml' holds a NUL"):
+        load_profile(str(ours))

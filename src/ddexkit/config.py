@@ -152,6 +152,14 @@ def normalized_codes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple("" if v.strip().upper() == "ALL" else v.strip().upper() for v in values)
 
 
+def _refuse_nul(where: str, key: str, names: Iterable[str]) -> None:
+    """TOML can write "\\u0000", which no file name holds: the OS would refuse it with a
+    ValueError, past the OSError every reader expects."""
+    if any("\0" in name for name in names):
+        raise ConfigError(f"{where}: '{key}' holds a NUL character (\\u0000), which no file "
+                          "name can: remove it")
+
+
 def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
     """Build a Config from a ``[tool.ddexkit]`` table; paths are relative to its file."""
     where = str(source) if source else "configuration"
@@ -209,12 +217,16 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         raise ConfigError(f"{where}: 'profiles' must be a list of profile names or .toml files "
                           'such as ["apple", "profiles/ours.toml"]')
 
+    _refuse_nul(where, "profiles", profiles)
+    _refuse_nul(where, "cache", [cache] if isinstance(cache, str) else [])
+
     def path_of(key: str) -> Path | None:
         value = table.get(key)
         if value is None:
             return None
         if not isinstance(value, str):
             raise ConfigError(f"{where}: '{key}' must be a path")
+        _refuse_nul(where, key, [value])
         return (base / value).resolve()
 
     return Config(

@@ -184,6 +184,7 @@ def load_profiles(names: Iterable[str]) -> tuple[Profile, ...]:
     # one file however it is spelt ("ours.toml", "./ours.toml"), named as first given
     by_file: dict[str, str] = {}
     for name in names:
+        _refuse_nul(name, None)
         by_file.setdefault(str(Path(name).resolve()) if _is_file(name) else name, name)
     chosen = tuple(by_file.values()) or (DEFAULT_PROFILE,)
     profiles = tuple(load_profile(name) for name in chosen)
@@ -266,6 +267,14 @@ def _table(name: str, by: str | None) -> tuple[str, Mapping[str, Any], Path | No
     return name, table, None
 
 
+def _refuse_nul(name: str, by: str | None) -> None:
+    """TOML can write "\\u0000", which no name holds: the OS would refuse the file name with
+    a ValueError, past the OSError every reader expects."""
+    if "\0" in name:
+        raise ProfileError(f"{f'{by}: extends: ' if by else ''}{name!r} holds a NUL character, "
+                           "which no profile name or file name can: remove it")
+
+
 def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profile:
     # a file is one profile however it is spelt, so a loop is seen the first time round
     key = str(Path(name).resolve()) if _is_file(name) else name
@@ -283,6 +292,7 @@ def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profil
     if extends is not None:
         if not isinstance(extends, str) or not extends:
             raise ProfileError(f"{where}: 'extends' must be a profile name or a .toml file")
+        _refuse_nul(extends, where)
         if _is_file(extends) and folder is not None:
             extends = str((folder / extends).resolve())
         parent = _resolve(extends, (*chain, key), where)
