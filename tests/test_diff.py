@@ -179,6 +179,11 @@ def test_a_zip_is_named_as_a_zip_on_either_side(tmp_path: Path,
         f"inside it, or validate the package with --original {ORIGINAL}"]
 
 
+def test_a_nul_in_the_originals_name_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^original a\x00b\.xml: the name holds a NUL"):
+        ddexkit.validate(GOOD_ALBUM, original="a\0b.xml", config=Config())
+
+
 def test_diff_names_a_missing_update(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["diff", str(ORIGINAL), "nowhere.xml"]) == cli.EXIT_USAGE
     assert capsys.readouterr().err.splitlines() == [

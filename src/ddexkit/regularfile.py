@@ -17,7 +17,11 @@ from typing import IO
 
 def open_regular(path: str | Path) -> IO[bytes]:
     """Open ``path`` for reading if it is a regular file (OSError otherwise)."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except ValueError:  # a NUL in the name: the OS cannot even be asked
+        raise OSError(errno.EINVAL, "the name holds a NUL character, which no file's can",
+                      str(path)) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):  # Linux opens a folder for reading; its read fails later
