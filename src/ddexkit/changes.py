@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ddexkit import model as m
-from ddexkit.domain.identifiers import compact, isrc_key
+from ddexkit.domain.identifiers import compact, icpn_key, isrc_key
 from ddexkit.domain.timecodes import comparable_date
 from ddexkit.inputs import InputError
 from ddexkit.issues import Location
@@ -213,10 +213,16 @@ def _line_text(lines: Iterator[m.CopyrightLine]) -> m.Text | None:
 
 @dataclass(frozen=True, slots=True)
 class _Field:
-    """One compared value of a release or track and the record it was read from."""
+    """One compared value of a release or track and the record it was read from; ``key``,
+    where given, is what it is compared by instead (one GTIN written as UPC or EAN)."""
 
     value: Value
     at: _Placed | None
+    key: Value = None
+
+    @property
+    def compared(self) -> Value:
+        return self.value if self.key is None else self.key
 
 
 def _title(record: m.Release | m.Resource) -> _Field:
@@ -251,7 +257,8 @@ def _release_fields(release: m.Release) -> dict[str, _Field]:
     date = release_date(release)
     icpn = _first_text(release.icpns)
     return {
-        "icpn": _Field(compact(icpn.value) if icpn else None, icpn),
+        "icpn": _Field(compact(icpn.value) if icpn else None, icpn,
+                       icpn_key(icpn.value) if icpn else None),
         "title": _title(release),
         "display_artists": _artists(release),
         "label": _Field(label.stripped if label else None, label),
@@ -277,7 +284,7 @@ def _compared(part: Part, key: str, old: dict[str, _Field], new: dict[str, _Fiel
               old_record: _Placed, new_record: _Placed) -> Iterator[Change]:
     for name, before in old.items():
         after = new[name]
-        if before.value != after.value:
+        if before.compared != after.compared:
             yield Change(kind=ChangeKind.CHANGED, part=part, key=key, field=name,
                          old=before.value, new=after.value,
                          original=_at(before.at or old_record), update=_at(after.at or new_record))
