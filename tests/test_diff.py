@@ -212,12 +212,12 @@ def test_a_upc_written_as_its_ean_13_is_no_change(capsys: pytest.CaptureFixture[
         update = Path(folder) / "update.xml"
         update.write_bytes(ALBUM.replace(upc, b'<ICPN IsEan="true">0123456789012</ICPN>'))
         code, document = _json(capsys, str(GOOD_ALBUM), str(update))
-        assert document["counts"] == {"added": 0, "removed": 0, "changed": 0}
+        assert (code, document["counts"]) == (0, {"added": 0, "removed": 0, "changed": 0})
         update.write_bytes(ALBUM.replace(upc, b'<ICPN IsEan="true">4006381333931</ICPN>'))
         code, document = _json(capsys, str(GOOD_ALBUM), str(update))
         (change,) = document["changes"]["changed"]
-        assert (change["field"], change["old"], change["new"]) == (
-            "icpn", "123456789012", "4006381333931")  # shown as written, not padded
+        assert (code, change["field"], change["old"], change["new"]) == (
+            1, "icpn", "123456789012", "4006381333931")  # shown as written, not padded
 
 
 def test_two_original_tracks_of_one_isrc_are_both_paired() -> None:
