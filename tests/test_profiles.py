@@ -416,3 +416,15 @@ def test_an_integer_too_long_for_python_is_a_configuration_error(
     (tmp_path / "ddexkit.toml").unlink()
     (tmp_path / "pyproject.toml").write_text("[tool.ddexkit]\n" + huge)
     assert discover_config(tmp_path) == Config()  # not ours to read: as any broken pyproject
+
+
+def test_a_chain_of_extends_too_deep_is_one_clear_line(tmp_path: Path) -> None:
+    # 1,500 levels ran past Python's recursion limit: exit 3
+    for level in range(1500):
+        (tmp_path / f"p{level}.toml").write_text(f'extends = "p{level + 1}.toml"\n'
+                                                 if level < 1499 else 'extends = "apple"\n')
+    with pytest.raises(ProfileError, match=re.escape(
+            f"{tmp_path / 'p0.toml'}: extends 32 profiles deep (through ")):
+        load_profile(str(tmp_path / "p0.toml"))
+    (tmp_path / "p29.toml").write_text('extends = "apple"\n')  # 30 files, apple, verseone
+    assert "TXT311" in load_profile(str(tmp_path / "p0.toml")).codes

@@ -48,6 +48,9 @@ DEFAULT_PROFILE = "verseone"
 # on every validation).
 _BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "profiles"
 MAX_PROFILE_BYTES = 1024 * 1024  # a profile is a few KB; word lists stay far below this
+# A profile extends one that extends another: a few levels in practice; a bound keeps the
+# resolution's recursion far from Python's limit.
+MAX_EXTENDS = 32
 # Pixels or seconds: a million is past any recipient's rule, and a bound keeps the rules'
 # arithmetic in floats (10**400 seconds does not convert to one).
 MAX_THRESHOLD = 1_000_000
@@ -281,6 +284,9 @@ def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profil
     if key in chain:
         raise ProfileError(f"profile '{key}' extends itself through "
                            f"{' → '.join((*chain, key))}: remove one 'extends'")
+    if len(chain) >= MAX_EXTENDS:  # each level is a frame of this recursion
+        raise ProfileError(f"{chain[0]}: extends {MAX_EXTENDS} profiles deep (through "
+                           f"{by}); extend a profile that sets what they do at fewer levels")
     profile_name, table, folder = _table(name, by)
     where = name if _is_file(name) else f"profile '{name}'"
     unknown = sorted(set(table) - _KEYS)
