@@ -6,6 +6,7 @@ messages at the comparison."""
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import zipfile
 from pathlib import Path
@@ -182,6 +183,17 @@ def test_a_zip_is_named_as_a_zip_on_either_side(tmp_path: Path,
 def test_a_nul_in_the_originals_name_is_an_input_error() -> None:
     with pytest.raises(InputError, match=r"^original a\x00b\.xml: the name holds a NUL"):
         ddexkit.validate(GOOD_ALBUM, original="a\0b.xml", config=Config())
+
+
+def test_diff_says_what_an_update_that_is_no_file_is(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "update.xml"
+    os.mkfifo(fifo)
+    for update, what in ((tmp_path, "it is a folder, not a regular file"),
+                         (fifo, "it is not a regular file (a pipe, device or socket)")):
+        assert cli.main(["diff", str(ORIGINAL), str(update), "--no-config"]) == cli.EXIT_USAGE
+        assert capsys.readouterr().err.splitlines() == [
+            f"ddexkit: {update}: {what}; name the updated ERN"]
 
 
 def test_diff_names_a_missing_update(capsys: pytest.CaptureFixture[str]) -> None:

@@ -605,7 +605,7 @@ def _diff(args: argparse.Namespace) -> int:
     from ddexkit.comparison import diff
     from ddexkit.output.diff_text import render_diff
 
-    if not Path(args.update).is_file():
+    if not Path(args.update).exists():  # a folder or a pipe: diff says what it is
         raise UsageError(f"{args.update}: no such file; name the updated ERN (.xml)")
     config = _file_config(args)
     updates = tuple(rule.code for rule in ALL_RULES if rule.needs == frozenset({"original"}))
