@@ -381,7 +381,8 @@ def _severities(table: Mapping[str, Any], where: str) -> dict[str, Severity]:
 
 def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
     """The RuleOptions fields the profile's [thresholds] and [words] tables set, checked:
-    a threshold is a number from 0 to MAX_THRESHOLD, a word list a list of non-empty strings."""
+    a threshold is a number from 0 to MAX_THRESHOLD, a word list a list of non-empty strings
+    (of single words for ROL610)."""
     found: dict[str, Any] = {}
     for section, keys in PROFILE_OPTIONS.items():
         raw = table.get(section, {})
@@ -406,10 +407,10 @@ def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
                     raise ProfileError(f"{where}: '{name}' must be a list of non-empty "
                                        "strings")
                 words = tuple(v.strip() for v in value)
-                several = next((w for w in words if not is_artist_word(w)), None)
-                if keys[key] == "generic_artist_words" and several is not None:
-                    raise ProfileError(f"{where}: '{name}' holds {several!r}, which is not one "
-                                       "word: ROL610 reads a name word by word, so list each "
-                                       "word apart")
+                several = [w for w in words if not is_artist_word(w)]
+                if keys[key] == "generic_artist_words" and several:
+                    raise ProfileError(f"{where}: '{name}' holds {several[0]!r}, which is not "
+                                       "one word: ROL610 reads a name word by word, so list "
+                                       "each word apart")
                 found[keys[key]] = words
     return found
