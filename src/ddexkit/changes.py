@@ -370,9 +370,9 @@ def pair_tracks(original: tuple[m.Track, ...], update: tuple[m.Track, ...]
         by_isrc.setdefault(_track_key(track), old_index)  # the first of a shared ISRC
     new_left = {index: t for index, t in enumerate(update)}
     for index, track in list(new_left.items()):
-        old_index = by_isrc.pop(_track_key(track), None)
-        if old_index is not None:
-            matched[index] = TrackPair(original=old_left.pop(old_index), update=track,
+        found = by_isrc.pop(_track_key(track), None)
+        if found is not None:
+            matched[index] = TrackPair(original=old_left.pop(found), update=track,
                                        matched_by="isrc")
             del new_left[index]
     for name, key in (("reference", lambda t: t.reference), ("title", _title_key)):
