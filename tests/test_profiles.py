@@ -139,6 +139,9 @@ def test_a_user_profile_extends_a_builtin_one_and_overrides_it(tmp_path: Path) -
     ('extends = "nope"', "profile 'nope' does not exist"),
     ('[severity]\nTXT303 = "fatal"', 'severity.TXT303 must be "error" or "warning"'),
     ('[severity]\nXYZ001 = "error"', "severity.XYZ001 names no rule"),
+    # a file the distributor cannot read is ready for no profile
+    ('[severity]\nern001 = "warning"', "severity.ern001 cannot be a warning: it says the "
+     "distributor cannot read or will refuse the file"),
     ('rules = "TXT"', "'rules' must be a list of strings"),
     ("title = ", "not a valid TOML profile"),
     ('extends = "loop.toml"', "extends itself"),

@@ -370,11 +370,17 @@ def _severities(table: Mapping[str, Any], where: str) -> dict[str, Severity]:
         raise ProfileError(f"{where}: 'severity' must be a table of code = \"error\"|\"warning\"")
     found: dict[str, Severity] = {}
     known = {r.code for r in ALL_RULES}
+    mandatory = {r.code for r in ALL_RULES if r.mandatory}
     for code, value in raw.items():
         if code.upper() not in known:
             raise ProfileError(f"{where}: severity.{code} names no rule (see `ddexkit rules`)")
         if value not in ("error", "warning"):
             raise ProfileError(f"{where}: severity.{code} must be \"error\" or \"warning\"")
+        if code.upper() in mandatory and value == "warning":  # as the configuration's
+            raise ProfileError(f"{where}: severity.{code} cannot be a warning: it says the "
+                               "distributor cannot read or will refuse the file, which no "
+                               "profile takes (mandatory: "
+                               f"{', '.join(sorted(mandatory))}); remove it")
         found[code.upper()] = Severity(value)
     return found
 
