@@ -145,6 +145,9 @@ def test_a_user_profile_extends_a_builtin_one_and_overrides_it(tmp_path: Path) -
     ('rules = "TXT"', "'rules' must be a list of strings"),
     ("title = ", "not a valid TOML profile"),
     ('extends = "loop.toml"', "extends itself"),
+    # `ddexkit profiles` said a message declared it; the engine looks up built-ins only
+    ('declared-as = ["OurHouse"]', "declared-as names 'OurHouse', but a message declares only "
+     "a built-in profile"),
 ])
 def test_a_bad_profile_is_one_clear_line(tmp_path: Path, content: str, message: str,
                                          capsys: pytest.CaptureFixture[str]) -> None:

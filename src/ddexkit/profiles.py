@@ -309,6 +309,11 @@ def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profil
     codes.difference_update(_expand(table, "drop", where))
     codes.update(r.code for r in ALL_RULES if r.mandatory)
     own_name = _text(table, "name", where) or profile_name
+    declared_as = _strings(table, "declared-as", where)
+    if declared_as and folder is not None:  # only the built-ins are looked up (engine)
+        raise ProfileError(f"{where}: declared-as names {declared_as[0]!r}, but a message "
+                           "declares only a built-in profile, never a profile file: remove "
+                           "'declared-as' and select this profile with --profile")
     own_severity = _severities(table, where)
     own_options = _options(table, where)
     severity = dict(parent.severity) if parent else {}
@@ -323,7 +328,7 @@ def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profil
         source=_text(table, "source", where),
         codes=frozenset(codes),
         severity=severity,
-        declared_as=_strings(table, "declared-as", where),
+        declared_as=declared_as,
         options=tuple(sorted(options.items())),
         set_by=set_by,
     )
