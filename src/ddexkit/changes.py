@@ -395,18 +395,25 @@ def _availabilities(message: m.Message, keys: dict[str, str]
     found: dict[str, tuple[str, str, str, list[m.DealTerms], set[str], set[str]]] = {}
     taken_down: set[str] = set()
     for release_deal, _deal, terms in message.iter_deal_terms():
-        releases = [keys.get(r.stripped, r.stripped) for r in release_deal.release_references]
+        # Each once: the availabilities are their product, so a reference, model or use
+        # written a thousand times would multiply the work a thousandfold.
+        releases = dict.fromkeys(keys.get(r.stripped, r.stripped)
+                                 for r in release_deal.release_references)
         if terms.is_takedown:
             taken_down.update(releases)
             continue
+        models = dict.fromkeys(m.stripped for m in terms.commercial_model_types) or {"": None}
+        uses = dict.fromkeys(u.stripped for u in terms.use_types) or {"": None}
+        territories = {t.stripped for t in terms.territories}
+        excluded = {t.stripped for t in terms.excluded_territories}
         for release in releases:
-            for model in terms.commercial_model_types or (None,):
-                for use in terms.use_types or (None,):
-                    names = (release, model.stripped if model else "", use.stripped if use else "")
+            for model in models:
+                for use in uses:
+                    names = (release, model, use)
                     entry = found.setdefault(" ".join(names), (*names, [], set(), set()))
                     entry[3].append(terms)
-                    entry[4].update(t.stripped for t in terms.territories)
-                    entry[5].update(t.stripped for t in terms.excluded_territories)
+                    entry[4].update(territories)
+                    entry[5].update(excluded)
     return {key: Availability(release=r, model=mo, use=u, terms=tuple(t),
                               territories=frozenset(inc), excluded=frozenset(exc))
             for key, (r, mo, u, t, inc, exc) in found.items()}, taken_down
