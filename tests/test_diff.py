@@ -232,6 +232,23 @@ def test_a_upc_written_as_its_ean_13_is_no_change(capsys: pytest.CaptureFixture[
             1, "icpn", "123456789012", "4006381333931")  # shown as written, not padded
 
 
+def test_two_tracks_of_one_title_pair_in_order() -> None:
+    # "Interlude" twice, ISRCs and references both renumbered: only the titles pair them.
+    # The second original "Interlude" was paired first and the other one lost: a track
+    # "removed" (UPD004) and one "added".
+    album = (GOOD_ALBUM.read_bytes().replace(b"Northern Lights", b"Interlude")
+             .replace(b"The Long Field", b"Interlude"))
+    renumbered = album
+    for old, new in ((b"GBAYE2400001", b"GBAYE2400007"), (b"GBAYE2400002", b"GBAYE2400008"),
+                     (b"GBAYE2400003", b"GBAYE2400009"), (b">A1<", b">A7<"),
+                     (b">A3<", b">A9<")):
+        renumbered = renumbered.replace(old, new)
+    pairs = pair_tracks(parse(album).tracks(), parse(renumbered).tracks())
+    assert [(p.original.reference if p.original else None,
+             p.update.reference if p.update else None, p.matched_by) for p in pairs] == [
+        ("A1", "A7", "title"), ("A2", "A2", "reference"), ("A3", "A9", "title")]
+
+
 def test_two_original_tracks_of_one_isrc_are_both_paired() -> None:
     # The original gave track 2 track 1's ISRC by mistake; the update corrects it. Both
     # tracks stay themselves: track 1 by its ISRC, track 2 by its reference (an ISRC change).

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -376,12 +377,16 @@ def pair_tracks(original: tuple[m.Track, ...], update: tuple[m.Track, ...]
                                        matched_by="isrc")
             del new_left[index]
     for name, key in (("reference", lambda t: t.reference), ("title", _title_key)):
-        by_key = {key(t): k for k, t in old_left.items()}
+        # in order, so two tracks of one title ("Interlude") pair first with first
+        by_key: dict[str, deque[int]] = {}
+        for old_index, track in old_left.items():
+            if key(track):
+                by_key.setdefault(key(track), deque()).append(old_index)
         for index, track in list(new_left.items()):
-            old_key = by_key.pop(key(track), None)
-            if old_key is not None and key(track):
-                matched[index] = TrackPair(original=old_left.pop(old_key), update=track,
-                                           matched_by=name)
+            waiting = by_key.get(key(track))
+            if waiting:
+                matched[index] = TrackPair(original=old_left.pop(waiting.popleft()),
+                                           update=track, matched_by=name)
                 del new_left[index]
     pairs = [matched.get(index) or TrackPair(original=None, update=track)
              for index, track in enumerate(update)]
