@@ -63,6 +63,27 @@ def test_a_zip_never_supplies_configuration(
     assert (code, statuses) == (1, ["needs_fixes"])
 
 
+def test_a_config_planted_beside_the_ern_switches_nothing_off_when_packaging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.rules import builders
+
+    assets = builders.album_assets(tmp_path / "delivery")
+    ern = assets / "album.xml"
+    ern.write_bytes(builders.GOOD_ALBUM.read_bytes().replace(
+        b'<ICPN IsEan="false">123456789012</ICPN>', b""))  # ID101: no UPC
+    (assets / "ddexkit.toml").write_text('ignore = ["ERN007", "ID101"]\n')
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "ddexkit.toml").write_text('ignore = ["ERN007"]\n')  # no XSD on this machine
+    monkeypatch.chdir(work)
+    planned = ddexkit.plan(ern, assets=assets)
+    assert "ID101" in [i.code for i in planned.report.files[0].issues]
+    packaged = ddexkit.package(ern, assets=assets, output=work / "release.zip")
+    assert "ID101" in [i.code for i in packaged.report.files[0].issues]
+    assert not packaged.written and not (work / "release.zip").exists()
+
+
 def test_the_working_directorys_project_configuration_applies(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -110,3 +131,34 @@ def test_an_oversized_catalog_and_configuration_are_refused(
     config.write_bytes(b"#" * (MAX_CONFIG_BYTES + 1))
     assert cli.main(["validate", "--config", str(config), str(BROKEN_UPC)]) == 2
     assert "too large for a configuration file" in capsys.readouterr().err
+
+
+def test_a_catalog_with_an_integer_too_long_for_python_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    catalog = tmp_path / "catalog.json"
+    catalog.write_text('{"genres": [' + "1" * 5000 + "]}")  # json raises ValueError itself
+    assert cli.main(["validate", "--no-config", "--catalog", str(catalog), str(BROKEN_UPC)]) == 2
+    assert f"{catalog}: not a JSON file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("line", ['profiles = ["ours\\u0000.toml"]', 'catalog = "x\\u0000.json"',
+                                  'schema-dir = "x\\u0000"', 'cache = "x\\u0000"'])
+def test_a_nul_in_a_configured_path_is_a_configuration_error(
+    line: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = tmp_path / "ddexkit.toml"
+    config.write_text(line + "\n")
+    assert cli.main(["validate", "--config", str(config), str(BROKEN_UPC)]) == 2
+    key = line.split(" ", 1)[0]
+    assert capsys.readouterr().err == (f"ddexkit: {config}: '{key}' holds a NUL character "
+                                       "(\\u0000), which no file name can: remove it\n")
+
+
+def test_a_nul_in_a_profiles_extends_is_a_profile_error(tmp_path: Path) -> None:
+    from ddexkit.profiles import ProfileError, load_profile
+
+    ours = tmp_path / "ours.toml"
+    ours.write_text('extends = "base\\u0000.toml"\n')
+    with pytest.raises(ProfileError, match=r"ours\.toml: extends: 'base\\x00\.toml' holds a NUL"):
+        load_profile(str(ours))

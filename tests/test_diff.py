@@ -6,7 +6,9 @@ messages at the comparison."""
 from __future__ import annotations
 
 import json
+import os
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +143,7 @@ _UNUSABLE = {
     "empty": b"",
     "not ERN 3.8.2": GOOD_ALBUM.read_bytes().replace(b"ern/382", b"ern/41"),
     "another root": b"<project/>",
+    "a ZIP": b"PK\x03\x04" + bytes(26),
 }
 
 
@@ -159,6 +162,38 @@ def test_an_unusable_original_is_one_line_and_exit_2(
     assert captured.out == ""
     (line,) = captured.err.splitlines()
     assert line.startswith(f"ddexkit: original {original}") and "Traceback" not in line
+
+
+def test_a_zip_is_named_as_a_zip_on_either_side(tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    package = tmp_path / "release.zip"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("release.xml", GOOD_ALBUM.read_bytes())
+    assert cli.main(["diff", str(package), str(GOOD_ALBUM), "--no-config"]) == cli.EXIT_USAGE
+    assert capsys.readouterr().err.splitlines() == [
+        f"ddexkit: original {package}: is a ZIP package, not an ERN message; give the ERN as "
+        "it was delivered (the one the update replaces): the .xml inside the ZIP"]
+    assert cli.main(["diff", str(ORIGINAL), str(package), "--no-config"]) == cli.EXIT_USAGE
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.splitlines() == [
+        f"ddexkit: {package}: is a ZIP package; diff compares ERN messages: name the .xml "
+        f"inside it, or validate the package with --original {ORIGINAL}"]
+
+
+def test_a_nul_in_the_originals_name_is_an_input_error() -> None:
+    with pytest.raises(InputError, match=r"^original a\x00b\.xml: the name holds a NUL"):
+        ddexkit.validate(GOOD_ALBUM, original="a\0b.xml", config=Config())
+
+
+def test_diff_says_what_an_update_that_is_no_file_is(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "update.xml"
+    os.mkfifo(fifo)
+    for update, what in ((tmp_path, "it is a folder, not a regular file"),
+                         (fifo, "it is not a regular file (a pipe, device or socket)")):
+        assert cli.main(["diff", str(ORIGINAL), str(update), "--no-config"]) == cli.EXIT_USAGE
+        assert capsys.readouterr().err.splitlines() == [
+            f"ddexkit: {update}: {what}; name the updated ERN"]
 
 
 def test_diff_names_a_missing_update(capsys: pytest.CaptureFixture[str]) -> None:
@@ -180,6 +215,49 @@ def test_tracks_pair_by_isrc_then_reference_then_title() -> None:
         ("GBAYE2400002", "GBAYE2400008", "title"),
         ("GBAYE2400003", "GBAYE2400003", "isrc"),
     ]
+
+
+
+def test_a_upc_written_as_its_ean_13_is_no_change(capsys: pytest.CaptureFixture[str]) -> None:
+    upc = b'<ICPN IsEan="false">123456789012</ICPN>'
+    with tempfile.TemporaryDirectory() as folder:
+        update = Path(folder) / "update.xml"
+        update.write_bytes(ALBUM.replace(upc, b'<ICPN IsEan="true">0123456789012</ICPN>'))
+        code, document = _json(capsys, str(GOOD_ALBUM), str(update))
+        assert (code, document["counts"]) == (0, {"added": 0, "removed": 0, "changed": 0})
+        update.write_bytes(ALBUM.replace(upc, b'<ICPN IsEan="true">4006381333931</ICPN>'))
+        code, document = _json(capsys, str(GOOD_ALBUM), str(update))
+        (change,) = document["changes"]["changed"]
+        assert (code, change["field"], change["old"], change["new"]) == (
+            1, "icpn", "123456789012", "4006381333931")  # shown as written, not padded
+
+
+def test_two_tracks_of_one_title_pair_in_order() -> None:
+    # "Interlude" twice, ISRCs and references both renumbered: only the titles pair them.
+    # The second original "Interlude" was paired first and the other one lost: a track
+    # "removed" (UPD004) and one "added".
+    album = (GOOD_ALBUM.read_bytes().replace(b"Northern Lights", b"Interlude")
+             .replace(b"The Long Field", b"Interlude"))
+    renumbered = album
+    for old, new in ((b"GBAYE2400001", b"GBAYE2400007"), (b"GBAYE2400002", b"GBAYE2400008"),
+                     (b"GBAYE2400003", b"GBAYE2400009"), (b">A1<", b">A7<"),
+                     (b">A3<", b">A9<")):
+        renumbered = renumbered.replace(old, new)
+    pairs = pair_tracks(parse(album).tracks(), parse(renumbered).tracks())
+    assert [(p.original.reference if p.original else None,
+             p.update.reference if p.update else None, p.matched_by) for p in pairs] == [
+        ("A1", "A7", "title"), ("A2", "A2", "reference"), ("A3", "A9", "title")]
+
+
+def test_two_original_tracks_of_one_isrc_are_both_paired() -> None:
+    # The original gave track 2 track 1's ISRC by mistake; the update corrects it. Both
+    # tracks stay themselves: track 1 by its ISRC, track 2 by its reference (an ISRC change).
+    album = GOOD_ALBUM.read_bytes()
+    original = parse(album.replace(b"GBAYE2400002", b"GBAYE2400001")).tracks()
+    pairs = pair_tracks(original, parse(album).tracks())
+    assert [(p.original.reference if p.original else None,
+             p.update.reference if p.update else None, p.matched_by) for p in pairs] == [
+        ("A1", "A1", "isrc"), ("A2", "A2", "reference"), ("A3", "A3", "isrc")]
 
 
 # --- hypothesis: malformed messages on either side ------------------------------------------
@@ -229,3 +307,38 @@ def test_malformed_messages_never_break_diff(data: st.DataObject, mutate_origina
         json.dumps(comparison.to_dict())
         assert render_diff(comparison)
         assert comparison.to_dict() == diff(update, settings).to_dict()
+
+
+def _deal_heavy(count: int) -> bytes:
+    """The album whose first deal repeats its release reference, a use type and a
+    territory ``count`` times each."""
+    head, deals = ALBUM.split(b"<DealList>")
+    return head + b"<DealList>" + (
+        deals.replace(b"<DealReleaseReference>R0</DealReleaseReference>",
+                      b"<DealReleaseReference>R0</DealReleaseReference>" * count, 1)
+        .replace(b"<UseType>OnDemandStream</UseType>",
+                 b"<UseType>OnDemandStream</UseType>" * count, 1)
+        .replace(b"<TerritoryCode>Worldwide</TerritoryCode>",
+                 b"<TerritoryCode>GB</TerritoryCode>" * count, 1))
+
+
+def test_repeated_deal_references_and_use_types_cost_linear_work() -> None:
+    # One (release, model, use) per repetition of each: 3,200 of each took 17 s.
+    from ddexkit.changes import compare
+    from tests.test_rules_linear import GROWTH_LIMIT, _WorkCounter
+
+    original = parse(ALBUM)
+
+    def work(count: int) -> int:
+        update = parse(_deal_heavy(count))
+        counter = _WorkCounter()
+        counter.run(lambda: compare(original, update))
+        return counter.count
+
+    small, large = work(100), work(200)
+    assert large <= GROWTH_LIMIT * small + 200, f"{small:,} steps at 100, {large:,} at 200"
+    changed = [c for c in compare(original, parse(_deal_heavy(100))).changes
+               if c.part.value == "deal"]
+    assert [(c.key, c.field, c.new) for c in changed] == [
+        ("R0 SubscriptionModel OnDemandStream", "territories", ("GB",)),
+        ("R0 SubscriptionModel NonInteractiveStream", "territories", ("GB",))]

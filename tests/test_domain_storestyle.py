@@ -3,9 +3,14 @@ names join acts or are search terms, including the titles and names that must pa
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from ddexkit.domain.storestyle import (
+    OwnTerms,
     Qualifier,
     compound_parts,
     is_generic_artist_name,
@@ -59,6 +64,26 @@ def test_without_qualifiers_keeps_the_others() -> None:
 def test_marketing_terms(title: str, terms: tuple[str, ...], rest: str) -> None:
     assert marketing_terms(title) == terms
     assert without_marketing(title) == rest
+
+
+
+_PIECES = st.text(alphabet="abAB -★(.", min_size=1, max_size=8)
+
+
+@given(terms=st.lists(_PIECES.filter(str.strip), min_size=1, max_size=6), title=_PIECES)
+@example(terms=["ab", "ab ba"], title="x AB ba")  # the first listed wins at one place
+@example(terms=["ab ba", "ab"], title="x AB ba")
+@example(terms=["★", "(b"], title="a★b (b")  # terms without a word to look up by
+def test_own_terms_find_what_one_pattern_of_all_terms_finds(terms: list[str], title: str
+                                                           ) -> None:
+    """Looking the terms up by their first word finds what a pattern of every term would:
+    the same matches, in the same places, the first listed winning."""
+    every = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b",
+                       re.IGNORECASE)
+    own = OwnTerms(tuple(terms))
+    assert marketing_terms(title, own) == (*marketing_terms(title),
+                                          *(m.group(0) for m in every.finditer(title)))
+    assert without_marketing(title, own) == without_marketing(every.sub("", title))
 
 
 @pytest.mark.parametrize(("name", "parts"), [

@@ -83,10 +83,24 @@ def test_the_default_profile_runs_every_rule_once_with_the_defaults() -> None:
      "cover-min-side, track-min-seconds"),
     ('[thresholds]\ncover-min-side = "big"', "'thresholds.cover-min-side' must be a number"),
     ("[thresholds]\ntrack-min-seconds = -5", "'thresholds.track-min-seconds' is -5; write a "
-     "number of zero or more"),
+     "number from 0 to 1,000,000"),
     ("[words]\nmarketing-terms = \"Promo\"", "'words.marketing-terms' must be a list of "
      "non-empty strings"),
     ("thresholds = 3", "'thresholds' must be a table"),
+    # ROL610 compares word by word: an entry of two words would never match
+    ('[words]\ngeneric-artist-words = ["lounge", "deep house"]', "'words.generic-artist-words' "
+     "holds 'deep house', which is not one word"),
+    # nan compares false with everything: AST807 would flag every cover, DUR412 none
+    ("[thresholds]\ncover-min-side = nan", "'thresholds.cover-min-side' is nan; write a "
+     "number from 0 to 1,000,000"),
+    ("[thresholds]\ntrack-min-seconds = inf", "'thresholds.track-min-seconds' is inf; write "
+     "a number from 0 to 1,000,000"),
+    # DUR412 cannot compare a float with 10**400 seconds; the message stays one short line
+    ("[thresholds]\ntrack-min-seconds = 1" + "0" * 400, "'thresholds.track-min-seconds' is "
+     "10000000000000000000…; write a number from 0 to 1,000,000"),
+    # past Python's 4,300 digits tomllib raises ValueError, not TOMLDecodeError
+    ("[thresholds]\ncover-min-side = 1" + "0" * 5000, "not a valid TOML profile: Exceeds the "
+     "limit"),
 ])
 def test_a_bad_threshold_or_word_list_is_one_clear_line(tmp_path: Path, content: str,
                                                          message: str) -> None:

@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 
 import ddexkit
 from ddexkit import cli
-from ddexkit.config import Config, load_config
+from ddexkit.config import Config, ConfigError, discover_config, load_config
 from ddexkit.profiles import (
     DEFAULT_PROFILE,
     ProfileError,
     builtin_names,
     declared_profile,
     load_profile,
+    load_profiles,
 )
 from ddexkit.rules import ALL_RULES
 from tests.conftest import GOOD_ALBUM
@@ -138,9 +139,15 @@ def test_a_user_profile_extends_a_builtin_one_and_overrides_it(tmp_path: Path) -
     ('extends = "nope"', "profile 'nope' does not exist"),
     ('[severity]\nTXT303 = "fatal"', 'severity.TXT303 must be "error" or "warning"'),
     ('[severity]\nXYZ001 = "error"', "severity.XYZ001 names no rule"),
+    # a file the distributor cannot read is ready for no profile
+    ('[severity]\nern001 = "warning"', "severity.ern001 cannot be a warning: it says the "
+     "distributor cannot read or will refuse the file"),
     ('rules = "TXT"', "'rules' must be a list of strings"),
     ("title = ", "not a valid TOML profile"),
     ('extends = "loop.toml"', "extends itself"),
+    # `ddexkit profiles` said a message declared it; the engine looks up built-ins only
+    ('declared-as = ["OurHouse"]', "declared-as names 'OurHouse', but a message declares only "
+     "a built-in profile"),
 ])
 def test_a_bad_profile_is_one_clear_line(tmp_path: Path, content: str, message: str,
                                          capsys: pytest.CaptureFixture[str]) -> None:
@@ -158,6 +165,19 @@ def test_a_missing_profile_file_names_the_file(tmp_path: Path) -> None:
         load_profile(str(tmp_path / "missing.toml"))
 
 
+@pytest.mark.parametrize(("extends", "message"), [
+    ("nope", "extends: profile 'nope' does not exist"),
+    ("missing.toml", "extends: {folder}/missing.toml: cannot read the profile"),
+])
+def test_extending_a_missing_profile_names_the_file_that_extends_it(
+        tmp_path: Path, extends: str, message: str) -> None:
+    ours = tmp_path / "ours.toml"
+    ours.write_text(f'extends = "{extends}"\n')
+    with pytest.raises(ProfileError) as raised:
+        load_profile(str(ours))
+    assert str(raised.value).startswith(f"{ours}: " + message.format(folder=tmp_path))
+
+
 def test_configuration_names_profiles_relative_to_itself(tmp_path: Path) -> None:
     (tmp_path / "profiles").mkdir()
     (tmp_path / "profiles" / "ours.toml").write_text('extends = "spotify"\n')
@@ -169,6 +189,19 @@ def test_configuration_names_profiles_relative_to_itself(tmp_path: Path) -> None
     # the command line's --profile replaces the configuration's
     report = ddexkit.validate(GOOD_ALBUM, config=loaded, profiles=["youtube"])
     assert [v.name for v in report.files[0].profiles] == ["youtube"]
+
+
+def test_a_bad_profile_the_configuration_names_names_the_configuration(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "ddexkit.toml"
+    config.write_text('profiles = ["apple", "nosuch"]\n')
+    assert cli.main(["validate", "--config", str(config), str(GOOD_ALBUM)]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"ddexkit: {config}: profiles: profile 'nosuch' does not exist")
+    # typed on the command line, it is the user's own word: no configuration to name
+    assert cli.main(["validate", "--config", str(config), "--profile", "nosuch",
+                     str(GOOD_ALBUM)]) == 2
+    assert capsys.readouterr().err.startswith("ddexkit: profile 'nosuch' does not exist")
 
 
 def test_text_output_ends_each_file_with_a_line_per_profile(
@@ -298,3 +331,106 @@ def test_qz_isrcs_pass_every_profile(name: str) -> None:
     isrc_issues = [(i.code, i.message) for i in _file(album, [name]).issues
                    if "ISRC" in i.message and name in i.profiles]
     assert isrc_issues == []
+
+
+def test_two_selected_profiles_of_one_name_are_refused(tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    # Issues name the profiles they count for by name: two of one name would each count the
+    # other's (a 640-pixel "apple" counting the 3000-pixel cover warning of the built-in one).
+    (tmp_path / "apple.toml").write_text('extends = "spotify"\n')
+    (tmp_path / "named.toml").write_text('name = "apple"\nextends = "spotify"\n')
+    for ours in ("apple.toml", "named.toml"):
+        path = str(tmp_path / ours)
+        with pytest.raises(ProfileError, match=re.escape(
+                f"profiles 'apple' and '{path}' are both named 'apple'")):
+            load_profiles(["apple", path])
+        assert cli.main(["validate", "--profile", "apple", "--profile", path,
+                         str(GOOD_ALBUM)]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert "name = " in line
+
+
+def test_one_profile_file_named_twice_is_selected_once(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "ours.toml").write_text('extends = "spotify"\n')
+    monkeypatch.chdir(tmp_path)
+    profiles = load_profiles(["ours.toml", "./ours.toml", str(tmp_path / "ours.toml")])
+    assert [p.name for p in profiles] == ["ours"]
+
+
+def test_a_loop_of_extends_is_named_the_first_time_round(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.toml").write_text('extends = "b.toml"\n')
+    (tmp_path / "b.toml").write_text('extends = "a.toml"\n')
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ProfileError) as raised:
+        load_profile("a.toml")  # relative, as typed; its extends are resolved to full paths
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    assert str(raised.value) == (f"profile '{a}' extends itself through {a} → {b} → {a}: "
+                                 "remove one 'extends'")
+
+
+def test_a_profile_or_configuration_saved_with_a_bom_is_read(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch
+                                                            ) -> None:
+    bom = "\ufeff"  # Windows editors save UTF-8 with one; tomllib takes it for a key
+    (tmp_path / "ours.toml").write_text(bom + 'title = "Ours"\nextends = "spotify"\n',
+                                        encoding="utf-8")
+    assert load_profile(str(tmp_path / "ours.toml")).title == "Ours"
+    (tmp_path / "ddexkit.toml").write_text(bom + 'profiles = ["ours.toml"]\n', encoding="utf-8")
+    assert load_config(tmp_path / "ddexkit.toml").profiles == (str(tmp_path / "ours.toml"),)
+    (tmp_path / "ddexkit.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text(bom + '[tool.ddexkit]\nprofiles = ["apple"]\n',
+                                             encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert discover_config(tmp_path).profiles == ("apple",)
+
+
+@pytest.mark.parametrize("name", ["APPLE", "Spotify", "DDEX-Audio-Album"])
+def test_a_builtin_name_in_other_case_is_offered_in_its_own(name: str) -> None:
+    with pytest.raises(ProfileError, match=re.escape(
+            f"profile '{name}' does not exist: did you mean '{name.lower()}'?")):
+        load_profile(name)
+
+
+def test_a_profile_file_is_one_whatever_the_case_of_its_suffix(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "Ours.TOML").write_text('extends = "spotify"\n')
+    (tmp_path / "child.toml").write_text('extends = "Ours.TOML"\n')
+    assert load_profile(str(tmp_path / "Ours.TOML")).name == "Ours"
+    assert load_profile(str(tmp_path / "child.toml")).codes == load_profile("spotify").codes
+    config = tmp_path / "ddexkit.toml"
+    config.write_text('profiles = ["Ours.TOML"]\n')
+    assert load_config(config).profiles == (str(tmp_path / "Ours.TOML"),)
+
+
+def test_a_folder_given_as_a_profile_is_named_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "ours.toml").mkdir()
+    with pytest.raises(ProfileError, match=re.escape(
+            f"{tmp_path / 'ours.toml'}: cannot read the profile: it is a folder")):
+        load_profile(str(tmp_path / "ours.toml"))
+
+
+def test_an_integer_too_long_for_python_is_a_configuration_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # tomllib raises ValueError, not TOMLDecodeError, past 4,300 digits
+    huge = "strict = 1" + "0" * 5000 + "\n"
+    (tmp_path / "ddexkit.toml").write_text(huge)
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(tmp_path / "ddexkit.toml")
+    (tmp_path / "ddexkit.toml").unlink()
+    (tmp_path / "pyproject.toml").write_text("[tool.ddexkit]\n" + huge)
+    assert discover_config(tmp_path) == Config()  # not ours to read: as any broken pyproject
+
+
+def test_a_chain_of_extends_too_deep_is_one_clear_line(tmp_path: Path) -> None:
+    # 1,500 levels ran past Python's recursion limit: exit 3
+    for level in range(1500):
+        (tmp_path / f"p{level}.toml").write_text(f'extends = "p{level + 1}.toml"\n'
+                                                 if level < 1499 else 'extends = "apple"\n')
+    with pytest.raises(ProfileError, match=re.escape(
+            f"{tmp_path / 'p0.toml'}: extends 32 profiles deep (through ")):
+        load_profile(str(tmp_path / "p0.toml"))
+    (tmp_path / "p29.toml").write_text('extends = "apple"\n')  # 30 files, apple, verseone
+    assert "TXT311" in load_profile(str(tmp_path / "p0.toml")).codes

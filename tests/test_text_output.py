@@ -144,6 +144,14 @@ def test_no_abbreviations_and_a_suggestion(argv: list[str], expected: str,
     assert expected in err and "(see ddexkit validate --help)" in err
 
 
+def test_an_option_of_another_command_is_named_as_such(capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    code, _, err = _run(["diff", "a.xml", "b.xml", "--profile", "apple"], capsys)
+    assert code == 2
+    assert "--profile is an option of ddexkit validate" in err and "did you mean" not in err
+    assert "(see ddexkit diff --help)" in err
+
+
 def test_select_all_works_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(["validate", *QUIET_XSD, "--select", "ALL", str(GOOD_ALBUM)], capsys)
     assert (code, err) == (0, "")

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from ddexkit import model as m
-from ddexkit.domain.identifiers import compact, isrc_key
+from ddexkit.domain.identifiers import compact, icpn_key, isrc_key
 from ddexkit.domain.timecodes import comparable_date
 from ddexkit.inputs import InputError
 from ddexkit.issues import Location
@@ -26,6 +27,9 @@ from ddexkit.limits import RELEASE_LIMIT_BYTES
 from ddexkit.parser import build_message
 from ddexkit.regularfile import read_capped
 from ddexkit.safexml import ERN382_NAMESPACE, read_document
+
+# How a ZIP's first local file header starts (APPNOTE 4.3.7), whatever the file is called.
+ZIP_SIGNATURE = b"PK\x03\x04"
 
 # A value as the change summary shows it: text, a list of names or codes, or nothing.
 Value = str | tuple[str, ...] | None
@@ -171,6 +175,9 @@ def read_original(path: str | Path) -> OriginalSource:
         raw = read_capped(Path(path), RELEASE_LIMIT_BYTES, "an ERN message")
     except OSError as error:
         raise InputError(f"original {name}: {error.strerror or error}; {again}") from error
+    if raw.startswith(ZIP_SIGNATURE):
+        raise InputError(f"original {name}: is a ZIP package, not an ERN message; {again}: "
+                         "the .xml inside the ZIP")
     document = read_document(raw)
     if document.tree is None:
         facts = document.facts
@@ -207,10 +214,16 @@ def _line_text(lines: Iterator[m.CopyrightLine]) -> m.Text | None:
 
 @dataclass(frozen=True, slots=True)
 class _Field:
-    """One compared value of a release or track and the record it was read from."""
+    """One compared value of a release or track and the record it was read from; ``key``,
+    where given, is what it is compared by instead (one GTIN written as UPC or EAN)."""
 
     value: Value
     at: _Placed | None
+    key: Value = None
+
+    @property
+    def compared(self) -> Value:
+        return self.value if self.key is None else self.key
 
 
 def _title(record: m.Release | m.Resource) -> _Field:
@@ -245,7 +258,8 @@ def _release_fields(release: m.Release) -> dict[str, _Field]:
     date = release_date(release)
     icpn = _first_text(release.icpns)
     return {
-        "icpn": _Field(compact(icpn.value) if icpn else None, icpn),
+        "icpn": _Field(compact(icpn.value) if icpn else None, icpn,
+                       icpn_key(icpn.value) if icpn else None),
         "title": _title(release),
         "display_artists": _artists(release),
         "label": _Field(label.stripped if label else None, label),
@@ -271,7 +285,7 @@ def _compared(part: Part, key: str, old: dict[str, _Field], new: dict[str, _Fiel
               old_record: _Placed, new_record: _Placed) -> Iterator[Change]:
     for name, before in old.items():
         after = new[name]
-        if before.value != after.value:
+        if before.compared != after.compared:
             yield Change(kind=ChangeKind.CHANGED, part=part, key=key, field=name,
                          old=before.value, new=after.value,
                          original=_at(before.at or old_record), update=_at(after.at or new_record))
@@ -351,20 +365,28 @@ def pair_tracks(original: tuple[m.Track, ...], update: tuple[m.Track, ...]
     """The tracks paired by ISRC (else reference), then what is left by resource reference,
     then by title; in the update's order, the original's unpaired tracks last."""
     matched: dict[int, TrackPair] = {}  # update track's index → its pair
-    old_left = {_track_key(t): t for t in original}
+    old_left = dict(enumerate(original))  # keyed by index: two tracks may share an ISRC
+    by_isrc: dict[str, int] = {}
+    for old_index, track in old_left.items():
+        by_isrc.setdefault(_track_key(track), old_index)  # the first of a shared ISRC
     new_left = {index: t for index, t in enumerate(update)}
     for index, track in list(new_left.items()):
-        found = old_left.pop(_track_key(track), None)
+        found = by_isrc.pop(_track_key(track), None)
         if found is not None:
-            matched[index] = TrackPair(original=found, update=track, matched_by="isrc")
+            matched[index] = TrackPair(original=old_left.pop(found), update=track,
+                                       matched_by="isrc")
             del new_left[index]
     for name, key in (("reference", lambda t: t.reference), ("title", _title_key)):
-        by_key = {key(t): k for k, t in old_left.items()}
+        # in order, so two tracks of one title ("Interlude") pair first with first
+        by_key: dict[str, deque[int]] = {}
+        for old_index, track in old_left.items():
+            if key(track):
+                by_key.setdefault(key(track), deque()).append(old_index)
         for index, track in list(new_left.items()):
-            old_key = by_key.pop(key(track), None)
-            if old_key is not None and key(track):
-                matched[index] = TrackPair(original=old_left.pop(old_key), update=track,
-                                           matched_by=name)
+            waiting = by_key.get(key(track))
+            if waiting:
+                matched[index] = TrackPair(original=old_left.pop(waiting.popleft()),
+                                           update=track, matched_by=name)
                 del new_left[index]
     pairs = [matched.get(index) or TrackPair(original=None, update=track)
              for index, track in enumerate(update)]
@@ -378,18 +400,25 @@ def _availabilities(message: m.Message, keys: dict[str, str]
     found: dict[str, tuple[str, str, str, list[m.DealTerms], set[str], set[str]]] = {}
     taken_down: set[str] = set()
     for release_deal, _deal, terms in message.iter_deal_terms():
-        releases = [keys.get(r.stripped, r.stripped) for r in release_deal.release_references]
+        # Each once: the availabilities are their product, so a reference, model or use
+        # written a thousand times would multiply the work a thousandfold.
+        releases = dict.fromkeys(keys.get(r.stripped, r.stripped)
+                                 for r in release_deal.release_references)
         if terms.is_takedown:
             taken_down.update(releases)
             continue
+        models = dict.fromkeys(m.stripped for m in terms.commercial_model_types) or {"": None}
+        uses = dict.fromkeys(u.stripped for u in terms.use_types) or {"": None}
+        territories = {t.stripped for t in terms.territories}
+        excluded = {t.stripped for t in terms.excluded_territories}
         for release in releases:
-            for model in terms.commercial_model_types or (None,):
-                for use in terms.use_types or (None,):
-                    names = (release, model.stripped if model else "", use.stripped if use else "")
+            for model in models:
+                for use in uses:
+                    names = (release, model, use)
                     entry = found.setdefault(" ".join(names), (*names, [], set(), set()))
                     entry[3].append(terms)
-                    entry[4].update(t.stripped for t in terms.territories)
-                    entry[5].update(t.stripped for t in terms.excluded_territories)
+                    entry[4].update(territories)
+                    entry[5].update(excluded)
     return {key: Availability(release=r, model=mo, use=u, terms=tuple(t),
                               territories=frozenset(inc), excluded=frozenset(exc))
             for key, (r, mo, u, t, inc, exc) in found.items()}, taken_down

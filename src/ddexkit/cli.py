@@ -80,22 +80,28 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _option_hint(parser: argparse.ArgumentParser, message: str) -> str:
-    """"; did you mean --format?" for an unknown option close to one of any command's."""
+    """"; did you mean --format?" for an unknown option close to one of any command's;
+    "; --profile is an option of ddexkit validate" for one that another command has (the
+    closest option to it is itself: suggesting it would say nothing)."""
     if not message.startswith("unrecognized arguments:"):
         return ""
     import difflib
 
-    known: set[str] = set()
+    owners: dict[str, list[str]] = {}  # option → the commands that have it
     parsers = [parser]
     while parsers:
         current = parsers.pop()
-        known.update(current._option_string_actions)
+        for option in current._option_string_actions:
+            owners.setdefault(option, []).append(current.prog)
         for action in current._actions:
             if isinstance(action, argparse._SubParsersAction):
                 parsers.extend(action.choices.values())
     for word in message.split(":", 1)[1].split():
         if word.startswith("--"):
-            close = difflib.get_close_matches(word.split("=", 1)[0], sorted(known), n=1)
+            option = word.split("=", 1)[0]
+            if option in owners:
+                return f"; {option} is an option of {', '.join(sorted(owners[option]))}"
+            close = difflib.get_close_matches(option, sorted(owners), n=1)
             if close:
                 return f"; did you mean {close[0]}?"
     return ""
@@ -599,7 +605,7 @@ def _diff(args: argparse.Namespace) -> int:
     from ddexkit.comparison import diff
     from ddexkit.output.diff_text import render_diff
 
-    if not Path(args.update).is_file():
+    if not Path(args.update).exists():  # a folder or a pipe: diff says what it is
         raise UsageError(f"{args.update}: no such file; name the updated ERN (.xml)")
     config = _file_config(args)
     updates = tuple(rule.code for rule in ALL_RULES if rule.needs == frozenset({"original"}))

@@ -13,7 +13,7 @@ from typing import Any
 
 from lxml import etree
 
-from ddexkit.changes import Change, ChangeKind, OriginalSource, compare
+from ddexkit.changes import ZIP_SIGNATURE, Change, ChangeKind, OriginalSource, compare
 from ddexkit.engine import Settings, tool_info, validate_bytes
 from ddexkit.inputs import InputError
 from ddexkit.issues import Location
@@ -92,6 +92,9 @@ def diff(update: str | Path, settings: Settings) -> Comparison:
         raw = read_capped(Path(update), MAX_MESSAGE_BYTES, "an ERN message")
     except OSError as error:
         raise InputError(f"{name}: {error.strerror or error}; name the updated ERN") from error
+    if raw.startswith(ZIP_SIGNATURE):
+        raise InputError(f"{name}: is a ZIP package; diff compares ERN messages: name the .xml "
+                         f"inside it, or validate the package with --original {original.path}")
     file = validate_bytes(raw, settings, path=name)
     old_root, new_root = _tree(original.raw), _tree(raw)
     changes: tuple[Change, ...] = ()

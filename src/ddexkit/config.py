@@ -152,6 +152,14 @@ def normalized_codes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple("" if v.strip().upper() == "ALL" else v.strip().upper() for v in values)
 
 
+def _refuse_nul(where: str, key: str, names: Iterable[str]) -> None:
+    """TOML can write "\\u0000", which no file name holds: the OS would refuse it with a
+    ValueError, past the OSError every reader expects."""
+    if any("\0" in name for name in names):
+        raise ConfigError(f"{where}: '{key}' holds a NUL character (\\u0000), which no file "
+                          "name can: remove it")
+
+
 def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
     """Build a Config from a ``[tool.ddexkit]`` table; paths are relative to its file."""
     where = str(source) if source else "configuration"
@@ -209,12 +217,16 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         raise ConfigError(f"{where}: 'profiles' must be a list of profile names or .toml files "
                           'such as ["apple", "profiles/ours.toml"]')
 
+    _refuse_nul(where, "profiles", profiles)
+    _refuse_nul(where, "cache", [cache] if isinstance(cache, str) else [])
+
     def path_of(key: str) -> Path | None:
         value = table.get(key)
         if value is None:
             return None
         if not isinstance(value, str):
             raise ConfigError(f"{where}: '{key}' must be a path")
+        _refuse_nul(where, key, [value])
         return (base / value).resolve()
 
     return Config(
@@ -232,7 +244,7 @@ def config_from_table(table: Mapping[str, Any], source: Path | None = None) -> C
         exclude=tuple(exclude),
         cache=(base / cache).resolve() if isinstance(cache, str) else cache,
         # a profile file is named relative to the configuration that names it
-        profiles=tuple(str((base / p).resolve()) if p.endswith(".toml") else p
+        profiles=tuple(str((base / p).resolve()) if p.lower().endswith(".toml") else p
                        for p in profiles),
         source=source,
     )
@@ -249,10 +261,10 @@ def load_config(path: str | Path) -> Config:
     path = Path(path)
     try:
         data = tomllib.loads(read_capped(path, MAX_CONFIG_BYTES, "a configuration file")
-                             .decode("utf-8"))
+                             .decode("utf-8-sig"))  # a BOM, as Notepad writes one
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the configuration ({error.strerror})") from error
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+    except ValueError as error:  # TOMLDecodeError, UnicodeDecodeError, an int of 5,000 digits
         raise ConfigError(f"{path}: not valid TOML ({error})") from error
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("ddexkit", {})
@@ -281,7 +293,7 @@ def discover_config(start: str | Path) -> Config:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        text = pyproject.read_text(encoding="utf-8")
+        text = pyproject.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
     if "ddexkit" not in text:  # no table of ours, however it is written: no TOML to parse
@@ -290,6 +302,6 @@ def _has_tool_table(pyproject: Path) -> bool:
 
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except ValueError:  # TOMLDecodeError, or an int of 5,000 digits
         return False
     return isinstance(data.get("tool", {}).get("ddexkit"), dict)

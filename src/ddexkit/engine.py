@@ -35,7 +35,14 @@ from ddexkit.locate import Locator
 from ddexkit.media import AssetFacts, declared_assets, gather_assets
 from ddexkit.model import Message
 from ddexkit.parser import build_message, cyclic_gc_paused
-from ddexkit.profiles import Profile, ProfileVerdict, declared_profile, load_profiles, verdict
+from ddexkit.profiles import (
+    Profile,
+    ProfileError,
+    ProfileVerdict,
+    declared_profile,
+    load_profiles,
+    verdict,
+)
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import TOOL_NAME, BatchIssue, FileReport, Report
 from ddexkit.rules import ALL_RULES, AnyRule, RuleContext, RuleOptions, Stage
@@ -119,12 +126,19 @@ def resolve_settings(
         loaded = load_catalog(catalog_path) if catalog_path is not None else None
     if assets is not None:
         FolderAssets(Path(assets))  # a loop of links is an InputError now, not in each file
+    try:
+        chosen = load_profiles(profiles if profiles else config.profiles)
+    except ProfileError as error:
+        if profiles or config.source is None:
+            raise
+        # a name the user did not type: say which configuration holds it
+        raise ProfileError(f"{config.source}: profiles: {error}") from None
     return Settings(
         config=config,
         schema_dir=found_schema,
         catalog=loaded,
         assets=Path(assets) if assets is not None else None,
-        profiles=load_profiles(profiles if profiles else config.profiles),
+        profiles=chosen,
         original=read_original(original) if original is not None else None,
     )
 

@@ -206,8 +206,9 @@ def validate_release(
     if zipfile.is_zipfile(ern_path):
         raise PackageError(f"{ern_path}: is a ZIP; give the ERN XML file, and the folder of its "
                            "files as assets: package builds the ZIP")
+    # the configuration is the working directory's, never one beside the delivered ERN
     settings = resolve_settings(config, schema_dir=schema_dir, catalog=catalog, assets=assets_dir,
-                                start=ern_path)
+                                start=Path.cwd())
     validated = DigestMemo()
     settings = replace(settings, digests=validated)
     report = validate_sources([MessageSource(path=ern_path)], settings)

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from ddexkit.config import ConfigError
+from ddexkit.domain.storestyle import is_artist_word
 from ddexkit.issues import Issue, Severity
 from ddexkit.regularfile import read_capped
 from ddexkit.rules import ALL_RULES, PROFILE_OPTIONS, RuleOptions
@@ -47,6 +48,12 @@ DEFAULT_PROFILE = "verseone"
 # on every validation).
 _BUILTIN_DIR = Path(__file__).resolve().parent / "data" / "profiles"
 MAX_PROFILE_BYTES = 1024 * 1024  # a profile is a few KB; word lists stay far below this
+# A profile extends one that extends another: a few levels in practice; a bound keeps the
+# resolution's recursion far from Python's limit.
+MAX_EXTENDS = 32
+# Pixels or seconds: a million is past any recipient's rule, and a bound keeps the rules'
+# arithmetic in floats (10**400 seconds does not convert to one).
+MAX_THRESHOLD = 1_000_000
 _KEYS = frozenset({"name", "title", "source", "extends", "default-rules", "rules", "drop",
                    "declared-as", "severity", *PROFILE_OPTIONS})
 
@@ -163,16 +170,35 @@ def verdict(profile: Profile, issues: Sequence[Issue], *, xsd: str, strict: bool
         issues=() if selected else tuple(i for i in issues if profile.counts(i)))
 
 
+def _is_file(name: str) -> bool:
+    """Whether a profile is named by its file (``ours.toml``, ``OURS.TOML``), not built in."""
+    return name.lower().endswith(".toml")
+
+
 def builtin_names() -> tuple[str, ...]:
     """The profiles ddexkit ships, by name."""
     return tuple(sorted(entry.stem for entry in _BUILTIN_DIR.glob("*.toml")))
 
 
 def load_profiles(names: Iterable[str]) -> tuple[Profile, ...]:
-    """Each profile named (a built-in name or a .toml file), resolved; none named: the
-    default profile."""
-    chosen = tuple(dict.fromkeys(names)) or (DEFAULT_PROFILE,)
-    return tuple(load_profile(name) for name in chosen)
+    """Each profile named (a built-in name or a .toml file), resolved, each once; none named:
+    the default profile. Two of one name are refused: an issue names the profiles it counts
+    for by name, so each would count the other's."""
+    # one file however it is spelt ("ours.toml", "./ours.toml"), named as first given
+    by_file: dict[str, str] = {}
+    for name in names:
+        _refuse_nul(name, None)
+        by_file.setdefault(str(Path(name).resolve()) if _is_file(name) else name, name)
+    chosen = tuple(by_file.values()) or (DEFAULT_PROFILE,)
+    profiles = tuple(load_profile(name) for name in chosen)
+    given: dict[str, str] = {}
+    for name, profile in zip(chosen, profiles, strict=True):
+        if profile.name in given:
+            raise ProfileError(f"profiles '{given[profile.name]}' and '{name}' are both named "
+                               f"'{profile.name}': give one another name (name = \"...\" in "
+                               "its file, or rename the file)")
+        given[profile.name] = name
+    return profiles
 
 
 def load_profile(name: str) -> Profile:
@@ -214,34 +240,55 @@ def _user_table(path: Path) -> Mapping[str, Any]:
         raise ProfileError(f"{path}: cannot read the profile: "
                            f"{error.strerror or error}") from None
     try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        return tomllib.loads(raw.decode("utf-8-sig"))  # a BOM, as Notepad writes one
+    except ValueError as error:  # TOMLDecodeError, UnicodeDecodeError, an int of 5,000 digits
         raise ProfileError(f"{path}: not a valid TOML profile: {error}") from None
 
 
-def _table(name: str) -> tuple[str, Mapping[str, Any], Path | None]:
-    """(the profile's name, its table, the folder its ``extends`` is relative to)."""
-    if name.endswith(".toml"):
+def _table(name: str, by: str | None) -> tuple[str, Mapping[str, Any], Path | None]:
+    """(the profile's name, its table, the folder its ``extends`` is relative to). ``by``:
+    the profile whose ``extends`` names this one, which the message names first (that is
+    the file to fix)."""
+    if _is_file(name):
         path = Path(name)
-        return path.stem, _user_table(path), path.parent
+        try:
+            return path.stem, _user_table(path), path.parent
+        except ProfileError as error:
+            if by is None:
+                raise
+            raise ProfileError(f"{by}: extends: {error}") from None
     table = _builtin_table(name)
     if table is None:
         import difflib  # only for the message
 
         known = builtin_names()
-        close = difflib.get_close_matches(name, known, n=1)
+        close = difflib.get_close_matches(name.lower(), known, n=1)  # names are lower case
         hint = f"did you mean '{close[0]}'? " if close else ""
-        raise ProfileError(f"profile '{name}' does not exist: {hint}the profiles are "
+        named = f"{by}: extends: " if by else ""
+        raise ProfileError(f"{named}profile '{name}' does not exist: {hint}the profiles are "
                            f"{', '.join(known)}, or name a .toml profile file")
     return name, table, None
 
 
-def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
-    if name in chain:
-        raise ProfileError(f"profile '{name}' extends itself through "
-                           f"{' → '.join((*chain, name))}: remove one 'extends'")
-    profile_name, table, folder = _table(name)
-    where = name if name.endswith(".toml") else f"profile '{name}'"
+def _refuse_nul(name: str, by: str | None) -> None:
+    """TOML can write "\\u0000", which no name holds: the OS would refuse the file name with
+    a ValueError, past the OSError every reader expects."""
+    if "\0" in name:
+        raise ProfileError(f"{f'{by}: extends: ' if by else ''}{name!r} holds a NUL character, "
+                           "which no profile name or file name can: remove it")
+
+
+def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profile:
+    # a file is one profile however it is spelt, so a loop is seen the first time round
+    key = str(Path(name).resolve()) if _is_file(name) else name
+    if key in chain:
+        raise ProfileError(f"profile '{key}' extends itself through "
+                           f"{' → '.join((*chain, key))}: remove one 'extends'")
+    if len(chain) >= MAX_EXTENDS:  # each level is a frame of this recursion
+        raise ProfileError(f"{chain[0]}: extends {MAX_EXTENDS} profiles deep (through "
+                           f"{by}); extend a profile that sets what they do at fewer levels")
+    profile_name, table, folder = _table(name, by)
+    where = name if _is_file(name) else f"profile '{name}'"
     unknown = sorted(set(table) - _KEYS)
     if unknown:
         raise ProfileError(f"{where}: unknown key '{unknown[0]}'; a profile has "
@@ -251,9 +298,10 @@ def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
     if extends is not None:
         if not isinstance(extends, str) or not extends:
             raise ProfileError(f"{where}: 'extends' must be a profile name or a .toml file")
-        if extends.endswith(".toml") and folder is not None:
+        _refuse_nul(extends, where)
+        if _is_file(extends) and folder is not None:
             extends = str((folder / extends).resolve())
-        parent = _resolve(extends, (*chain, name))
+        parent = _resolve(extends, (*chain, key), where)
     codes = set(parent.codes) if parent else set()
     if _flag(table, "default-rules", where):
         codes.update(r.code for r in ALL_RULES if not r.opt_in)
@@ -261,6 +309,11 @@ def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
     codes.difference_update(_expand(table, "drop", where))
     codes.update(r.code for r in ALL_RULES if r.mandatory)
     own_name = _text(table, "name", where) or profile_name
+    declared_as = _strings(table, "declared-as", where)
+    if declared_as and folder is not None:  # only the built-ins are looked up (engine)
+        raise ProfileError(f"{where}: declared-as names {declared_as[0]!r}, but a message "
+                           "declares only a built-in profile, never a profile file: remove "
+                           "'declared-as' and select this profile with --profile")
     own_severity = _severities(table, where)
     own_options = _options(table, where)
     severity = dict(parent.severity) if parent else {}
@@ -275,7 +328,7 @@ def _resolve(name: str, chain: tuple[str, ...]) -> Profile:
         source=_text(table, "source", where),
         codes=frozenset(codes),
         severity=severity,
-        declared_as=_strings(table, "declared-as", where),
+        declared_as=declared_as,
         options=tuple(sorted(options.items())),
         set_by=set_by,
     )
@@ -322,18 +375,25 @@ def _severities(table: Mapping[str, Any], where: str) -> dict[str, Severity]:
         raise ProfileError(f"{where}: 'severity' must be a table of code = \"error\"|\"warning\"")
     found: dict[str, Severity] = {}
     known = {r.code for r in ALL_RULES}
+    mandatory = {r.code for r in ALL_RULES if r.mandatory}
     for code, value in raw.items():
         if code.upper() not in known:
             raise ProfileError(f"{where}: severity.{code} names no rule (see `ddexkit rules`)")
         if value not in ("error", "warning"):
             raise ProfileError(f"{where}: severity.{code} must be \"error\" or \"warning\"")
+        if code.upper() in mandatory and value == "warning":  # as the configuration's
+            raise ProfileError(f"{where}: severity.{code} cannot be a warning: it says the "
+                               "distributor cannot read or will refuse the file, which no "
+                               "profile takes (mandatory: "
+                               f"{', '.join(sorted(mandatory))}); remove it")
         found[code.upper()] = Severity(value)
     return found
 
 
 def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
     """The RuleOptions fields the profile's [thresholds] and [words] tables set, checked:
-    a threshold is a number of zero or more, a word list a list of non-empty strings."""
+    a threshold is a number from 0 to MAX_THRESHOLD, a word list a list of non-empty strings
+    (of single words for ROL610)."""
     found: dict[str, Any] = {}
     for section, keys in PROFILE_OPTIONS.items():
         raw = table.get(section, {})
@@ -347,14 +407,21 @@ def _options(table: Mapping[str, Any], where: str) -> dict[str, Any]:
             if section == "thresholds":
                 if isinstance(value, bool) or not isinstance(value, int | float):
                     raise ProfileError(f"{where}: '{name}' must be a number, not {value!r}")
-                if value < 0:
-                    raise ProfileError(f"{where}: '{name}' is {value}; write a number of "
-                                       "zero or more")
+                if not 0 <= value <= MAX_THRESHOLD:  # nan and inf are TOML floats too
+                    given = str(value) if len(str(value)) <= 24 else f"{str(value)[:20]}…"
+                    raise ProfileError(f"{where}: '{name}' is {given}; write a number from 0 "
+                                       f"to {MAX_THRESHOLD:,}")
                 found[keys[key]] = value
             else:
                 if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
                                                           for v in value):
                     raise ProfileError(f"{where}: '{name}' must be a list of non-empty "
                                        "strings")
-                found[keys[key]] = tuple(v.strip() for v in value)
+                words = tuple(v.strip() for v in value)
+                several = [w for w in words if not is_artist_word(w)]
+                if keys[key] == "generic_artist_words" and several:
+                    raise ProfileError(f"{where}: '{name}' holds {several[0]!r}, which is not "
+                                       "one word: ROL610 reads a name word by word, so list "
+                                       "each word apart")
+                found[keys[key]] = words
     return found

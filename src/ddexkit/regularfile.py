@@ -17,9 +17,16 @@ from typing import IO
 
 def open_regular(path: str | Path) -> IO[bytes]:
     """Open ``path`` for reading if it is a regular file (OSError otherwise)."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except ValueError:  # a NUL in the name: the OS cannot even be asked
+        raise OSError(errno.EINVAL, "the name holds a NUL character, which no file's can",
+                      str(path)) from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):  # Linux opens a folder for reading; its read fails later
+            raise OSError(errno.EISDIR, "it is a folder, not a regular file")
+        if not stat.S_ISREG(mode):
             raise OSError(errno.EINVAL, "it is not a regular file (a pipe, device or socket)")
         return os.fdopen(descriptor, "rb")
     except BaseException:

@@ -105,6 +105,6 @@ def load_catalog(path: str | Path) -> Catalog:
         data = json.loads(read_capped(path, MAX_CATALOG_BYTES, "a catalog").decode("utf-8"))
     except OSError as error:
         raise CatalogError(f"{path}: cannot read the catalog ({error.strerror})") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except ValueError as error:  # JSONDecodeError, UnicodeDecodeError, an int of 5,000 digits
         raise CatalogError(f"{path}: not a JSON file ({error})") from error
     return catalog_from_dict(data, str(path))

@@ -188,6 +188,14 @@ def is_valid_isrc(value: str) -> bool:
     return check_isrc(value).ok
 
 
+def icpn_key(value: str) -> str:
+    """The form two ICPNs are compared in: compact and, when all digits, padded to the
+    14 digits of a GTIN, so a UPC-A and the EAN-13 that writes it with a leading 0 are one
+    product (GS1 General Specifications 3.3.2)."""
+    found = compact(value)
+    return found.zfill(14) if found.isascii() and found.isdigit() else found
+
+
 def isrc_key(value: str) -> str:
     """The form two ISRCs are compared in: compact and upper case."""
     return compact(value)

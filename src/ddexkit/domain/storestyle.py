@@ -102,34 +102,58 @@ _EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])")
 _LOOSE_DASH = re.compile(r"(?:\s+-)+\s*$|^\s*(?:-\s+)+")
 
 
-def _extra_terms(extra: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A profile's own marketing terms as one pattern of whole words, or None."""
-    if not extra:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in extra) + r")\b",
-                      re.IGNORECASE)
+_TERM_WORD = re.compile(r"\w+")
 
 
-def marketing_terms(title: str, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
+class OwnTerms:
+    """A profile's own marketing terms (TXT311), indexed once by the first word of each: a
+    title looks only at the terms its own words could start, so its cost does not grow with
+    the list (one pattern of every term, built for each title, did)."""
+
+    __slots__ = ("_by_word", "_wordless")
+
+    def __init__(self, terms: tuple[str, ...]) -> None:
+        self._by_word: dict[str, list[tuple[int, str]]] = {}
+        self._wordless: list[tuple[int, str]] = []  # "★": no word to look it up by
+        for order, term in enumerate(terms):
+            first = _TERM_WORD.search(term)
+            if first is None:
+                self._wordless.append((order, term))
+            else:
+                self._by_word.setdefault(first.group(0).casefold(), []).append((order, term))
+
+    def pattern(self, text: str) -> re.Pattern[str] | None:
+        """The terms that may occur in ``text`` as one pattern of whole words, any case, in
+        the list's order (the first listed wins where two start at one place), or None."""
+        words = {word.casefold() for word in _TERM_WORD.findall(text)}
+        found = {entry for word in words for entry in self._by_word.get(word, ())}
+        found.update(self._wordless)
+        if not found:
+            return None
+        return re.compile(r"\b(?:" + "|".join(re.escape(t) for _, t in sorted(found)) + r")\b",
+                          re.IGNORECASE)
+
+
+def marketing_terms(title: str, extra: OwnTerms | None = None) -> tuple[str, ...]:
     """The marketing and format terms of a title: its marketing qualifiers, then the terms
     that count anywhere in the rest ("Exclusive Harbour Walls"), then ``extra`` (a
     profile's own terms) anywhere in the rest."""
     qualifiers = qualifiers_of_kind(title, Qualifier.MARKETING)
     rest = without_qualifiers(title, qualifiers)
     found = (*qualifiers, *(m.group(0) for m in _MARKETING_ANYWHERE.finditer(rest)))
-    own = _extra_terms(extra)
-    if own is None:
+    if extra is None:
         return found
     rest = _MARKETING_ANYWHERE.sub("", rest)
-    return (*found, *(m.group(0) for m in own.finditer(rest)))
+    own = extra.pattern(rest)
+    return found if own is None else (*found, *(m.group(0) for m in own.finditer(rest)))
 
 
-def without_marketing(title: str, extra: tuple[str, ...] = ()) -> str:
+def without_marketing(title: str, extra: OwnTerms | None = None) -> str:
     """The title with its marketing and format terms (and ``extra``) removed, empty brackets
     and loose dashes tidied away."""
     rest = _MARKETING_ANYWHERE.sub(
         "", without_qualifiers(title, qualifiers_of_kind(title, Qualifier.MARKETING)))
-    own = _extra_terms(extra)
+    own = extra.pattern(rest) if extra is not None else None
     if own is not None:
         rest = own.sub("", rest)
     rest = _LOOSE_DASH.sub("", _EMPTY_BRACKETS.sub("", rest))
@@ -175,9 +199,15 @@ def compound_parts(name: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts)
 
 
-def is_generic_artist_name(name: str, extra: tuple[str, ...] = ()) -> bool:
+def is_artist_word(text: str) -> bool:
+    """Whether ``text`` is one word as ``is_generic_artist_name`` cuts a name into words (an
+    entry of more, "deep house", could never be one of them)."""
+    return _WORD.fullmatch(text) is not None
+
+
+def is_generic_artist_name(name: str, own: frozenset[str] = frozenset()) -> bool:
     """Whether a name of two words or more is made only of generic words (any case), those
-    of ``GENERIC_ARTIST_WORDS`` or ``extra`` (a profile's own)."""
+    of ``GENERIC_ARTIST_WORDS`` or ``own`` (a profile's own, casefolded once by the caller:
+    folding the list for each name made its cost grow with names times words)."""
     words = [w.casefold() for w in _WORD.findall(name)]
-    own = {w.casefold() for w in extra}
     return len(words) >= 2 and all(w in GENERIC_ARTIST_WORDS or w in own for w in words)

@@ -43,8 +43,9 @@ def _artist_names(message: Message) -> Iterator[tuple[str, Text]]:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    own = frozenset(word.casefold() for word in context.options.generic_artist_words)
     for element, name in _artist_names(message):
-        if is_generic_artist_name(name.value, context.options.generic_artist_words):
+        if is_generic_artist_name(name.value, own):
             yield Finding(
                 at=name.loc,
                 message=f"{element} {name.stripped!r} is a generic search term, not an "

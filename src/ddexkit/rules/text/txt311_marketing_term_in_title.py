@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ddexkit.domain.storestyle import marketing_terms, without_marketing
+from ddexkit.domain.storestyle import OwnTerms, marketing_terms, without_marketing
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -44,16 +44,18 @@ def _hint(rest: str) -> str:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
+    extra = context.options.marketing_terms
+    own = OwnTerms(extra) if extra else None  # indexed once, not for each title
     for text in message.indexed("TitleText"):
         title = text.stripped
-        terms = marketing_terms(title, context.options.marketing_terms)
+        terms = marketing_terms(title, own)
         if not terms:
             continue
         shown = ", ".join(repr(t) for t in terms)
         yield Finding(
             at=text.loc,
             message=f"TitleText {title!r} carries the marketing or format term {shown}",
-            hint=_hint(without_marketing(title, context.options.marketing_terms)),
+            hint=_hint(without_marketing(title, own)),
         )
 
 
