@@ -129,6 +129,19 @@ def test_validate_with_original_runs_the_update_rules_and_without_it_not(
     assert (without, codes_without) == (cli.EXIT_OK, [])
 
 
+@pytest.mark.parametrize("profile", ["verseone", "ddex-audio-album", "apple"])
+def test_the_update_rules_count_for_every_selected_profile(profile: str) -> None:
+    """With an original, a changed ISRC is an error whichever recipient judges the release:
+    the DDEX profiles list no UPD rule, and the update was judged ready for them."""
+    update = CASES / "UPD002" / "bad.xml"
+    file = ddexkit.validate(update, original=ORIGINAL, config=Config(), profiles=[profile],
+                            schema_dir=SCHEMA_DIR).files[0]
+    assert "UPD002" in [i.code for i in file.issues]
+    (verdict,) = file.profiles
+    assert (verdict.name, verdict.status) == (profile, "needs_fixes")
+    assert verdict.counts["error"] >= 1
+
+
 def test_library_validate_takes_the_original() -> None:
     update = CASES / "UPD011" / "bad.xml"
     report = ddexkit.validate(update, original=ORIGINAL, config=Config(), schema_dir=SCHEMA_DIR)

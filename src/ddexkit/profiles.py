@@ -306,6 +306,10 @@ def _resolve(name: str, chain: tuple[str, ...], by: str | None = None) -> Profil
     if _flag(table, "default-rules", where):
         codes.update(r.code for r in ALL_RULES if not r.opt_in)
     codes.update(_expand(table, "rules", where))
+    # The update rules run only with an original (--original) and then judge the delivery
+    # against what every recipient already has: whichever profile judges the release, a
+    # changed ISRC breaks it. A profile may still drop them.
+    codes.update(r.code for r in ALL_RULES if "original" in r.needs)
     codes.difference_update(_expand(table, "drop", where))
     codes.update(r.code for r in ALL_RULES if r.mandatory)
     own_name = _text(table, "name", where) or profile_name
