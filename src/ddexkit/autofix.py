@@ -29,14 +29,15 @@ import contextlib
 import copy
 import difflib
 import hashlib
+import lzma
 import os
 import re
-import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -63,6 +64,10 @@ from ddexkit.safexml import MAX_MESSAGE_BYTES
 MAX_VALIDATIONS = 32
 # Entries this large need ZIP64 headers, which zipfile must be told of before writing.
 _ZIP64 = zipfile.ZIP64_LIMIT
+# What unpacking a damaged entry raises (a bad CRC, a cut stream, a method zipfile lacks):
+# validation reads only the ERN and the assets it probes, the copy reads every entry.
+_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError,
+                  RuntimeError, ValueError, OSError)
 
 _DECLARED_ENCODING = re.compile(
     rb"\A(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
@@ -622,9 +627,26 @@ def _copy_package(source: Path, out: IO[bytes], entry: str, message: bytes) -> N
             elif info.is_dir():
                 new.writestr(kept, b"")
             else:
-                with old.open(info) as read, new.open(kept, "w",
-                                                     force_zip64=info.file_size > _ZIP64) as put:
-                    shutil.copyfileobj(read, put)
+                # The first piece is read before the entry is opened for writing, so a
+                # method zipfile lacks is named as the entry's (it cannot write it either).
+                chunks = _unpacked(source, old, info)
+                first = next(chunks, b"")
+                with new.open(kept, "w", force_zip64=info.file_size > _ZIP64) as put:
+                    put.write(first)
+                    for chunk in chunks:
+                        put.write(chunk)
+
+
+def _unpacked(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The entry's content piece by piece; FixError naming it when it cannot be unpacked
+    (only reading is guarded here: a failed write is the output's error, not the entry's)."""
+    try:
+        with archive.open(info) as read:
+            while chunk := read.read(1 << 20):
+                yield chunk
+    except _UNPACK_ERRORS as error:
+        raise FixError(f"{source}: its entry {info.filename} cannot be unpacked ({error}), so "
+                       "the ZIP cannot be copied with it; not written") from error
 
 
 def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
