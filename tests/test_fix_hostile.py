@@ -14,7 +14,7 @@ import pytest
 
 import ddexkit
 from ddexkit import cli
-from ddexkit.autofix import FixError, fix_bytes, fix_file, write_fixed
+from ddexkit.autofix import FixError, fix_file, write_fixed
 from ddexkit.engine import Settings, resolve_settings
 from tests.conftest import GOOD_ALBUM
 
@@ -78,6 +78,44 @@ def test_write_of_a_zip_with_an_entry_it_cannot_unpack_is_refused_in_one_line(
     assert cli.main(["fix", *QUIET, "--schema-dir", str(schema_dir), "--write",
                      str(package)]) == 1
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and str(package) in err and f"its entry {COVER} cannot be unpacked" in err
+    assert err.count("\n") == 1 and str(package) in err
+    assert f"its entry {COVER} cannot be unpacked" in err
     assert package.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["release.zip"]
+
+
+def test_write_of_a_file_deleted_since_it_was_read_says_so(tmp_path: Path,
+                                                           fix_settings: Settings) -> None:
+    target = tmp_path / "album.xml"
+    target.write_bytes(FAULTY)
+    result, state = fix_file(target, fix_settings)
+    target.unlink()
+    with pytest.raises(FixError, match=f"{target}: deleted or moved since ddexkit read it"):
+        write_fixed(target, result, state)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_whose_folder_cannot_be_written_is_one_line_and_the_run_goes_on(
+        tmp_path: Path, schema_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    locked, free = tmp_path / "locked", tmp_path / "free"
+    for folder in (locked, free):
+        folder.mkdir()
+        (folder / "album.xml").write_bytes(FAULTY)
+    make_temporary = tempfile.mkstemp
+
+    def refuse_in_locked(suffix: str | None = None, prefix: str | None = None,
+                         dir: str | None = None) -> tuple[int, str]:
+        if dir is not None and Path(dir) == locked:  # as a folder without the write bit
+            raise PermissionError(13, "Permission denied", str(locked / ".album.xml.x.fix"))
+        return make_temporary(suffix=suffix, prefix=prefix, dir=dir)
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse_in_locked)
+    assert cli.main(["fix", *QUIET, "--schema-dir", str(schema_dir), "--write",
+                     str(locked / "album.xml"), str(free / "album.xml")]) == 1
+    out, err = capsys.readouterr()
+    assert err == (f"ddexkit: {locked / 'album.xml'}: cannot write the fixed file beside it, "
+                   f"in {locked} (permission denied); nothing was changed there\n")
+    assert (locked / "album.xml").read_bytes() == FAULTY
+    assert (free / "album.xml").read_bytes() == ALBUM
+    assert f"{free / 'album.xml'}: 1 fixed" in out

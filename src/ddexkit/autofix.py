@@ -56,6 +56,7 @@ from ddexkit.inputs import (
     read_package,
 )
 from ddexkit.issues import Fix, Issue, Location
+from ddexkit.outputfile import explain_write_error
 from ddexkit.regularfile import open_regular, read_bytes
 from ddexkit.report import FileReport
 from ddexkit.safexml import MAX_MESSAGE_BYTES
@@ -653,16 +654,18 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
     """Replace ``path`` by the fixed file in one step (a temporary file beside it, then
     ``os.replace``), keeping its permission bits: the fixed bytes, or for a ZIP the package
     with the fixed ERN. FixError, and the file left as it is, when it changed since it was
-    read (someone else's edit would be lost). A symbolic link stays one: its target is
-    replaced."""
+    read (someone else's edit would be lost), is gone, or cannot be written (a folder without
+    the write bit, a full disk): one line for that file, and the run goes on with the next.
+    A symbolic link stays one: its target is replaced."""
     path = Path(os.path.realpath(path))
     mode = state.status.st_mode
     if not mode & stat.S_IWUSR:  # root could replace it anyway: a read-only file says "no"
         raise FixError(f"{path}: the file is read-only; not written (make it writable, "
                        "e.g. chmod u+w, to let fix write it)")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".fix")
+    temporary: str | None = None
     try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".fix")
         with os.fdopen(handle, "wb") as out:
             if result.entry is None:
                 out.write(result.fixed)
@@ -675,8 +678,16 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
         if not state.is_current(path):
             raise FixError(f"{path}: changed since ddexkit read it; not written, run fix again")
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+    except BaseException as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, FileNotFoundError) and error.filename == str(path):
+            raise FixError(f"{path}: deleted or moved since ddexkit read it; not written, "
+                           "run fix again") from error
+        if isinstance(error, OSError):
+            reason = explain_write_error(path, error, f"the fixed file beside it, in "
+                                         f"{path.parent}")
+            raise FixError(str(reason)) from error
         raise
 
 
