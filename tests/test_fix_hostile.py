@@ -5,6 +5,8 @@ a line naming the file (never a traceback, never exit 3) or in the fix made as f
 
 from __future__ import annotations
 
+import io
+import sys
 import tempfile
 import zipfile
 from collections.abc import Callable
@@ -119,3 +121,18 @@ def test_a_file_whose_folder_cannot_be_written_is_one_line_and_the_run_goes_on(
     assert (locked / "album.xml").read_bytes() == FAULTY
     assert (free / "album.xml").read_bytes() == ALBUM
     assert f"{free / 'album.xml'}: 1 fixed" in out
+
+
+def test_the_diff_is_the_files_bytes_whatever_the_terminal_encodes(
+        tmp_path: Path, schema_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Latin-1 or cp1252 standard output cannot encode an em dash or an emoji beside the
+    # fix: the diff must still be written, in the file's UTF-8, for patch to apply it.
+    target = tmp_path / "album.xml"
+    noted = "<!-- \u2014 \U0001f3b5 caf\u00e9 -->".encode()
+    target.write_bytes(FAULTY.replace(b"<ISRC>GB-AYE", noted + b"<ISRC>GB-AYE"))
+    written = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(written, encoding="latin-1"))
+    assert cli.main(["fix", *QUIET, "--schema-dir", str(schema_dir), str(target)]) == 1
+    sys.stdout.flush()
+    assert (b"-        " + noted + b"<ISRC>GB-AYE-24-00002</ISRC>\n+        " + noted
+            + b"<ISRC>GBAYE2400002</ISRC>\n") in written.getvalue()

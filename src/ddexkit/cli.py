@@ -669,8 +669,9 @@ def _fix(args: argparse.Namespace) -> int:
         if as_json:
             done.append(result)
             continue
-        if not args.write:
-            sys.stdout.write(result.unified_diff())
+        if not args.write:  # the file's own UTF-8, whatever standard output encodes
+            with open_output(STANDARD_OUTPUT, "the diff") as out:
+                out.write(result.unified_diff().encode("utf-8", "surrogateescape"))
         notes.write("".join(line + "\n" for line in _fix_notes(
             result, written=args.write, unsafe=args.unsafe)))
     if as_json:
