@@ -6,6 +6,8 @@ a line naming the file (never a traceback, never exit 3) or in the fix made as f
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import sys
 import tempfile
 import zipfile
@@ -136,3 +138,24 @@ def test_the_diff_is_the_files_bytes_whatever_the_terminal_encodes(
     sys.stdout.flush()
     assert (b"-        " + noted + b"<ISRC>GB-AYE-24-00002</ISRC>\n+        " + noted
             + b"<ISRC>GBAYE2400002</ISRC>\n") in written.getvalue()
+
+
+@pytest.mark.parametrize("name", ["my album.xml", "two\n+++ b.xml", 'say "hi".xml',
+                                  "back\\slash\tand tab.xml"])
+def test_the_diff_names_any_file_so_patch_and_git_apply_find_it(
+        name: str, tmp_path: Path, fix_settings: Settings,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A name with a space ends at the space for patch unless a tab follows it; a newline
+    # would end the header and start another ("+++ b.xml" names another file).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_bytes(FAULTY)
+    result, _ = fix_file(Path(name), fix_settings)
+    diff = result.unified_diff()
+    assert [line for line in diff.split("\n") if line.startswith(("---", "+++"))] == [
+        line for line in diff.split("\n")[:2]]
+    (tmp_path / "fixes.diff").write_text(diff, encoding="utf-8", newline="")
+    for tool in (["git", "apply", "--check"], ["patch", "--dry-run", "-s", "-p1", "-i"]):
+        if shutil.which(tool[0]) is not None:
+            done = subprocess.run([*tool, "fixes.diff"], cwd=tmp_path, capture_output=True,
+                                  text=True, check=False)
+            assert done.returncode == 0, done.stdout + done.stderr

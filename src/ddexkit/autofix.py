@@ -160,9 +160,26 @@ class FixResult:
             name += f"/{self.entry}"
         before, after = (_lines(data.decode("utf-8", "replace"))
                          for data in (self.original, self.fixed))
-        lines = difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}")
+        lines = difflib.unified_diff(before, after, fromfile=_diff_name(f"a/{name}"),
+                                     tofile=_diff_name(f"b/{name}"))
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of "
                        "file\n" for line in lines)
+
+
+# How git writes a character of a file name between quotes (others below a space: octal).
+_QUOTED = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+           "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def _diff_name(name: str) -> str:
+    """``name`` in a ``---`` or ``+++`` line as git writes it, so patch and git apply read it
+    back: between C-style quotes when it holds a quote, a backslash or a control character
+    (a newline would end the line and start a header of its own), and followed by a tab
+    when it holds a space (patch reads a bare name up to the first space)."""
+    if re.search(r'["\\\x00-\x1f\x7f]', name):
+        name = '"' + "".join(_QUOTED.get(c, f"\\{ord(c):03o}" if c < " " or c == "\x7f" else c)
+                             for c in name) + '"'
+    return name + "\t" if " " in name else name
 
 
 def _lines(text: str) -> list[str]:
