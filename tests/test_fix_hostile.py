@@ -18,7 +18,7 @@ import pytest
 
 import ddexkit
 from ddexkit import cli
-from ddexkit.autofix import FixError, fix_file, write_fixed
+from ddexkit.autofix import FixError, fix_bytes, fix_file, write_fixed
 from ddexkit.engine import Settings, resolve_settings
 from tests.conftest import GOOD_ALBUM
 
@@ -159,3 +159,14 @@ def test_the_diff_names_any_file_so_patch_and_git_apply_find_it(
             done = subprocess.run([*tool, "fixes.diff"], cwd=tmp_path, capture_output=True,
                                   text=True, check=False)
             assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("tag", [b'<ICPN\n            IsEan="true">',
+                                 b'<ICPN\r\n   \r\n            IsEan="true"\r\n        >'])
+def test_a_start_tag_whose_attributes_span_lines_is_fixed(
+        tag: bytes, fix_settings: Settings) -> None:
+    # The parser gives the line where the start tag ends, the column where it begins.
+    raw = ALBUM.replace(b'<ICPN IsEan="false">', tag)
+    result = fix_bytes(raw, fix_settings)
+    assert [o.code for o in result.applied] == ["ID103"] and not result.refused
+    assert result.fixed == raw.replace(b'IsEan="true"', b'IsEan="false"')
