@@ -170,3 +170,15 @@ def test_a_start_tag_whose_attributes_span_lines_is_fixed(
     result = fix_bytes(raw, fix_settings)
     assert [o.code for o in result.applied] == ["ID103"] and not result.refused
     assert result.fixed == raw.replace(b'IsEan="true"', b'IsEan="false"')
+
+
+def test_a_file_named_twice_or_through_a_link_is_fixed_once(
+        tmp_path: Path, schema_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Its diff twice would not apply (patch: "previously applied"; git apply: an error).
+    target = tmp_path / "album.xml"
+    target.write_bytes(FAULTY)
+    (tmp_path / "link.xml").symlink_to(target)
+    assert cli.main(["fix", *QUIET, "--schema-dir", str(schema_dir), str(target), str(target),
+                     str(tmp_path / "link.xml"), str(tmp_path / "." / "album.xml")]) == 1
+    out, err = capsys.readouterr()
+    assert out.count("\n+++ ") == 1 and err.count("ID105 would fix") == 1

@@ -634,6 +634,20 @@ def _fix_notes(result: FixResult, *, written: bool, unsafe: bool) -> list[str]:
     return lines
 
 
+def _each_file_once(sources: list[MessageSource]) -> list[MessageSource]:
+    """The sources without a file named again (the same name twice, a link to it, a folder
+    holding it): its diff twice would not apply, and with --write the second run would only
+    read what the first wrote."""
+    seen: set[str] = set()
+    once = []
+    for source in sources:
+        real = os.path.realpath(source.path or "")
+        if real not in seen:
+            seen.add(real)
+            once.append(source)
+    return once
+
+
 def _fix(args: argparse.Namespace) -> int:
     """Each file's fixes as a diff on standard output (notes on standard error), or with
     --write applied, the notes on standard output. A file fix cannot edit (a ZIP without
@@ -642,7 +656,7 @@ def _fix(args: argparse.Namespace) -> int:
 
     if STANDARD_OUTPUT in args.paths:
         raise UsageError("fix edits files: name the .xml files, not - (standard input)")
-    sources = expand_paths(args.paths)
+    sources = _each_file_once(expand_paths(args.paths))
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to fix there")
     settings = resolve_settings(_file_config(args), schema_dir=args.schema_dir,
