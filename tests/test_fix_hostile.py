@@ -20,6 +20,7 @@ import ddexkit
 from ddexkit import cli
 from ddexkit.autofix import FixError, fix_bytes, fix_file, write_fixed
 from ddexkit.engine import Settings, resolve_settings
+from ddexkit.safexml import MAX_MESSAGE_BYTES
 from tests.conftest import GOOD_ALBUM
 
 ALBUM = GOOD_ALBUM.read_bytes()
@@ -182,3 +183,12 @@ def test_a_file_named_twice_or_through_a_link_is_fixed_once(
                      str(tmp_path / "link.xml"), str(tmp_path / "." / "album.xml")]) == 1
     out, err = capsys.readouterr()
     assert out.count("\n+++ ") == 1 and err.count("ID105 would fix") == 1
+
+
+def test_a_message_one_byte_over_the_limit_is_refused_as_any_larger_one(
+        tmp_path: Path, fix_settings: Settings) -> None:
+    target = tmp_path / "album.xml"
+    with target.open("wb") as out:  # sparse: the size is all that is read first
+        out.truncate(MAX_MESSAGE_BYTES + 1)
+    with pytest.raises(FixError, match=f"larger than {MAX_MESSAGE_BYTES:,} bytes"):
+        fix_file(target, fix_settings)

@@ -626,7 +626,7 @@ def fix_file(path: Path, settings: Settings, *, unsafe: bool = False
             raw, size = read_bytes(path, MAX_MESSAGE_BYTES)
     except OSError as error:
         raise _read_error(path, error) from error
-    if size > len(raw):
+    if max(size, len(raw)) > MAX_MESSAGE_BYTES:  # as read, or as it grew while read
         raise FixError(f"{path}: the ERN is larger than {MAX_MESSAGE_BYTES:,} bytes, the most "
                        "ddexkit reads; nothing fixed")
     if package is None:
