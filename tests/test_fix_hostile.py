@@ -6,6 +6,7 @@ a line naming the file (never a traceback, never exit 3) or in the fix made as f
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import ddexkit
 from ddexkit import cli
@@ -192,3 +195,64 @@ def test_a_message_one_byte_over_the_limit_is_refused_as_any_larger_one(
         out.truncate(MAX_MESSAGE_BYTES + 1)
     with pytest.raises(FixError, match=f"larger than {MAX_MESSAGE_BYTES:,} bytes"):
         fix_file(target, fix_settings)
+
+
+# Ways a file may be written that fix must keep, each applied to the faulty and the clean
+# album alike (so the fixed faulty one must be the clean one, written the same way).
+STYLES: dict[str, Callable[[bytes], bytes]] = {
+    "crlf": lambda raw: raw.replace(b"\n", b"\r\n"),
+    "bom": lambda raw: b"\xef\xbb\xbf" + raw,
+    "prefix": lambda raw: raw.replace(b"ern:", b"d:").replace(b"xmlns:ern=", b"xmlns:d="),
+    "tabs": lambda raw: raw.replace(b"  ", b"\t"),
+    "one line": lambda raw: re.sub(rb">\s+<", b"><", raw),
+    "comments": lambda raw: re.sub(rb"(<(?:ISRC|Duration|TerritoryCode|ArtistRole)>)",
+                                   rb"<!-- \1 --> \1", raw),
+    "quotes": lambda raw: raw.replace(b'"', b"'"),
+    "no declaration": lambda raw: re.sub(rb"\A<\?xml[^>]*\?>\s*", b"", raw),
+}
+FAULTS = [
+    (b"<ISRC>GBAYE2400001</ISRC>", b"<ISRC>GB-AYE-24-00001</ISRC>"),
+    (b"<ISRC>GBAYE2400003</ISRC>", b"<ISRC>gbaye2400003</ISRC>"),
+    (b'<ICPN IsEan="false">', b'<ICPN IsEan="true">'),
+    (b"<Duration>PT12M48S</Duration>", b"<Duration>12:48</Duration>"),
+    (b"<ArtistRole>MainArtist</ArtistRole>", b"<ArtistRole>mainartist</ArtistRole>"),
+    (b"<TerritoryCode>Worldwide</TerritoryCode>\n          <Validity",
+     b"<TerritoryCode>2136</TerritoryCode>\n          <Validity"),
+    (b"<TerritoryCode>Worldwide</TerritoryCode>\n        <TechnicalImage",
+     b"<TerritoryCode>WW</TerritoryCode>\n        <TechnicalImage"),
+    (b"2024-04-02T09:30:00Z<", b"2024-04-02T09:30:00<"),
+]
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(styles=st.lists(st.sampled_from(sorted(STYLES)), unique=True, max_size=4),
+       faults=st.sets(st.sampled_from(range(len(FAULTS))), min_size=1))
+def test_any_style_keeps_every_byte_but_the_fixed_values_and_a_second_run_changes_nothing(
+        styles: list[str], faults: set[int], fix_settings: Settings) -> None:
+    faulty = ALBUM
+    for index in sorted(faults):
+        faulty = faulty.replace(*FAULTS[index], 1)
+    clean = ALBUM
+    for style in sorted(styles, key=list(STYLES).index):  # the BOM before the declaration
+        faulty, clean = STYLES[style](faulty), STYLES[style](clean)
+    result = fix_bytes(faulty, fix_settings, unsafe=True)
+    assert not result.refused and not result.report.issues
+    assert result.fixed == clean
+    again = fix_bytes(result.fixed, fix_settings, unsafe=True)
+    assert not again.changed and not again.applied and not again.refused
+
+
+def test_tags_in_comments_on_a_line_do_not_shift_which_element_is_fixed(
+        fix_settings: Settings) -> None:
+    # One line, each ISRC after a comment holding an old one: the comments' tags are no
+    # elements, and must not be counted when the issue's column is worked out.
+    def written(raw: bytes) -> bytes:
+        raw = re.sub(rb">\s+<", b"><", raw)
+        return raw.replace(b"<ISRC>", b"<!-- was <ISRC>X</ISRC> --><ISRC>")
+
+    faulty = ALBUM.replace(b"GBAYE2400001", b"GB-AYE-24-00001").replace(b"GBAYE2400003",
+                                                                         b"gbaye2400003")
+    result = fix_bytes(written(faulty), fix_settings)
+    assert [o.code for o in result.applied] == ["ID105", "ID105"] and not result.refused
+    assert result.fixed == written(ALBUM)
