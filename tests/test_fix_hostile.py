@@ -6,6 +6,8 @@ a line naming the file (never a traceback, never exit 3) or in the fix made as f
 from __future__ import annotations
 
 import io
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -256,3 +258,23 @@ def test_tags_in_comments_on_a_line_do_not_shift_which_element_is_fixed(
     result = fix_bytes(written(faulty), fix_settings)
     assert [o.code for o in result.applied] == ["ID105", "ID105"] and not result.refused
     assert result.fixed == written(ALBUM)
+
+
+def test_a_file_that_cannot_be_read_is_one_line_and_the_run_goes_on(
+        tmp_path: Path, schema_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # As validate reports it (ERN001) and goes on: the files before it were written already,
+    # and the JSON document must still tell what was done.
+    first, pipe, last = (tmp_path / name for name in ("a.xml", "b.xml", "c.xml"))
+    first.write_bytes(FAULTY)
+    os.mkfifo(pipe)
+    last.write_bytes(FAULTY)
+    assert cli.main(["fix", *QUIET, "--schema-dir", str(schema_dir), "--write", "--format",
+                     "json", str(tmp_path)]) == 1
+    out, err = capsys.readouterr()
+    assert err == f"ddexkit: {pipe}: cannot be read (it is not a regular file (a pipe, " \
+                  "device or socket))\n"
+    files = json.loads(out)["files"]
+    assert [(f["path"], f.get("written")) for f in files] == [
+        (str(first), True), (str(pipe), None), (str(last), True)]
+    assert files[1]["error"] == err[len("ddexkit: "):-1]
+    assert first.read_bytes() == last.read_bytes() == ALBUM

@@ -650,8 +650,8 @@ def _each_file_once(sources: list[MessageSource]) -> list[MessageSource]:
 
 def _fix(args: argparse.Namespace) -> int:
     """Each file's fixes as a diff on standard output (notes on standard error), or with
-    --write applied, the notes on standard output. A file fix cannot edit (a ZIP without
-    one readable ERN) is one line and counts as needing fixes."""
+    --write applied, the notes on standard output. A file fix cannot read or edit (a pipe, a
+    ZIP without one readable ERN) is one line and counts as needing fixes."""
     from ddexkit.autofix import FixError, fix_file, write_fixed
 
     if STANDARD_OUTPUT in args.paths:
@@ -671,7 +671,7 @@ def _fix(args: argparse.Namespace) -> int:
             result, status = fix_file(source.path, settings, unsafe=args.unsafe)
             if args.write and result.changed:
                 write_fixed(source.path, result, status)
-        except FixError as error:
+        except (FixError, InputError) as error:  # one file; validate too goes on (ERN001)
             sys.stderr.write(f"ddexkit: {error}\n")
             done += [(str(source.path), str(error))] if as_json else []
             all_ready = False
