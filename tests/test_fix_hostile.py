@@ -278,3 +278,17 @@ def test_a_file_that_cannot_be_read_is_one_line_and_the_run_goes_on(
         (str(first), True), (str(pipe), None), (str(last), True)]
     assert files[1]["error"] == err[len("ddexkit: "):-1]
     assert first.read_bytes() == last.read_bytes() == ALBUM
+
+
+def test_write_keeps_the_bytes_before_a_zips_first_entry(tmp_path: Path,
+                                                          fix_settings: Settings) -> None:
+    # A self-extracting stub (or any lead-in) is the user's too: zipfile reads past it, and
+    # the rewritten package must keep it.
+    stub = b"#!/bin/sh\nunzip \"$0\"; exit\n"
+    package = _package(tmp_path, lambda _data: None)
+    package.write_bytes(stub + package.read_bytes())
+    result, state = fix_file(package, fix_settings)
+    write_fixed(package, result, state)
+    assert package.read_bytes().startswith(stub)
+    with zipfile.ZipFile(package) as archive:
+        assert archive.testzip() is None and archive.read("album.xml") == ALBUM

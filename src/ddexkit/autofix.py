@@ -646,23 +646,30 @@ def _copy_package(source: Path, out: IO[bytes], entry: str, message: bytes) -> N
     attributes, compression and comment, the ERN ``entry`` holding ``message``. Every other
     entry's content is copied as it was (decompressed and compressed again: the same bytes
     once unpacked)."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
-        new.comment = old.comment
-        for info in old.infolist():
-            kept = copy.copy(info)  # writing sets offsets and sizes on the ZipInfo
-            if info.filename == entry:
-                new.writestr(kept, message)
-            elif info.is_dir():
-                new.writestr(kept, b"")
-            else:
-                # The first piece is read before the entry is opened for writing, so a
-                # method zipfile lacks is named as the entry's (it cannot write it either).
-                chunks = _unpacked(source, old, info)
-                first = next(chunks, b"")
-                with new.open(kept, "w", force_zip64=info.file_size > _ZIP64) as put:
-                    put.write(first)
-                    for chunk in chunks:
-                        put.write(chunk)
+    with zipfile.ZipFile(source) as old, open_regular(source) as lead:
+        # Bytes before the first entry (a self-extracting stub) are the user's too: written
+        # first, with the entries' offsets counted from after them, as zipfile reads them.
+        left = min(info.header_offset for info in old.infolist())
+        while left and (chunk := lead.read(min(left, 1 << 20))):
+            out.write(chunk)
+            left -= len(chunk)
+        with zipfile.ZipFile(out, "w") as new:
+            new.comment = old.comment
+            for info in old.infolist():
+                kept = copy.copy(info)  # writing sets offsets and sizes on the ZipInfo
+                if info.filename == entry:
+                    new.writestr(kept, message)
+                elif info.is_dir():
+                    new.writestr(kept, b"")
+                else:
+                    # The first piece is read before the entry is opened for writing, so a
+                    # method zipfile lacks is named as the entry's (it cannot write it).
+                    chunks = _unpacked(source, old, info)
+                    first = next(chunks, b"")
+                    with new.open(kept, "w", force_zip64=info.file_size > _ZIP64) as put:
+                        put.write(first)
+                        for chunk in chunks:
+                            put.write(chunk)
 
 
 def _unpacked(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
