@@ -292,3 +292,15 @@ def test_write_keeps_the_bytes_before_a_zips_first_entry(tmp_path: Path,
     assert package.read_bytes().startswith(stub)
     with zipfile.ZipFile(package) as archive:
         assert archive.testzip() is None and archive.read("album.xml") == ALBUM
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_a_utf16_or_utf32_file_without_a_bom_is_refused_for_its_encoding(
+        codec: str, fix_settings: Settings) -> None:
+    # The parser reads it by its first bytes (XML 1.0, appendix F), so fix must too.
+    declared = FAULTY.replace(b'encoding="UTF-8"', b'encoding="' + codec[:6].upper().encode()
+                              + b'"')
+    result = fix_bytes(declared.decode().encode(codec), fix_settings)
+    assert not result.changed
+    assert [o.reason for o in result.refused] == [
+        "fix edits UTF-8 files only, and this one is UTF-16 or UTF-32"]

@@ -73,7 +73,9 @@ _UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotI
 
 _DECLARED_ENCODING = re.compile(
     rb"\A(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
-_OTHER_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+# A UTF-16 or UTF-32 file: by its BOM, else by its first "<" (XML 1.0, appendix F: 3C 00,
+# 00 3C, 00 00 00 3C), as the parser tells them.
+_OTHER_UNICODE_STARTS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"<\x00", b"\x00")
 _ATTRIBUTE = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 # Comments after an element on the rest of its line (the new line goes after them).
 _TRAILING_COMMENTS = re.compile(rb"(?:[ \t]*<!--(?:(?!-->).)*-->)+(?=[ \t]*\r?\n)", re.S)
@@ -226,7 +228,7 @@ def _applied(edit: _Edit) -> FixOutcome:
 
 def _encoding_problem(raw: bytes) -> str | None:
     """Why the byte offsets of a UTF-8 reading would not be the file's, or None."""
-    if raw.startswith(_OTHER_UNICODE_BOMS):
+    if raw.startswith(_OTHER_UNICODE_STARTS):
         return "fix edits UTF-8 files only, and this one is UTF-16 or UTF-32"
     declared = _DECLARED_ENCODING.match(raw)
     if declared is not None and declared[1].lower() not in (b"utf-8", b"utf8"):
