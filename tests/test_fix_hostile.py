@@ -304,3 +304,18 @@ def test_a_utf16_or_utf32_file_without_a_bom_is_refused_for_its_encoding(
     assert not result.changed
     assert [o.reason for o in result.refused] == [
         "fix edits UTF-8 files only, and this one is UTF-16 or UTF-32"]
+
+
+@pytest.mark.parametrize(("assets", "what"), [("album.xml", "not a folder"),
+                                              ("nowhere", "no such folder")])
+def test_fix_refuses_an_assets_folder_that_is_none_as_validate_does(
+        assets: str, what: str, tmp_path: Path, schema_dir: Path,
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    # Else every file the ERN names is "missing", and the unsafe file fixes are never offered.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "album.xml").write_bytes(FAULTY)
+    assert cli.main(["fix", *QUIET, "--schema-dir", str(schema_dir), "--write", "--assets",
+                     assets, "album.xml"]) == 2
+    assert capsys.readouterr().err == (f"ddexkit: --assets {assets}: {what}; name the folder "
+                                       "holding the release's artwork and audio\n")
+    assert (tmp_path / "album.xml").read_bytes() == FAULTY

@@ -533,19 +533,25 @@ def _streamed(args: argparse.Namespace, sources: list[MessageSource], settings: 
     return batch
 
 
+def _check_assets_folder(assets: str | None) -> None:
+    """A usage error when ``--assets`` names no folder: else every file the ERN names would be
+    reported missing, which hides the mistake."""
+    if assets and not Path(assets).is_dir():
+        given = Path(assets)
+        what = ("not a folder" if given.exists() else
+                "a link that leads to no folder (a loop of symbolic links, or a missing target)"
+                if given.is_symlink() else "no such folder")
+        raise UsageError(f"--assets {assets}: {what}; name the folder holding the "
+                         "release's artwork and audio")
+
+
 def _validate(args: argparse.Namespace) -> int:
     config = _config(args)
     sources = _sources(args, config)
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to validate there; "
                          "name the ERN files or the folders that hold them")
-    if args.assets and not Path(args.assets).is_dir():
-        given = Path(args.assets)
-        what = ("not a folder" if given.exists() else
-                "a link that leads to no folder (a loop of symbolic links, or a missing target)"
-                if given.is_symlink() else "no such folder")
-        raise UsageError(f"--assets {args.assets}: {what}; name the folder holding the "
-                         "release's artwork and audio")
+    _check_assets_folder(args.assets)
     if args.output:
         refuse_inputs(args.output, [(s.path, "one of the files being validated")
                                     for s in sources if s.path is not None])
@@ -659,6 +665,7 @@ def _fix(args: argparse.Namespace) -> int:
     sources = _each_file_once(expand_paths(args.paths))
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to fix there")
+    _check_assets_folder(args.assets)
     settings = resolve_settings(_file_config(args), schema_dir=args.schema_dir,
                                 catalog=args.catalog, assets=args.assets)
     notes = sys.stdout if args.write else sys.stderr
