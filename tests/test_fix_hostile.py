@@ -319,3 +319,31 @@ def test_fix_refuses_an_assets_folder_that_is_none_as_validate_does(
     assert capsys.readouterr().err == (f"ddexkit: --assets {assets}: {what}; name the folder "
                                        "holding the release's artwork and audio\n")
     assert (tmp_path / "album.xml").read_bytes() == FAULTY
+
+
+@pytest.mark.parametrize(("entries", "why"), [
+    ({"cover.jpg": b"x"}, "it holds no ERN (.xml)"),
+    ({"a.xml": FAULTY, "b.xml": FAULTY}, "it holds 2 XML files (a.xml, b.xml), and fix edits "
+                                          "a ZIP with one ERN"),
+    ({"album.xml": FAULTY, "Cover.jpg": b"x", "cover.jpg": b"y"},
+     "its entries Cover.jpg and cover.jpg are one file once unpacked"),
+])
+def test_a_zip_fix_cannot_edit_says_what_is_wrong_with_it(
+        entries: dict[str, bytes], why: str, tmp_path: Path, fix_settings: Settings) -> None:
+    package = tmp_path / "release.zip"
+    with zipfile.ZipFile(package, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    with pytest.raises(FixError) as refused:
+        fix_file(package, fix_settings)
+    assert str(refused.value) == f"{package}: no single ERN that ddexkit may read: {why}; " \
+                                 "nothing fixed"
+
+
+def test_a_zip_with_a_name_twice_says_which(tmp_path: Path, fix_settings: Settings) -> None:
+    package = tmp_path / "release.zip"
+    with zipfile.ZipFile(package, "w") as archive, pytest.warns(UserWarning):
+        for name, data in (("album.xml", FAULTY), ("cover.jpg", b"x"), ("cover.jpg", b"y")):
+            archive.writestr(name, data)
+    with pytest.raises(FixError, match=r"its entry cover\.jpg is there twice; nothing fixed"):
+        fix_file(package, fix_settings)

@@ -603,14 +603,32 @@ def _package(path: Path) -> PackageFacts:
     package = read_package(path, MAX_MESSAGE_BYTES)
     if package.not_a_zip is not None:
         raise FixError(f"{path}: {package.not_a_zip}; nothing fixed")
-    if package.message_bytes is None or package.duplicate_names or package.collisions:
-        raise FixError(f"{path}: no single ERN that ddexkit may read, or entries named twice "
-                       "(ddexkit validate says which); nothing fixed")
+    why = _no_single_ern(package)
+    if why is not None:
+        raise FixError(f"{path}: no single ERN that ddexkit may read: {why}; nothing fixed")
     with zipfile.ZipFile(path) as archive:
         if any(info.flag_bits & 0x1 for info in archive.infolist()):
             raise FixError(f"{path}: has encrypted entries, which fix cannot copy; nothing "
                            "fixed")
     return package
+
+
+def _no_single_ern(package: PackageFacts) -> str | None:
+    """Why the ZIP has no one ERN that fix may edit and write back, or None."""
+    names = package.message_names
+    if not names:
+        return "it holds no ERN (.xml)"
+    if len(names) > 1:
+        return (f"it holds {len(names)} XML files ({', '.join(names)}), and fix edits a ZIP "
+                "with one ERN")
+    if package.duplicate_names:  # copied back, the entries would no longer say which is which
+        return f"its entry {package.duplicate_names[0]} is there twice"
+    if package.collisions:
+        return f"its entries {' and '.join(package.collisions[0])} are one file once unpacked"
+    if package.message_bytes is None:
+        return (f"its entry {names[0]} is not read (unsafe, or too large once unpacked: "
+                "ddexkit validate says which)")
+    return None
 
 
 def fix_file(path: Path, settings: Settings, *, unsafe: bool = False
