@@ -347,3 +347,13 @@ def test_a_zip_with_a_name_twice_says_which(tmp_path: Path, fix_settings: Settin
             archive.writestr(name, data)
     with pytest.raises(FixError, match=r"its entry cover\.jpg is there twice; nothing fixed"):
         fix_file(package, fix_settings)
+
+
+def test_write_of_a_file_with_the_longest_name_the_system_allows(
+        tmp_path: Path, fix_settings: Settings) -> None:
+    # The temporary file beside it is named after it: it must not be longer than it may be.
+    target = tmp_path / ("é" * 125 + ".xml")  # 254 bytes in UTF-8
+    target.write_bytes(FAULTY)
+    result, state = fix_file(target, fix_settings)
+    write_fixed(target, result, state)
+    assert target.read_bytes() == ALBUM and [p.name for p in tmp_path.iterdir()] == [target.name]

@@ -718,7 +718,9 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
                        "e.g. chmod u+w, to let fix write it)")
     temporary: str | None = None
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+        # Named after the file, cut so that it fits where the file's own name just does
+        # (48 characters are 192 bytes at most; 255 is the usual limit).
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:48]}.",
                                              suffix=".fix")
         with os.fdopen(handle, "wb") as out:
             if result.entry is None:
