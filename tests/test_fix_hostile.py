@@ -357,3 +357,15 @@ def test_write_of_a_file_with_the_longest_name_the_system_allows(
     result, state = fix_file(target, fix_settings)
     write_fixed(target, result, state)
     assert target.read_bytes() == ALBUM and [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize("replaced_by", [b"not a zip any more", b""])
+def test_write_of_a_zip_replaced_since_it_was_read_says_so(
+        replaced_by: bytes, tmp_path: Path, fix_settings: Settings) -> None:
+    package = _package(tmp_path, lambda _data: None)
+    result, state = fix_file(package, fix_settings)
+    package.write_bytes(replaced_by)
+    with pytest.raises(FixError, match="changed since ddexkit read it; not written"):
+        write_fixed(package, result, state)
+    assert package.read_bytes() == replaced_by
+    assert [p.name for p in tmp_path.iterdir()] == ["release.zip"]

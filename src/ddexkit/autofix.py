@@ -732,11 +732,13 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
         os.chmod(temporary, stat.S_IMODE(mode))
         _keep_owner(temporary, state.status)
         if not state.is_current(path):
-            raise FixError(f"{path}: changed since ddexkit read it; not written, run fix again")
+            raise _changed(path)
         os.replace(temporary, path)
     except BaseException as error:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, zipfile.BadZipFile):  # it was one when fix read it
+            raise _changed(path) from error
         if isinstance(error, FileNotFoundError) and error.filename == str(path):
             raise FixError(f"{path}: deleted or moved since ddexkit read it; not written, "
                            "run fix again") from error
@@ -745,6 +747,10 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
                                          f"{path.parent}")
             raise FixError(str(reason)) from error
         raise
+
+
+def _changed(path: Path) -> FixError:
+    return FixError(f"{path}: changed since ddexkit read it; not written, run fix again")
 
 
 def _keep_owner(temporary: str, status: os.stat_result) -> None:
