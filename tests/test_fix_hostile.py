@@ -5,6 +5,7 @@ a line naming the file (never a traceback, never exit 3) or in the fix made as f
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -13,6 +14,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -369,3 +372,25 @@ def test_write_of_a_zip_replaced_since_it_was_read_says_so(
         write_fixed(package, result, state)
     assert package.read_bytes() == replaced_by
     assert [p.name for p in tmp_path.iterdir()] == ["release.zip"]
+
+
+def test_write_of_a_zip_replaced_by_a_pipe_since_it_was_read_does_not_wait_on_it(
+        tmp_path: Path, fix_settings: Settings) -> None:
+    package = _package(tmp_path, lambda _data: None)
+    result, state = fix_file(package, fix_settings)
+    package.unlink()
+    os.mkfifo(package)
+
+    def unblock() -> None:  # opens the pipe's other end if the write waits on it
+        with contextlib.suppress(OSError):
+            os.close(os.open(package, os.O_WRONLY))
+
+    rescue = threading.Timer(5, unblock)
+    rescue.start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(FixError, match="changed since ddexkit read it; not written"):
+            write_fixed(package, result, state)
+        assert time.monotonic() - started < 5
+    finally:
+        rescue.cancel()

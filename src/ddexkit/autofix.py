@@ -666,9 +666,10 @@ def _copy_package(source: Path, out: IO[bytes], entry: str, message: bytes) -> N
     attributes, compression and comment, the ERN ``entry`` holding ``message``. Every other
     entry's content is copied as it was (decompressed and compressed again: the same bytes
     once unpacked)."""
-    with zipfile.ZipFile(source) as old, open_regular(source) as lead:
+    with _reopened(source) as (lead, old):
         # Bytes before the first entry (a self-extracting stub) are the user's too: written
         # first, with the entries' offsets counted from after them, as zipfile reads them.
+        lead.seek(0)
         left = min(info.header_offset for info in old.infolist())
         while left and (chunk := lead.read(min(left, 1 << 20))):
             out.write(chunk)
@@ -690,6 +691,26 @@ def _copy_package(source: Path, out: IO[bytes], entry: str, message: bytes) -> N
                         put.write(first)
                         for chunk in chunks:
                             put.write(chunk)
+
+
+@contextlib.contextmanager
+def _reopened(source: Path) -> Iterator[tuple[IO[bytes], zipfile.ZipFile]]:
+    """The ZIP opened again for the copy, or FixError when it is no longer the regular file
+    and the ZIP that fix read (opened as a regular file first: zipfile's own open would block
+    on a pipe put in its place)."""
+    try:
+        lead = open_regular(source)
+    except FileNotFoundError:
+        raise  # write_fixed says it is gone
+    except OSError as error:
+        raise _changed(source) from error
+    with lead:
+        try:
+            archive = zipfile.ZipFile(lead)
+        except zipfile.BadZipFile as error:
+            raise _changed(source) from error
+        with archive:
+            yield lead, archive
 
 
 def _unpacked(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
@@ -737,8 +758,6 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
     except BaseException as error:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
-        if isinstance(error, zipfile.BadZipFile):  # it was one when fix read it
-            raise _changed(path) from error
         if isinstance(error, FileNotFoundError) and error.filename == str(path):
             raise FixError(f"{path}: deleted or moved since ddexkit read it; not written, "
                            "run fix again") from error
