@@ -394,3 +394,15 @@ def test_write_of_a_zip_replaced_by_a_pipe_since_it_was_read_does_not_wait_on_it
         assert time.monotonic() - started < 5
     finally:
         rescue.cancel()
+
+
+def test_write_of_a_file_replaced_by_a_pipe_since_it_was_read_says_it_changed(
+        tmp_path: Path, fix_settings: Settings) -> None:
+    target = tmp_path / "album.xml"
+    target.write_bytes(FAULTY)
+    result, state = fix_file(target, fix_settings)
+    target.unlink()
+    os.mkfifo(target)
+    with pytest.raises(FixError, match="changed since ddexkit read it; not written"):
+        write_fixed(target, result, state)
+    assert [p.name for p in tmp_path.iterdir()] == ["album.xml"]

@@ -585,7 +585,13 @@ class FileState:
         return cls(status=status, sha256=digest.hexdigest())
 
     def is_current(self, path: Path) -> bool:
-        now = FileState.of(path)
+        """Whether ``path`` is still the file read (FileNotFoundError when it is gone)."""
+        try:
+            now = FileState.of(path)
+        except FileNotFoundError:
+            raise
+        except OSError:  # no longer a regular file this process may read: not the one read
+            return False
         return (now.sha256 == self.sha256 and (now.status.st_ino, now.status.st_size,
                 now.status.st_mtime_ns) == (self.status.st_ino, self.status.st_size,
                                             self.status.st_mtime_ns))
