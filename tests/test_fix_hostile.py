@@ -19,6 +19,7 @@ import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -406,3 +407,57 @@ def test_write_of_a_file_replaced_by_a_pipe_since_it_was_read_says_it_changed(
     with pytest.raises(FixError, match="changed since ddexkit read it; not written"):
         write_fixed(target, result, state)
     assert [p.name for p in tmp_path.iterdir()] == ["album.xml"]
+
+
+_ENTRY = st.fixed_dictionaries({
+    "name": st.text("abcdé_-", min_size=1, max_size=8).map(lambda n: f"resources/{n}.bin"),
+    "data": st.binary(max_size=3000) | st.just(b"\0" * 70_000),
+    "method": st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
+                               zipfile.ZIP_LZMA]),
+    "date": st.tuples(st.integers(1980, 2107), st.integers(1, 12), st.integers(1, 28),
+                      st.integers(0, 23), st.integers(0, 59), st.integers(0, 29).map(2 .__mul__)),
+    "attributes": st.sampled_from([0, 0o100644 << 16, 0o100755 << 16 | 0x20]),
+    "comment": st.binary(max_size=20),
+    "extra": st.sampled_from([b"", b"\x55\x54\x05\x00\x03\x00\x00\x00\x00"]),
+})
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(_ENTRY, max_size=5, unique_by=lambda e: e["name"].casefold()),
+       at=st.integers(0, 5),  # zipfile cannot read a comment with the end record's mark
+       comment=st.binary(max_size=30).filter(lambda c: b"PK\x05\x06" not in c),
+       lead=st.sampled_from([b"", b"#!/bin/sh\nexit\n"]))
+def test_write_of_any_zip_keeps_every_entry_as_it_was_and_fixes_the_ern(
+        entries: list[dict[str, Any]], at: int, comment: bytes, lead: bytes,
+        tmp_path_factory: pytest.TempPathFactory, fix_settings: Settings) -> None:
+    folder = tmp_path_factory.mktemp("zip")
+    package = folder / "release.zip"
+    ern = {"name": "album.xml", "data": FAULTY, "method": zipfile.ZIP_DEFLATED,
+           "date": (2024, 4, 2, 9, 30, 2), "attributes": 0, "comment": b"", "extra": b""}
+    entries.insert(min(at, len(entries)), ern)
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.comment = comment
+        for entry in entries:
+            info = zipfile.ZipInfo(entry["name"], entry["date"])
+            info.compress_type = entry["method"]
+            info.external_attr = entry["attributes"]
+            info.comment, info.extra = entry["comment"], entry["extra"]
+            archive.writestr(info, entry["data"])
+    package.write_bytes(lead + package.read_bytes())
+
+    def shape(info: zipfile.ZipInfo) -> tuple[object, ...]:
+        return (info.filename, info.date_time, info.compress_type, info.external_attr,
+                info.comment, info.extra, info.create_system)
+
+    with zipfile.ZipFile(package) as archive:
+        before = [shape(info) for info in archive.infolist()]
+    result, state = fix_file(package, fix_settings)
+    assert [o.code for o in result.applied] == ["ID105"]
+    write_fixed(package, result, state)
+    assert package.read_bytes().startswith(lead)
+    with zipfile.ZipFile(package) as archive:
+        assert archive.testzip() is None and archive.comment == comment
+        assert [shape(info) for info in archive.infolist()] == before
+        assert [archive.read(e["name"]) for e in entries] == [
+            ALBUM if e is ern else e["data"] for e in entries]
