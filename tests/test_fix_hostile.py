@@ -409,7 +409,7 @@ def test_write_of_a_file_replaced_by_a_pipe_since_it_was_read_says_it_changed(
     assert [p.name for p in tmp_path.iterdir()] == ["album.xml"]
 
 
-_ENTRY = st.fixed_dictionaries({
+_ENTRY: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries({
     "name": st.text("abcdé_-", min_size=1, max_size=8).map(lambda n: f"resources/{n}.bin"),
     "data": st.binary(max_size=3000) | st.just(b"\0" * 70_000),
     "method": st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
@@ -424,7 +424,7 @@ _ENTRY = st.fixed_dictionaries({
 
 @settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(entries=st.lists(_ENTRY, max_size=5, unique_by=lambda e: e["name"].casefold()),
+@given(entries=st.lists(_ENTRY, max_size=5, unique_by=lambda e: str(e["name"]).casefold()),
        at=st.integers(0, 5),  # zipfile cannot read a comment with the end record's mark
        comment=st.binary(max_size=30).filter(lambda c: b"PK\x05\x06" not in c),
        lead=st.sampled_from([b"", b"#!/bin/sh\nexit\n"]))
