@@ -17,6 +17,7 @@ import tempfile
 import threading
 import time
 import zipfile
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ import ddexkit
 from ddexkit import cli
 from ddexkit.autofix import FixError, fix_bytes, fix_file, write_fixed
 from ddexkit.engine import Settings, resolve_settings
+from ddexkit.report import FileReport
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 from tests.conftest import GOOD_ALBUM
 
@@ -461,3 +463,37 @@ def test_write_of_any_zip_keeps_every_entry_as_it_was_and_fixes_the_ern(
         assert [shape(info) for info in archive.infolist()] == before
         assert [archive.read(e["name"]) for e in entries] == [
             ALBUM if e is ern else e["data"] for e in entries]
+
+
+def _counts(report: FileReport) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for issue in report.issues:
+        counts[issue.code] += issue.weight
+    return counts
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(at=st.integers(0, len(FAULTY)), cut=st.integers(0, 40),
+       put=st.binary(max_size=12) | st.sampled_from([b"<!--", b"-->", b"<![CDATA[", b"&amp;",
+                                                     b"&#x2D;", b"\r", b"\r\n", b"'", b'"',
+                                                     b"<ISRC>", b"</ISRC>", b">", b"\xef\xbb\xbf"]))
+def test_any_damage_near_a_fix_never_raises_and_changes_only_the_spans_it_made(
+        at: int, cut: int, put: bytes, fix_settings: Settings) -> None:
+    # Aimed at the ISRC and ICPN being fixed half the time, anywhere the rest.
+    raw = FAULTY.replace(b'<ICPN IsEan="false">', b'<ICPN IsEan="true">')
+    if at % 2:
+        near = raw.index(b"GB-AYE") if at % 4 == 1 else raw.index(b'IsEan="')
+        at = near - 12 + at % 30
+    damaged = raw[:at] + put + raw[at + cut:]
+    result = fix_bytes(damaged, fix_settings, unsafe=True)
+    parts, last = [], 0
+    for outcome in sorted(result.applied, key=lambda o: o.span or (0, 0)):
+        assert outcome.span is not None and outcome.written is not None
+        parts += [damaged[last:outcome.span[0]], outcome.written.encode()]
+        last = outcome.span[1]
+    assert result.fixed == b"".join(parts) + damaged[last:]
+    if result.applied:
+        before = _counts(ddexkit.validate(damaged, schema_dir=fix_settings.schema_dir,
+                                          config=ddexkit.Config()).files[0])
+        assert not [code for code, n in _counts(result.report).items() if n > before[code]]
