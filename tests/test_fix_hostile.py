@@ -497,3 +497,20 @@ def test_any_damage_near_a_fix_never_raises_and_changes_only_the_spans_it_made(
         before = _counts(ddexkit.validate(damaged, schema_dir=fix_settings.schema_dir,
                                           config=ddexkit.Config()).files[0])
         assert not [code for code, n in _counts(result.report).items() if n > before[code]]
+
+
+def test_write_refuses_a_file_this_user_may_not_write_in_a_folder_it_may(
+        tmp_path: Path, fix_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Someone else's 0644 file in a shared folder: the rename would replace it all the same,
+    # and hand it to this user. os.access is what the kernel says for this user (root aside,
+    # whom the mode bits stop), so it stands in here for a test run as another user.
+    target = tmp_path / "album.xml"
+    target.write_bytes(FAULTY)
+    result, state = fix_file(target, fix_settings)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode, **kwargs: False
+                        if Path(path) == target and mode == os.W_OK
+                        else real_access(path, mode, **kwargs))
+    with pytest.raises(FixError, match="read-only; not written"):
+        write_fixed(target, result, state)
+    assert target.read_bytes() == FAULTY

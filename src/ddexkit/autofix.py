@@ -740,7 +740,10 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
     A symbolic link stays one: its target is replaced."""
     path = Path(os.path.realpath(path))
     mode = state.status.st_mode
-    if not mode & stat.S_IWUSR:  # root could replace it anyway: a read-only file says "no"
+    # The rename needs only the folder's write bit: the file's own bits are asked here, its
+    # owner's for root (whom os.access lets write anything), this user's for anyone else
+    # (a file gone meanwhile is said to be so below).
+    if not mode & stat.S_IWUSR or (path.exists() and not os.access(path, os.W_OK)):
         raise FixError(f"{path}: the file is read-only; not written (make it writable, "
                        "e.g. chmod u+w, to let fix write it)")
     temporary: str | None = None
