@@ -514,3 +514,19 @@ def test_write_refuses_a_file_this_user_may_not_write_in_a_folder_it_may(
     with pytest.raises(FixError, match="read-only; not written"):
         write_fixed(target, result, state)
     assert target.read_bytes() == FAULTY
+
+
+def test_fix_write_on_a_folder_leaves_the_files_the_configuration_excludes(
+        tmp_path: Path, schema_dir: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Fixtures kept broken on purpose are what `exclude` is for: validate skips them, and
+    # fix --write must not repair them behind the user's back.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ddexkit.toml").write_text('exclude = ["fixtures/*"]\n', encoding="utf-8")
+    (tmp_path / "fixtures").mkdir()
+    for name in ("album.xml", "fixtures/hyphenated.xml"):
+        (tmp_path / name).write_bytes(FAULTY)
+    assert cli.main(["fix", "--schema-dir", str(schema_dir), "--write", "."]) == 0
+    assert "hyphenated" not in capsys.readouterr().out
+    assert (tmp_path / "album.xml").read_bytes() == ALBUM
+    assert (tmp_path / "fixtures" / "hyphenated.xml").read_bytes() == FAULTY

@@ -662,12 +662,14 @@ def _fix(args: argparse.Namespace) -> int:
 
     if STANDARD_OUTPUT in args.paths:
         raise UsageError("fix edits files: name the .xml files, not - (standard input)")
-    sources = _each_file_once(expand_paths(args.paths))
+    config = _file_config(args)  # its exclude globs too: what validate skips, fix leaves
+    sources = _each_file_once(expand_paths(args.paths, exclude=config.exclude,
+                                           on_skip=_note_skipped))
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to fix there")
     _check_assets_folder(args.assets)
-    settings = resolve_settings(_file_config(args), schema_dir=args.schema_dir,
-                                catalog=args.catalog, assets=args.assets)
+    settings = resolve_settings(config, schema_dir=args.schema_dir, catalog=args.catalog,
+                                assets=args.assets)
     notes = sys.stdout if args.write else sys.stderr
     as_json = args.format == "json"
     done: list[FixResult | tuple[str, str]] = []  # for the JSON document, kept only for it
