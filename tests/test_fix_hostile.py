@@ -530,3 +530,18 @@ def test_fix_write_on_a_folder_leaves_the_files_the_configuration_excludes(
     assert "hyphenated" not in capsys.readouterr().out
     assert (tmp_path / "album.xml").read_bytes() == ALBUM
     assert (tmp_path / "fixtures" / "hyphenated.xml").read_bytes() == FAULTY
+
+
+def test_write_keeps_what_a_folder_entry_of_the_zip_holds(tmp_path: Path,
+                                                           fix_settings: Settings) -> None:
+    # A folder entry holds nothing as a rule, but what it holds is the user's too.
+    package = tmp_path / "release.zip"
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.writestr("album.xml", FAULTY)
+        archive.writestr("resources/", b"")
+        archive.writestr("notes/", b"kept in a folder entry")
+    result, state = fix_file(package, fix_settings)
+    write_fixed(package, result, state)
+    with zipfile.ZipFile(package) as archive:
+        assert [(i.filename, archive.read(i)) for i in archive.infolist()] == [
+            ("album.xml", ALBUM), ("resources/", b""), ("notes/", b"kept in a folder entry")]

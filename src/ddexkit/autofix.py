@@ -686,9 +686,7 @@ def _copy_package(source: Path, out: IO[bytes], entry: str, message: bytes) -> N
                 kept = copy.copy(info)  # writing sets offsets and sizes on the ZipInfo
                 if info.filename == entry:
                     new.writestr(kept, message)
-                elif info.is_dir():
-                    new.writestr(kept, b"")
-                else:
+                else:  # a folder entry too: it may hold bytes, which are the user's
                     # The first piece is read before the entry is opened for writing, so a
                     # method zipfile lacks is named as the entry's (it cannot write it).
                     chunks = _unpacked(source, old, info)
