@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 
 import ddexkit
 from ddexkit import cli
-from ddexkit.autofix import FixError, fix_bytes, fix_file, write_fixed
+from ddexkit.autofix import FixError, _Lines, fix_bytes, fix_file, write_fixed
 from ddexkit.engine import Settings, resolve_settings
 from ddexkit.report import FileReport
 from ddexkit.safexml import MAX_MESSAGE_BYTES
@@ -545,3 +545,49 @@ def test_write_keeps_what_a_folder_entry_of_the_zip_holds(tmp_path: Path,
     with zipfile.ZipFile(package) as archive:
         assert [(i.filename, archive.read(i)) for i in archive.infolist()] == [
             ("album.xml", ALBUM), ("resources/", b""), ("notes/", b"kept in a folder entry")]
+
+
+@settings(max_examples=50, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "é", "\u20ac", "\U0001f3b5", "\n", "\r"]),
+                     max_size=40).map("".join),
+       asked=st.lists(st.tuples(st.integers(1, 4), st.integers(1, 45)), max_size=12))
+def test_the_byte_offset_of_any_column_asked_in_any_order_is_the_utf8_prefix(
+        text: str, asked: list[tuple[int, int]]) -> None:
+    # Counted on from the column asked before (a one-line message's thousands of fixes cost
+    # one reading of the line): it must give what encoding the line up to the column gives.
+    raw = text.encode()
+    lines = _Lines(raw)
+    texts = text.split("\n")
+    for line, column in asked:
+        if line > len(texts):
+            assert lines.offset(line, column) is None
+            continue
+        before = sum(len(t.encode()) + 1 for t in texts[:line - 1])
+        expected = before + len(texts[line - 1][:column - 1].encode())
+        if column - 1 <= len(texts[line - 1]):
+            assert lines.offset(line, column) == expected
+
+
+class _CountingText(str):
+    """A line's text that counts the characters sliced out of it (to encode them)."""
+
+    sliced = 0
+
+    def __getitem__(self, key: Any) -> str:
+        part = str.__getitem__(self, key)
+        _CountingText.sliced += len(part)
+        return part
+
+
+def test_the_columns_of_one_long_line_are_counted_in_one_reading_of_it() -> None:
+    # 2,000 fixes on a one-line message that is not ASCII: each column's bytes counted from
+    # the line's start read it 1,000 times over (minutes for a large album, not seconds).
+    line = "é" + "<ISRC>GB-AYE-24-00002</ISRC>" * 2_000
+    lines = _Lines(line.encode())
+    assert lines.offset(1, 1) == 0
+    lines._texts[1] = _CountingText(line)
+    _CountingText.sliced = 0
+    columns = [match.start() + 1 for match in re.finditer("<ISRC>", line)]
+    assert [lines.offset(1, column) for column in columns] == [
+        len(line[:column - 1].encode()) for column in columns]
+    assert _CountingText.sliced <= len(line)

@@ -245,12 +245,17 @@ def _start_tag(name: str) -> re.Pattern[bytes]:
 
 
 class _Lines:
-    """Byte offsets of lines and columns in the raw bytes, each line decoded once at most."""
+    """Byte offsets of lines and columns in the raw bytes, each line decoded once at most.
+
+    On a line that is not ASCII a column's bytes are counted on from the last column asked
+    for there (the issues come in document order): a one-line message with thousands of
+    fixes is read once, not once per fix."""
 
     def __init__(self, raw: bytes) -> None:
         self._raw = raw
         self._starts = [0, *(match.end() for match in re.finditer(rb"\n", raw))]
         self._texts: dict[int, str | None] = {}
+        self._cursors: dict[int, tuple[int, int]] = {}  # line → (characters, their bytes)
 
     def line_of(self, offset: int) -> int:
         """The 1-based line that holds the byte at ``offset``."""
@@ -267,7 +272,14 @@ class _Lines:
             chunk = self._raw[start:end]
             self._texts[line] = None if chunk.isascii() else chunk.decode("utf-8", "replace")
         text = self._texts[line]
-        return start + (column - 1 if text is None else len(text[:column - 1].encode()))
+        if text is None:
+            return start + column - 1
+        characters, size = self._cursors.get(line, (0, 0))
+        if characters > column - 1:  # left of the last one asked for: from the line's start
+            characters, size = 0, 0
+        size += len(text[characters:column - 1].encode())
+        self._cursors[line] = (column - 1, size)
+        return start + size
 
 
 def _escaped(value: str, quote: str | None) -> bytes:
