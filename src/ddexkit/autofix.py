@@ -25,18 +25,20 @@ so one run makes every fix offered; the report of the fixed bytes lists every is
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import copy
 import difflib
 import hashlib
+import lzma
 import os
 import re
-import shutil
 import stat
 import tempfile
 import zipfile
+import zlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -55,6 +57,7 @@ from ddexkit.inputs import (
     read_package,
 )
 from ddexkit.issues import Fix, Issue, Location
+from ddexkit.outputfile import explain_write_error
 from ddexkit.regularfile import open_regular, read_bytes
 from ddexkit.report import FileReport
 from ddexkit.safexml import MAX_MESSAGE_BYTES
@@ -63,10 +66,16 @@ from ddexkit.safexml import MAX_MESSAGE_BYTES
 MAX_VALIDATIONS = 32
 # Entries this large need ZIP64 headers, which zipfile must be told of before writing.
 _ZIP64 = zipfile.ZIP64_LIMIT
+# What unpacking a damaged entry raises (a bad CRC, a cut stream, a method zipfile lacks):
+# validation reads only the ERN and the assets it probes, the copy reads every entry.
+_UNPACK_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError,
+                  RuntimeError, ValueError, OSError)
 
 _DECLARED_ENCODING = re.compile(
     rb"\A(?:\xef\xbb\xbf)?<\?xml\s[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._-]+)[\"']")
-_OTHER_UNICODE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+# A UTF-16 or UTF-32 file: by its BOM, else by its first "<" (XML 1.0, appendix F: 3C 00,
+# 00 3C, 00 00 00 3C), as the parser tells them.
+_OTHER_UNICODE_STARTS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"<\x00", b"\x00")
 _ATTRIBUTE = re.compile(rb"\s+([^\s=/>]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
 # Comments after an element on the rest of its line (the new line goes after them).
 _TRAILING_COMMENTS = re.compile(rb"(?:[ \t]*<!--(?:(?!-->).)*-->)+(?=[ \t]*\r?\n)", re.S)
@@ -154,9 +163,26 @@ class FixResult:
             name += f"/{self.entry}"
         before, after = (_lines(data.decode("utf-8", "replace"))
                          for data in (self.original, self.fixed))
-        lines = difflib.unified_diff(before, after, fromfile=f"a/{name}", tofile=f"b/{name}")
+        lines = difflib.unified_diff(before, after, fromfile=_diff_name(f"a/{name}"),
+                                     tofile=_diff_name(f"b/{name}"))
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of "
                        "file\n" for line in lines)
+
+
+# How git writes a character of a file name between quotes (others below a space: octal).
+_QUOTED = {"\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
+           "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+
+
+def _diff_name(name: str) -> str:
+    """``name`` in a ``---`` or ``+++`` line as git writes it, so patch and git apply read it
+    back: between C-style quotes when it holds a quote, a backslash or a control character
+    (a newline would end the line and start a header of its own), and followed by a tab
+    when it holds a space (patch reads a bare name up to the first space)."""
+    if re.search(r'["\\\x00-\x1f\x7f]', name):
+        name = '"' + "".join(_QUOTED.get(c, f"\\{ord(c):03o}" if c < " " or c == "\x7f" else c)
+                             for c in name) + '"'
+    return name + "\t" if " " in name else name
 
 
 def _lines(text: str) -> list[str]:
@@ -202,7 +228,7 @@ def _applied(edit: _Edit) -> FixOutcome:
 
 def _encoding_problem(raw: bytes) -> str | None:
     """Why the byte offsets of a UTF-8 reading would not be the file's, or None."""
-    if raw.startswith(_OTHER_UNICODE_BOMS):
+    if raw.startswith(_OTHER_UNICODE_STARTS):
         return "fix edits UTF-8 files only, and this one is UTF-16 or UTF-32"
     declared = _DECLARED_ENCODING.match(raw)
     if declared is not None and declared[1].lower() not in (b"utf-8", b"utf8"):
@@ -219,12 +245,21 @@ def _start_tag(name: str) -> re.Pattern[bytes]:
 
 
 class _Lines:
-    """Byte offsets of lines and columns in the raw bytes, each line decoded once at most."""
+    """Byte offsets of lines and columns in the raw bytes, each line decoded once at most.
+
+    On a line that is not ASCII a column's bytes are counted on from the last column asked
+    for there (the issues come in document order): a one-line message with thousands of
+    fixes is read once, not once per fix."""
 
     def __init__(self, raw: bytes) -> None:
         self._raw = raw
         self._starts = [0, *(match.end() for match in re.finditer(rb"\n", raw))]
         self._texts: dict[int, str | None] = {}
+        self._cursors: dict[int, tuple[int, int]] = {}  # line → (characters, their bytes)
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line that holds the byte at ``offset``."""
+        return bisect.bisect_right(self._starts, offset)
 
     def offset(self, line: int, column: int) -> int | None:
         """The byte offset of 1-based ``line`` and ``column`` (a column counts characters, as
@@ -237,7 +272,14 @@ class _Lines:
             chunk = self._raw[start:end]
             self._texts[line] = None if chunk.isascii() else chunk.decode("utf-8", "replace")
         text = self._texts[line]
-        return start + (column - 1 if text is None else len(text[:column - 1].encode()))
+        if text is None:
+            return start + column - 1
+        characters, size = self._cursors.get(line, (0, 0))
+        if characters > column - 1:  # left of the last one asked for: from the line's start
+            characters, size = 0, 0
+        size += len(text[characters:column - 1].encode())
+        self._cursors[line] = (column - 1, size)
+        return start + size
 
 
 def _escaped(value: str, quote: str | None) -> bytes:
@@ -271,11 +313,16 @@ def _issue_tag(raw: bytes, lines: _Lines, place: Location) -> re.Match[bytes] | 
     if place.line is None or place.column is None or not place.xpath:
         return "the issue has no place in the file"
     name = place.xpath.rpartition("/")[2].partition("[")[0]
-    offset = lines.offset(place.line, place.column)
-    tag = _start_tag(name).match(raw, offset) if offset is not None else None
-    if tag is None:
-        return f"the start tag of {name} is not where the issue points"
-    return tag
+    # The line is where the start tag ends (libxml2's), the column where it begins: on an
+    # earlier line when its attributes span lines (ddexkit.locate looks as far back).
+    for line in range(place.line, max(place.line - 50, 0), -1):
+        offset = lines.offset(line, place.column)
+        if offset is None or lines.line_of(offset) != line:
+            continue  # the line is too short to hold the column
+        tag = _start_tag(name).match(raw, offset)
+        if tag is not None and lines.line_of(tag.end() - 1) == place.line:
+            return tag
+    return f"the start tag of {name} is not where the issue points"
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,7 +597,13 @@ class FileState:
         return cls(status=status, sha256=digest.hexdigest())
 
     def is_current(self, path: Path) -> bool:
-        now = FileState.of(path)
+        """Whether ``path`` is still the file read (FileNotFoundError when it is gone)."""
+        try:
+            now = FileState.of(path)
+        except FileNotFoundError:
+            raise
+        except OSError:  # no longer a regular file this process may read: not the one read
+            return False
         return (now.sha256 == self.sha256 and (now.status.st_ino, now.status.st_size,
                 now.status.st_mtime_ns) == (self.status.st_ino, self.status.st_size,
                                             self.status.st_mtime_ns))
@@ -568,14 +621,32 @@ def _package(path: Path) -> PackageFacts:
     package = read_package(path, MAX_MESSAGE_BYTES)
     if package.not_a_zip is not None:
         raise FixError(f"{path}: {package.not_a_zip}; nothing fixed")
-    if package.message_bytes is None or package.duplicate_names or package.collisions:
-        raise FixError(f"{path}: no single ERN that ddexkit may read, or entries named twice "
-                       "(ddexkit validate says which); nothing fixed")
+    why = _no_single_ern(package)
+    if why is not None:
+        raise FixError(f"{path}: no single ERN that ddexkit may read: {why}; nothing fixed")
     with zipfile.ZipFile(path) as archive:
         if any(info.flag_bits & 0x1 for info in archive.infolist()):
             raise FixError(f"{path}: has encrypted entries, which fix cannot copy; nothing "
                            "fixed")
     return package
+
+
+def _no_single_ern(package: PackageFacts) -> str | None:
+    """Why the ZIP has no one ERN that fix may edit and write back, or None."""
+    names = package.message_names
+    if not names:
+        return "it holds no ERN (.xml)"
+    if len(names) > 1:
+        return (f"it holds {len(names)} XML files ({', '.join(names)}), and fix edits a ZIP "
+                "with one ERN")
+    if package.duplicate_names:  # copied back, the entries would no longer say which is which
+        return f"its entry {package.duplicate_names[0]} is there twice"
+    if package.collisions:
+        return f"its entries {' and '.join(package.collisions[0])} are one file once unpacked"
+    if package.message_bytes is None:
+        return (f"its entry {names[0]} is not read (unsafe, or too large once unpacked: "
+                "ddexkit validate says which)")
+    return None
 
 
 def fix_file(path: Path, settings: Settings, *, unsafe: bool = False
@@ -593,7 +664,7 @@ def fix_file(path: Path, settings: Settings, *, unsafe: bool = False
             raw, size = read_bytes(path, MAX_MESSAGE_BYTES)
     except OSError as error:
         raise _read_error(path, error) from error
-    if size > len(raw):
+    if max(size, len(raw)) > MAX_MESSAGE_BYTES:  # as read, or as it grew while read
         raise FixError(f"{path}: the ERN is larger than {MAX_MESSAGE_BYTES:,} bytes, the most "
                        "ddexkit reads; nothing fixed")
     if package is None:
@@ -613,34 +684,84 @@ def _copy_package(source: Path, out: IO[bytes], entry: str, message: bytes) -> N
     attributes, compression and comment, the ERN ``entry`` holding ``message``. Every other
     entry's content is copied as it was (decompressed and compressed again: the same bytes
     once unpacked)."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
-        new.comment = old.comment
-        for info in old.infolist():
-            kept = copy.copy(info)  # writing sets offsets and sizes on the ZipInfo
-            if info.filename == entry:
-                new.writestr(kept, message)
-            elif info.is_dir():
-                new.writestr(kept, b"")
-            else:
-                with old.open(info) as read, new.open(kept, "w",
-                                                     force_zip64=info.file_size > _ZIP64) as put:
-                    shutil.copyfileobj(read, put)
+    with _reopened(source) as (lead, old):
+        # Bytes before the first entry (a self-extracting stub) are the user's too: written
+        # first, with the entries' offsets counted from after them, as zipfile reads them.
+        lead.seek(0)
+        left = min(info.header_offset for info in old.infolist())
+        while left and (chunk := lead.read(min(left, 1 << 20))):
+            out.write(chunk)
+            left -= len(chunk)
+        with zipfile.ZipFile(out, "w") as new:
+            new.comment = old.comment
+            for info in old.infolist():
+                kept = copy.copy(info)  # writing sets offsets and sizes on the ZipInfo
+                if info.filename == entry:
+                    new.writestr(kept, message)
+                else:  # a folder entry too: it may hold bytes, which are the user's
+                    # The first piece is read before the entry is opened for writing, so a
+                    # method zipfile lacks is named as the entry's (it cannot write it).
+                    chunks = _unpacked(source, old, info)
+                    first = next(chunks, b"")
+                    with new.open(kept, "w", force_zip64=info.file_size > _ZIP64) as put:
+                        put.write(first)
+                        for chunk in chunks:
+                            put.write(chunk)
+
+
+@contextlib.contextmanager
+def _reopened(source: Path) -> Iterator[tuple[IO[bytes], zipfile.ZipFile]]:
+    """The ZIP opened again for the copy, or FixError when it is no longer the regular file
+    and the ZIP that fix read (opened as a regular file first: zipfile's own open would block
+    on a pipe put in its place)."""
+    try:
+        lead = open_regular(source)
+    except FileNotFoundError:
+        raise  # write_fixed says it is gone
+    except OSError as error:
+        raise _changed(source) from error
+    with lead:
+        try:
+            archive = zipfile.ZipFile(lead)
+        except zipfile.BadZipFile as error:
+            raise _changed(source) from error
+        with archive:
+            yield lead, archive
+
+
+def _unpacked(source: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    """The entry's content piece by piece; FixError naming it when it cannot be unpacked
+    (only reading is guarded here: a failed write is the output's error, not the entry's)."""
+    try:
+        with archive.open(info) as read:
+            while chunk := read.read(1 << 20):
+                yield chunk
+    except _UNPACK_ERRORS as error:
+        raise FixError(f"{source}: its entry {info.filename} cannot be unpacked ({error}), so "
+                       "the ZIP cannot be copied with it; not written") from error
 
 
 def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
     """Replace ``path`` by the fixed file in one step (a temporary file beside it, then
     ``os.replace``), keeping its permission bits: the fixed bytes, or for a ZIP the package
     with the fixed ERN. FixError, and the file left as it is, when it changed since it was
-    read (someone else's edit would be lost). A symbolic link stays one: its target is
-    replaced."""
+    read (someone else's edit would be lost), is gone, or cannot be written (a folder without
+    the write bit, a full disk): one line for that file, and the run goes on with the next.
+    A symbolic link stays one: its target is replaced."""
     path = Path(os.path.realpath(path))
     mode = state.status.st_mode
-    if not mode & stat.S_IWUSR:  # root could replace it anyway: a read-only file says "no"
+    # The rename needs only the folder's write bit: the file's own bits are asked here, its
+    # owner's for root (whom os.access lets write anything), this user's for anyone else
+    # (a file gone meanwhile is said to be so below).
+    if not mode & stat.S_IWUSR or (path.exists() and not os.access(path, os.W_OK)):
         raise FixError(f"{path}: the file is read-only; not written (make it writable, "
                        "e.g. chmod u+w, to let fix write it)")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".fix")
+    temporary: str | None = None
     try:
+        # Named after the file, cut so that it fits where the file's own name just does
+        # (48 characters are 192 bytes at most; 255 is the usual limit).
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:48]}.",
+                                             suffix=".fix")
         with os.fdopen(handle, "wb") as out:
             if result.entry is None:
                 out.write(result.fixed)
@@ -651,11 +772,23 @@ def write_fixed(path: Path, result: FixResult, state: FileState) -> None:
         os.chmod(temporary, stat.S_IMODE(mode))
         _keep_owner(temporary, state.status)
         if not state.is_current(path):
-            raise FixError(f"{path}: changed since ddexkit read it; not written, run fix again")
+            raise _changed(path)
         os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+    except BaseException as error:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        if isinstance(error, FileNotFoundError) and error.filename == str(path):
+            raise FixError(f"{path}: deleted or moved since ddexkit read it; not written, "
+                           "run fix again") from error
+        if isinstance(error, OSError):
+            reason = explain_write_error(path, error, f"the fixed file beside it, in "
+                                         f"{path.parent}")
+            raise FixError(str(reason)) from error
         raise
+
+
+def _changed(path: Path) -> FixError:
+    return FixError(f"{path}: changed since ddexkit read it; not written, run fix again")
 
 
 def _keep_owner(temporary: str, status: os.stat_result) -> None:

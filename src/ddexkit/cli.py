@@ -539,19 +539,25 @@ def _streamed(args: argparse.Namespace, sources: list[MessageSource], settings: 
     return batch
 
 
+def _check_assets_folder(assets: str | None) -> None:
+    """A usage error when ``--assets`` names no folder: else every file the ERN names would be
+    reported missing, which hides the mistake."""
+    if assets and not Path(assets).is_dir():
+        given = Path(assets)
+        what = ("not a folder" if given.exists() else
+                "a link that leads to no folder (a loop of symbolic links, or a missing target)"
+                if given.is_symlink() else "no such folder")
+        raise UsageError(f"--assets {assets}: {what}; name the folder holding the "
+                         "release's artwork and audio")
+
+
 def _validate(args: argparse.Namespace) -> int:
     config = _config(args)
     sources = _sources(args, config)
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to validate there; "
                          "name the ERN files or the folders that hold them")
-    if args.assets and not Path(args.assets).is_dir():
-        given = Path(args.assets)
-        what = ("not a folder" if given.exists() else
-                "a link that leads to no folder (a loop of symbolic links, or a missing target)"
-                if given.is_symlink() else "no such folder")
-        raise UsageError(f"--assets {args.assets}: {what}; name the folder holding the "
-                         "release's artwork and audio")
+    _check_assets_folder(args.assets)
     if args.output:
         refuse_inputs(args.output, [(s.path, "one of the files being validated")
                                     for s in sources if s.path is not None])
@@ -640,19 +646,36 @@ def _fix_notes(result: FixResult, *, written: bool, unsafe: bool) -> list[str]:
     return lines
 
 
+def _each_file_once(sources: list[MessageSource]) -> list[MessageSource]:
+    """The sources without a file named again (the same name twice, a link to it, a folder
+    holding it): its diff twice would not apply, and with --write the second run would only
+    read what the first wrote."""
+    seen: set[str] = set()
+    once = []
+    for source in sources:
+        real = os.path.realpath(source.path or "")
+        if real not in seen:
+            seen.add(real)
+            once.append(source)
+    return once
+
+
 def _fix(args: argparse.Namespace) -> int:
     """Each file's fixes as a diff on standard output (notes on standard error), or with
-    --write applied, the notes on standard output. A file fix cannot edit (a ZIP without
-    one readable ERN) is one line and counts as needing fixes."""
+    --write applied, the notes on standard output. A file fix cannot read or edit (a pipe, a
+    ZIP without one readable ERN) is one line and counts as needing fixes."""
     from ddexkit.autofix import FixError, fix_file, write_fixed
 
     if STANDARD_OUTPUT in args.paths:
         raise UsageError("fix edits files: name the .xml files, not - (standard input)")
-    sources = expand_paths(args.paths)
+    config = _file_config(args)  # its exclude globs too: what validate skips, fix leaves
+    sources = _each_file_once(expand_paths(args.paths, exclude=config.exclude,
+                                           on_skip=_note_skipped))
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to fix there")
-    settings = resolve_settings(_file_config(args), schema_dir=args.schema_dir,
-                                catalog=args.catalog, assets=args.assets)
+    _check_assets_folder(args.assets)
+    settings = resolve_settings(config, schema_dir=args.schema_dir, catalog=args.catalog,
+                                assets=args.assets)
     notes = sys.stdout if args.write else sys.stderr
     as_json = args.format == "json"
     done: list[FixResult | tuple[str, str]] = []  # for the JSON document, kept only for it
@@ -663,7 +686,7 @@ def _fix(args: argparse.Namespace) -> int:
             result, status = fix_file(source.path, settings, unsafe=args.unsafe)
             if args.write and result.changed:
                 write_fixed(source.path, result, status)
-        except FixError as error:
+        except (FixError, InputError) as error:  # one file; validate too goes on (ERN001)
             sys.stderr.write(f"ddexkit: {error}\n")
             done += [(str(source.path), str(error))] if as_json else []
             all_ready = False
@@ -675,8 +698,9 @@ def _fix(args: argparse.Namespace) -> int:
         if as_json:
             done.append(result)
             continue
-        if not args.write:
-            sys.stdout.write(result.unified_diff())
+        if not args.write:  # the file's own UTF-8, whatever standard output encodes
+            with open_output(STANDARD_OUTPUT, "the diff") as out:
+                out.write(result.unified_diff().encode("utf-8", "surrogateescape"))
         notes.write("".join(line + "\n" for line in _fix_notes(
             result, written=args.write, unsafe=args.unsafe)))
     if as_json:

@@ -22,6 +22,8 @@ from ddexkit.issues import Location
 
 # Bytes of the file per entry of the table of newline counts.
 _STRETCH = 1 << 16
+# A comment or a CDATA section, to the end of the line when it goes on past it.
+_NOT_MARKUP = re.compile(r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?(?:\]\]>|$)", re.S)
 
 
 def _local(tag: object) -> str:
@@ -124,6 +126,9 @@ class Locator:
         return offsets[newline - counts[stretch] - 1] + 1
 
     def _line_text(self, line: int) -> str | None:
+        """The line's text, with its comments and CDATA sections blanked out (as long as
+        they were, so columns stay): a tag written in them is no element, and counting it
+        would give the next element of that name the column of the one before."""
         text = self._decoded.get(line)
         if text is None:
             start = self._line_start(line) if line >= 1 else None
@@ -131,7 +136,9 @@ class Locator:
                 return None
             end = self._raw.find(b"\n", start)
             line_bytes = self._raw[start:end if end >= 0 else len(self._raw)]
-            text = self._decoded[line] = line_bytes.decode("utf-8", errors="replace")
+            text = _NOT_MARKUP.sub(lambda hidden: " " * len(hidden[0]),
+                                   line_bytes.decode("utf-8", errors="replace"))
+            self._decoded[line] = text
         return text
 
     def _tag_starts(self, line: int, name: str) -> list[int] | None:
