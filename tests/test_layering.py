@@ -19,6 +19,7 @@ LAYERS = {
     "ddexkit.regularfile": 0,
     "ddexkit.digestcache": 0,  # asset digests kept between runs (--cache)
     "ddexkit.limits": 0,
+    "ddexkit.printable": 0,  # text from a delivery made safe for a terminal (any output)
     "ddexkit.safexml": 1,
     "ddexkit.inputs": 1,
     "ddexkit.outputfile": 1,

@@ -213,11 +213,13 @@ def test_github_annotations() -> None:
 
 
 def test_github_escapes_what_would_break_the_command() -> None:
+    """What delimits the command is %-encoded; a line break from the message is no break of
+    the annotation but its escape (ddexkit.printable), as in the text report."""
     issue = _issue("TXT301", Severity.ERROR, line=1, column=2, message="100% off,\r\nreally",
                    hint=None)
     line = github.annotation(_file("a,b:c%.xml", issue), issue)
     assert line == (
-        "::error file=a%2Cb%3Ac%25.xml,line=1,col=2,title=TXT301::100%25 off,%0D%0Areally"
+        "::error file=a%2Cb%3Ac%25.xml,line=1,col=2,title=TXT301::100%25 off,\\x0d\\x0areally"
     )
 
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, TextIO
 from ddexkit.catalogue import FileFacts
 from ddexkit.engine import Settings, check_batch, tool_info, validate_source
 from ddexkit.inputs import MessageSource
+from ddexkit.printable import printable
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import FileReport, Report, Totals
 from ddexkit.resultcache import ResultCache, cacheable
@@ -427,7 +428,7 @@ class StageProgress:
 
     def __init__(self, name: str, stream: TextIO | None = None, delay: float = 1.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self._name = name
+        self._name = printable(name)  # a delivery's file name: see ddexkit.printable
         self._stream = stream if stream is not None else sys.stderr
         self._delay = delay
         self._clock = clock

@@ -39,6 +39,7 @@ from ddexkit.outputfile import (
     open_output,
     refuse_inputs,
 )
+from ddexkit.printable import printable
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import Report, report_schema
 from ddexkit.resultcache import ResultCache
@@ -417,7 +418,7 @@ def _check_output_folder(output: str) -> None:
 
 
 def _note_skipped(path: Path, reason: str) -> None:
-    sys.stderr.write(f"ddexkit: skipped {path}: {reason}\n")
+    sys.stderr.write(printable(f"ddexkit: skipped {path}: {reason}") + "\n")
 
 
 STANDARD_INPUT = "-"
@@ -585,7 +586,7 @@ def _validate(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     for skipped in batch.skipped:
-        sys.stderr.write(f"ddexkit: skipped {skipped.path}: {skipped.reason}\n")
+        sys.stderr.write(printable(f"ddexkit: skipped {skipped.path}: {skipped.reason}") + "\n")
     report = batch.report
     if args.format != "jsonl":
         rendered = _render(args, report)
@@ -687,7 +688,7 @@ def _fix(args: argparse.Namespace) -> int:
             if args.write and result.changed:
                 write_fixed(source.path, result, status)
         except (FixError, InputError) as error:  # one file; validate too goes on (ERN001)
-            sys.stderr.write(f"ddexkit: {error}\n")
+            sys.stderr.write(printable(f"ddexkit: {error}") + "\n")
             done += [(str(source.path), str(error))] if as_json else []
             all_ready = False
             continue
@@ -701,7 +702,7 @@ def _fix(args: argparse.Namespace) -> int:
         if not args.write:  # the file's own UTF-8, whatever standard output encodes
             with open_output(STANDARD_OUTPUT, "the diff") as out:
                 out.write(result.unified_diff().encode("utf-8", "surrogateescape"))
-        notes.write("".join(line + "\n" for line in _fix_notes(
+        notes.write("".join(printable(line) + "\n" for line in _fix_notes(
             result, written=args.write, unsafe=args.unsafe)))
     if as_json:
         from ddexkit.output.fix_json import render
@@ -842,13 +843,14 @@ def _package(args: argparse.Namespace) -> int:
         sys.stdout.write("nothing written: fix the errors above, then package again\n")
     else:
         for entry in (*result.entries, result.output):
-            sys.stdout.write(f"{entry.name}  {entry.size:,} bytes  md5 {entry.md5}  "
-                             f"sha256 {entry.sha256}\n")
+            sys.stdout.write(printable(f"{entry.name}  {entry.size:,} bytes  md5 {entry.md5}  "
+                                       f"sha256 {entry.sha256}") + "\n")
     if result.plan_output is not None and result.plan is not None:
-        sys.stderr.write(f"ddexkit: the release does not fit one ZIP of 50,000 KB: wrote "
-                         f"{result.output.name if result.output else args.output} (the ERN and "
-                         f"what fits) and the delivery plan {result.plan_output.name} "
-                         f"({len(result.plan.steps)} steps)\n")
+        sys.stderr.write(printable(
+            f"ddexkit: the release does not fit one ZIP of 50,000 KB: wrote "
+            f"{result.output.name if result.output else args.output} (the ERN and what fits) "
+            f"and the delivery plan {result.plan_output.name} ({len(result.plan.steps)} steps)")
+            + "\n")
     return EXIT_OK if result.written else EXIT_ERRORS
 
 
@@ -908,7 +910,7 @@ def _summary(args: argparse.Namespace) -> int:
     file = validate_source(sources[0], settings)
     if file.summary is None:
         reason = file.issues[0].message if file.issues else "it is not a release message"
-        sys.stderr.write(f"ddexkit: {args.file}: no summary: {reason}\n")
+        sys.stderr.write(printable(f"ddexkit: {args.file}: no summary: {reason}") + "\n")
         return EXIT_ERRORS
     if args.format == "json":
         sys.stdout.write(json.dumps(file.summary.to_dict(), indent=2, ensure_ascii=False) + "\n")
@@ -961,7 +963,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return COMMANDS[args.command](args)
     except (UsageError, InputError, ConfigError, CatalogError, SchemaInstallError,
             SchemaDirError, OutputError) as error:
-        sys.stderr.write(f"ddexkit: {error}\n")
+        sys.stderr.write(printable(f"ddexkit: {error}") + "\n")  # it may name a delivery's file
         return EXIT_USAGE
     except Terminated:
         sys.stderr.write("ddexkit: terminated\n")
@@ -973,7 +975,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERRORS
     except OSError as error:  # the environment: a full disk, a folder we may not write…
         where = f" ({error.filename})" if error.filename else ""
-        sys.stderr.write(f"ddexkit: {error.strerror or error}{where}\n")
+        sys.stderr.write(printable(f"ddexkit: {error.strerror or error}{where}") + "\n")
         return EXIT_USAGE
     except Exception as error:  # a bug of ours: one line, the details in a log file
         return _internal_error(args, error)

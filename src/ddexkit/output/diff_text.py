@@ -6,6 +6,7 @@ from __future__ import annotations
 from ddexkit.changes import Change, ChangeKind, shown
 from ddexkit.comparison import Comparison
 from ddexkit.output.text import render as render_report
+from ddexkit.printable import printable
 
 _SIGNS = {ChangeKind.ADDED: "+", ChangeKind.REMOVED: "-", ChangeKind.CHANGED: "~"}
 
@@ -29,8 +30,11 @@ def _describe(change: Change) -> str:
 
 def render_diff(comparison: Comparison, colour: bool = False) -> str:
     """The change summary, a count line, then the report of the update."""
-    out = [f"changes from {comparison.original} to {comparison.update}:"]
-    out += [f"  {_SIGNS[c.kind]} {_describe(c)}{_lines(c)}" for c in comparison.changes]
+    out = [f"changes from {printable(comparison.original)} to "
+           f"{printable(comparison.update)}:"]
+    # the values are the messages' own: printable, as the report's text is
+    out += [f"  {_SIGNS[c.kind]} {printable(_describe(c))}{_lines(c)}"
+            for c in comparison.changes]
     if not comparison.changes:
         out.append("  (none)")
     counts = comparison.counts

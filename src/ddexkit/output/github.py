@@ -1,9 +1,12 @@
 """GitHub Actions workflow commands: one ``::error``/``::warning`` annotation per issue, which
-GitHub shows on the pull request's diff at the line, then the plain total for the log."""
+GitHub shows on the pull request's diff at the line, then the plain total for the log. The
+log shows a command as it is, colours and all: a delivery's file names and values go through
+``printable`` first, so that they cannot hide a line of it."""
 
 from __future__ import annotations
 
 from ddexkit.issues import Issue
+from ddexkit.printable import printable
 from ddexkit.report import FileReport, Report
 
 
@@ -24,13 +27,15 @@ def _plural(count: int, word: str) -> str:
 def annotation(file: FileReport, issue: Issue) -> str:
     properties = []
     if file.path is not None:
-        properties.append(f"file={_property(file.path.replace(chr(92), '/'))}")
+        properties.append(f"file={_property(printable(file.path.replace(chr(92), '/')))}")
     if issue.location.line is not None:
         properties.append(f"line={issue.location.line}")
         if issue.location.column is not None:
             properties.append(f"col={issue.location.column}")
     properties.append(f"title={_property(issue.code)}")
-    message = issue.message if not issue.hint else f"{issue.message}\nhint: {issue.hint}"
+    message = printable(issue.message)
+    if issue.hint:
+        message += f"\nhint: {printable(issue.hint)}"
     return f"::{issue.severity.value} {','.join(properties)}::{_data(message)}"
 
 

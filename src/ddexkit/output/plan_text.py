@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ddexkit.delivery import DeliveryPlan, Step
+from ddexkit.printable import printable
 
 
 def render_plan(plan: DeliveryPlan) -> str:
@@ -14,7 +15,7 @@ def render_plan(plan: DeliveryPlan) -> str:
     width = len(str(len(plan.steps)))
     for number, step in enumerate(plan.steps, start=1):
         lines.append(f"{number:>{width}}. {step_line(step)}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(printable, lines)) + "\n"  # a title and file names from a delivery
 
 
 def step_line(step: Step) -> str:

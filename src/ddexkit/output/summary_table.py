@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ddexkit.printable import printable
 from ddexkit.report import FileReport
 from ddexkit.summary import DealSummary, Summary
 
@@ -117,4 +118,4 @@ def render_summary(file: FileReport) -> str:
         if file.issues else "no issues"
     )
     lines += ["", f"Status   {verdict} ({found})"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(printable, lines)) + "\n"  # titles from a delivery: see printable

@@ -1,6 +1,8 @@
 """Human report, like a compiler or linter: `path:line:col: CODE [severity] message`, the
 hint below, a line per file and a total. The severity is written on every line, not only in
 colour (CI logs and NO_COLOR lose colour); colour only when asked (the CLI decides).
+Paths, messages, hints and source lines are printed through ``printable``: a delivery's file
+names and values must not steer the terminal.
 
 ``TextOptions`` carries what linter users expect: ``--quiet`` (the file and total lines only),
 ``--show-source`` (the line with a caret), ``--statistics`` (a count per code), and a cap per
@@ -13,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ddexkit.issues import Issue, Severity
+from ddexkit.printable import printable
 from ddexkit.profiles import DEFAULT_PROFILE, ProfileVerdict
 from ddexkit.report import FileReport, Report
 from ddexkit.rules import by_code
@@ -46,6 +49,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def _issue_lines(path: str, issue: Issue, colour: bool) -> list[str]:
+    """The issue's line and hint; ``path`` is printable already."""
     place = path
     if issue.location.line is not None:
         place += f":{issue.location.line}"
@@ -55,14 +59,14 @@ def _issue_lines(path: str, issue: Issue, colour: bool) -> list[str]:
     code = _paint(f"{issue.code} [{issue.severity.value}]", _BOLD + tint, colour)
     # ruff's mark of an issue that `fix` repairs as it stands (an unsafe fix needs --unsafe)
     fixable = " [*]" if issue.fix is not None and issue.fix.safe else ""
-    lines = [f"{place}: {code}{fixable} {issue.message}"]
+    lines = [f"{place}: {code}{fixable} {printable(issue.message)}"]
     if issue.hint:
-        lines.append(_paint(f"    hint: {issue.hint}", _DIM, colour))
+        lines.append(_paint(f"    hint: {printable(issue.hint)}", _DIM, colour))
     return lines
 
 
 def file_line(file: FileReport, colour: bool) -> str:
-    path = file.path or "<bytes>"
+    path = printable(file.path or "<bytes>")
     counts = file.counts
     verdict = (
         _paint("ready", _GREEN, colour) if file.is_ready else _paint("needs fixes", _RED, colour)
@@ -80,7 +84,7 @@ def _profile_lines(file: FileReport, colour: bool) -> list[str]:
     verdicts = file.profiles
     if [(v.name, v.selected) for v in verdicts] in ([], [(DEFAULT_PROFILE, True)]):
         return []
-    path = file.path or "<bytes>"
+    path = printable(file.path or "<bytes>")
     listed = {(i.code, i.location.line, i.location.column, i.message) for i in file.issues}
     lines = []
     for verdict in verdicts:
@@ -97,7 +101,7 @@ def _verdict_line(verdict: ProfileVerdict, colour: bool) -> str:
               else _paint("needs fixes", _RED, colour))
     apart = "" if verdict.selected else ", declared by the message, not selected"
     counts = verdict.counts
-    return (f"  profile {verdict.name} ({verdict.title}{apart}): {status} "
+    return (f"  profile {printable(verdict.name)} ({printable(verdict.title)}{apart}): {status} "
             f"({_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')})")
 
 
@@ -106,7 +110,7 @@ def _source_lines(issue: Issue, lines: list[str] | None) -> list[str]:
     line, column = issue.location.line, issue.location.column
     if lines is None or line is None or not 0 < line <= len(lines):
         return []
-    text = lines[line - 1].rstrip("\r\n").expandtabs(1)
+    text = printable(lines[line - 1].rstrip("\r\n").expandtabs(1))
     caret = " " * (max(column or 1, 1) - 1) + "^"
     return [f"    | {text}", f"    | {caret}"]
 
@@ -114,7 +118,7 @@ def _source_lines(issue: Issue, lines: list[str] | None) -> list[str]:
 def _file_issue_lines(file: FileReport, colour: bool, options: TextOptions) -> list[str]:
     """Each issue's lines, at most ``options.per_code`` per code, then one line counting the
     rest of that code."""
-    path = file.path or "<bytes>"
+    path = printable(file.path or "<bytes>")
     source = None
     if options.show_source and file.path is not None and options.source_lines is not None:
         source = options.source_lines(file.path)
@@ -174,9 +178,9 @@ def render(report: Report, colour: bool = False, *,
     for issue in report.batch_issues:  # the catalogue checks: about several files each
         tint = _RED if issue.severity is Severity.ERROR else _YELLOW
         code = _paint(f"{issue.code} [{issue.severity.value}]", _BOLD + tint, colour)
-        lines.append(f"batch: {code} {issue.message}")
+        lines.append(f"batch: {code} {printable(issue.message)}")
         if issue.hint:
-            lines.append(_paint(f"    hint: {issue.hint}", _DIM, colour))
+            lines.append(_paint(f"    hint: {printable(issue.hint)}", _DIM, colour))
     if options.statistics:
         lines.extend(_statistics(report))
     totals = report.totals

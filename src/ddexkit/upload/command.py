@@ -15,6 +15,7 @@ import getpass
 import os
 import sys
 
+from ddexkit.printable import printable
 from ddexkit.upload.api import DEFAULT_ATTEMPTS, check_api_url, login
 from ddexkit.upload.credentials import TOKEN_VARIABLE, find_token, store_token
 from ddexkit.upload.errors import UploadError
@@ -25,12 +26,13 @@ USERNAME_VARIABLE, PASSWORD_VARIABLE = "DDEXKIT_API_USERNAME", "DDEXKIT_API_PASS
 
 
 def _say(line: str) -> None:
-    sys.stdout.write(line + "\n")
+    """A line of progress: file names from the plan and the API's answers are printable."""
+    sys.stdout.write(printable(line) + "\n")
     sys.stdout.flush()  # progress of a long upload shows as it happens, also in a pipe
 
 
 def _note(line: str) -> None:
-    sys.stderr.write(f"ddexkit: {line}\n")
+    sys.stderr.write(f"ddexkit: {printable(line)}\n")
 
 
 def _plural(count: int, word: str) -> str:
