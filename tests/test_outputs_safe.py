@@ -234,3 +234,26 @@ def test_non_utf8_file_names_are_one_line_or_a_report_never_a_traceback(tmp_path
         assert b"Traceback" not in done.stderr and done.returncode == 0, done.stderr
     with open(report, "rb") as written:
         assert json.loads(written.read().decode("utf-8", "surrogateescape"))["totals"]["files"] == 1
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_text_the_output_cannot_encode_is_escaped_not_an_internal_error(
+        tmp_path: Path, encoding: str) -> None:
+    """A console whose encoding lacks a character (é in ASCII, → in Latin-1) shows its
+    escape; a file name's undecodable bytes still go out as they are."""
+    folder = os.fsencode(tmp_path)
+    for name in (b"caf\xc3\xa9.xml", b"r\xe9sum\xe9.xml", "a→b.xml".encode()):
+        with open(folder + b"/" + name, "wb") as out:
+            out.write(GOOD_ALBUM.read_bytes())
+    done = subprocess.run([sys.executable, "-m", "ddexkit", "validate", "--no-config",
+                           "--jobs", "1", folder], capture_output=True, cwd=REPO,
+                          env={**os.environ, "PYTHONIOENCODING": encoding}, timeout=120,
+                          check=False)
+    assert done.returncode in (0, 1), done.stderr
+    assert b"internal error" not in done.stderr
+    if encoding == "ascii":
+        assert b"caf\\xe9.xml: ready" in done.stdout
+    else:
+        assert b"caf\xe9.xml: ready" in done.stdout
+    assert b"r\xe9sum\xe9.xml: ready" in done.stdout  # Latin-1 bytes, undecodable as UTF-8
+    assert b"a\\u2192b.xml: ready" in done.stdout  # in neither encoding

@@ -6,6 +6,7 @@ this module."""
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import os
 import signal
@@ -939,6 +940,22 @@ def _upload(args: argparse.Namespace) -> int:
     return command.run_upload(args.plan, api_url=args.api_url, attempts=args.attempts)
 
 
+def _bytes_or_escape(error: UnicodeError) -> tuple[str | bytes, int]:
+    """Standard output's encoding errors: a file name's undecodable bytes (the surrogates
+    Python decoded them to) go out as those bytes, as surrogateescape writes them; any other
+    character the encoding lacks is written as its escape (``\\xe9``), as backslashreplace
+    does, instead of ending the run."""
+    if isinstance(error, UnicodeEncodeError):
+        unencodable = error.object[error.start:error.end]
+        if all(0xDC80 <= ord(character) <= 0xDCFF for character in unencodable):
+            return bytes(ord(character) - 0xDC00 for character in unencodable), error.end
+    return codecs.backslashreplace_errors(error)
+
+
+_BYTES_OR_ESCAPE = "ddexkit-bytes-or-escape"
+codecs.register_error(_BYTES_OR_ESCAPE, _bytes_or_escape)
+
+
 COMMANDS = {"validate": _validate, "fix": _fix, "diff": _diff, "rules": _rules,
             "profiles": _profiles, "schema": _schema, "package": _package, "plan": _plan,
             "summary": _summary, "upload": _upload}
@@ -947,8 +964,9 @@ COMMANDS = {"validate": _validate, "fix": _fix, "diff": _diff, "rules": _rules,
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ddexkit with ``argv`` (default: sys.argv[1:]); return the exit code."""
     # File names need not be UTF-8: they go out as the bytes they are (standard output) or
-    # escaped (messages), never as a UnicodeEncodeError.
-    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+    # escaped (messages), never as a UnicodeEncodeError; nor does text that the output's
+    # encoding lacks (an é under PYTHONIOENCODING=ascii or a latin-1 console).
+    for stream, errors in ((sys.stdout, _BYTES_OR_ESCAPE), (sys.stderr, "backslashreplace")):
         with contextlib.suppress(AttributeError, ValueError):
             stream.reconfigure(errors=errors)  # type: ignore[union-attr]
     parser = _parser()
