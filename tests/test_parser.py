@@ -67,6 +67,32 @@ def test_locations_resolve_to_namespace_free_xpath_line_and_column() -> None:
     assert line_text[where.column - 1:].startswith("<ISRC>")  # type: ignore[operator]
 
 
+def test_a_start_tag_whose_attributes_span_lines_is_placed_where_it_begins() -> None:
+    """libxml2 numbers such an element by the line where its start tag ends; the place shown
+    is where it begins, line and column of one line, as an editor shows the tag."""
+    raw = (b'<ern:NewReleaseMessage xmlns:ern="http://ddex.net/xml/ern/382"\n'
+           b'    MessageSchemaVersionId="ern/382"\n'
+           b'    LanguageAndScriptCode="en">\n'
+           b"  <ResourceList>\n"
+           b"    <SoundRecording>\n"
+           b"      <ResourceReference>A1</ResourceReference>\n"
+           b"      <Duration\n"
+           b'          xml:lang="en">PT3M</Duration>\n'
+           b"    </SoundRecording>\n"
+           b"  </ResourceList>\n"
+           b"</ern:NewReleaseMessage>\n")
+    document = read_document(raw)
+    assert document.tree is not None
+    root = document.tree.getroot()
+    message = build_message(root)
+    duration = message.resources[0].duration
+    assert root.sourceline == 3 and duration is not None and duration.element.sourceline == 8
+    locator = Locator(raw, root)
+    assert (locator.resolve(message.loc).line, locator.resolve(message.loc).column) == (1, 1)
+    where = locator.resolve(duration.loc)
+    assert (where.line, where.column) == (7, 7)
+
+
 def test_minified_file_gets_distinct_columns() -> None:
     raw = (b'<ern:NewReleaseMessage xmlns:ern="http://ddex.net/xml/ern/382">'
            b"<ResourceList><SoundRecording><ResourceReference>A1</ResourceReference>"

@@ -25,7 +25,6 @@ so one run makes every fix offered; the report of the fixed bytes lists every is
 
 from __future__ import annotations
 
-import bisect
 import contextlib
 import copy
 import difflib
@@ -257,10 +256,6 @@ class _Lines:
         self._texts: dict[int, str | None] = {}
         self._cursors: dict[int, tuple[int, int]] = {}  # line → (characters, their bytes)
 
-    def line_of(self, offset: int) -> int:
-        """The 1-based line that holds the byte at ``offset``."""
-        return bisect.bisect_right(self._starts, offset)
-
     def offset(self, line: int, column: int) -> int | None:
         """The byte offset of 1-based ``line`` and ``column`` (a column counts characters, as
         ``ddexkit.locate`` does); None past the end."""
@@ -313,16 +308,13 @@ def _issue_tag(raw: bytes, lines: _Lines, place: Location) -> re.Match[bytes] | 
     if place.line is None or place.column is None or not place.xpath:
         return "the issue has no place in the file"
     name = place.xpath.rpartition("/")[2].partition("[")[0]
-    # The line is where the start tag ends (libxml2's), the column where it begins: on an
-    # earlier line when its attributes span lines (ddexkit.locate looks as far back).
-    for line in range(place.line, max(place.line - 50, 0), -1):
-        offset = lines.offset(line, place.column)
-        if offset is None or lines.line_of(offset) != line:
-            continue  # the line is too short to hold the column
-        tag = _start_tag(name).match(raw, offset)
-        if tag is not None and lines.line_of(tag.end() - 1) == place.line:
-            return tag
-    return f"the start tag of {name} is not where the issue points"
+    # The place is where the start tag begins, also when its attributes span lines
+    # (ddexkit.locate looks back for it).
+    offset = lines.offset(place.line, place.column)
+    tag = _start_tag(name).match(raw, offset) if offset is not None else None
+    if tag is None:
+        return f"the start tag of {name} is not where the issue points"
+    return tag
 
 
 @dataclass(frozen=True, slots=True)

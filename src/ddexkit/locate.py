@@ -72,7 +72,9 @@ class Locator:
             return replace(location, element=None)
         xpath = location.xpath or self.xpath(element)
         line = location.line or element.sourceline
-        column = location.column or self._column(element, line)
+        if location.column is not None:
+            return Location(xpath=xpath, line=line, column=location.column)
+        line, column = self._start(element, line)
         return Location(xpath=xpath, line=line, column=column)
 
     def xpath(self, element: etree._Element) -> str:
@@ -179,21 +181,23 @@ class Locator:
                 self._line_order[member] = (position, len(members))
         return self._line_order.get(element, (0, 1))
 
-    def _column(self, element: etree._Element, line: int | None) -> int | None:
-        """Column of the element's start tag. libxml2 gives the line where the start tag
-        *ends*; a tag whose attributes span lines is found by looking back."""
+    def _start(self, element: etree._Element, line: int | None) -> tuple[int | None, int | None]:
+        """Line and column where the element's start tag begins. libxml2 gives the line where
+        the start tag *ends*; a tag whose attributes span lines is found by looking back,
+        and its place is that earlier line, where an editor shows the tag (a column of one
+        line with the number of another would point at nothing)."""
         if line is None:
-            return None
+            return None, None
         name = _local(element.tag)
         starts = self._tag_starts(line, name)
         if starts is None:
-            return None
+            return line, None
         position, count = self._ordinal_on_line(element)
         started_earlier = count - len(starts)
         if position >= started_earlier and starts:
-            return starts[position - started_earlier] + 1
+            return line, starts[position - started_earlier] + 1
         for earlier in range(line - 1, max(line - 50, 0), -1):
             found = self._tag_starts(earlier, name)
             if found:
-                return found[-1] + 1
-        return None
+                return earlier, found[-1] + 1
+        return line, None
