@@ -57,3 +57,21 @@ def test_batch_checks_can_be_switched_off(capsys: pytest.CaptureFixture[str]) ->
 def test_a_single_file_has_no_batch_issue() -> None:
     report = ddexkit.validate(CASES / "BAT004" / "bad" / "a.xml")
     assert report.batch_issues == ()
+
+
+@pytest.mark.parametrize("code", ["BAT001", "BAT005"])
+def test_a_upc_and_its_ean_13_are_one_product(code: str, tmp_path: Path) -> None:
+    """b.xml writes the UPC-A 123456789012 as the EAN-13 0123456789012: the same GTIN, so
+    the same product, which these rules compare by."""
+    import shutil
+
+    folder = tmp_path / code
+    shutil.copytree(CASES / code / "bad", folder)
+    b = folder / "b.xml"
+    text = b.read_text(encoding="utf-8")
+    upc = '<ICPN IsEan="false">123456789012</ICPN>'
+    assert upc in text
+    b.write_text(text.replace(upc, '<ICPN IsEan="true">0123456789012</ICPN>'), encoding="utf-8")
+    report = ddexkit.validate(folder, config=Config(ignore=("ERN007",)))
+    issues = [issue for issue in report.batch_issues if issue.code == code]
+    assert len(issues) == 1 and "123456789012" in issues[0].message

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ddexkit.catalogue import Catalogue, FileFacts, Place
+from ddexkit.domain.identifiers import icpn_key
 
 
 def listing(places: Iterable[Place]) -> str:
@@ -17,11 +18,15 @@ def as_pairs(places: Iterable[Place]) -> tuple[tuple[str, int | None], ...]:
 
 
 def by_upc(catalogue: Catalogue) -> dict[str, list[FileFacts]]:
-    """The files of the batch by their main release's UPC (files without one left out)."""
+    """The files of the batch by their main release's UPC (files without one left out), as
+    the first file writes it. A UPC-A and the EAN-13 that writes it with a leading 0 are one
+    GTIN (``icpn_key``), so one product whichever form a file uses."""
     found: dict[str, list[FileFacts]] = {}
+    shown: dict[str, str] = {}
     for facts in catalogue.files:
         if facts.icpn:
-            found.setdefault(facts.icpn, []).append(facts)
+            key = icpn_key(facts.icpn)
+            found.setdefault(shown.setdefault(key, facts.icpn), []).append(facts)
     return found
 
 
