@@ -532,6 +532,18 @@ def test_fix_write_on_a_folder_leaves_the_files_the_configuration_excludes(
     assert (tmp_path / "fixtures" / "hyphenated.xml").read_bytes() == FAULTY
 
 
+def test_fix_write_leaves_what_exclude_names_on_the_command_line(
+        tmp_path: Path, schema_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fixtures").mkdir()
+    for name in ("album.xml", "fixtures/hyphenated.xml"):
+        (tmp_path / name).write_bytes(FAULTY)
+    assert cli.main(["fix", "--no-config", "--schema-dir", str(schema_dir), "--write",
+                     "--exclude", "fixtures", "."]) == 0
+    assert (tmp_path / "album.xml").read_bytes() == ALBUM
+    assert (tmp_path / "fixtures" / "hyphenated.xml").read_bytes() == FAULTY
+
+
 def test_write_keeps_what_a_folder_entry_of_the_zip_holds(tmp_path: Path,
                                                            fix_settings: Settings) -> None:
     # A folder entry holds nothing as a rule, but what it holds is the user's too.

@@ -257,6 +257,9 @@ def _parser() -> _Parser:
                         help="also the fixes that are a judgement (a time zone, a guessed "
                         "spelling)")
     fixing.add_argument("--assets", metavar="DIR", help="folder of the files the ERN names")
+    fixing.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                        help="leave files and folders matching GLOB in folder walks alone, "
+                        "as validate skips them (repeatable)")
     fixing.add_argument("--format", choices=("text", "json"), default="text",
                         help="text: the diff and a line per fix (default); json: one document "
                         "with each file's fixes applied and refused and what is left")
@@ -671,7 +674,8 @@ def _fix(args: argparse.Namespace) -> int:
     if STANDARD_OUTPUT in args.paths:
         raise UsageError("fix edits files: name the .xml files, not - (standard input)")
     config = _file_config(args)  # its exclude globs too: what validate skips, fix leaves
-    sources = _each_file_once(expand_paths(args.paths, exclude=config.exclude,
+    sources = _each_file_once(expand_paths(args.paths,
+                                           exclude=config.exclude + tuple(args.exclude),
                                            on_skip=_note_skipped))
     if not sources:
         raise UsageError(f"{', '.join(args.paths)}: no .xml or .zip file to fix there")
