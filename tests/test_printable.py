@@ -109,3 +109,13 @@ def test_the_progress_line_of_a_slow_file_names_it_escaped() -> None:
     assert "validating a\\x1b[2Kb.xml: rules" in drawn
     # the line's own controls (\r and erase-to-end ESC [ K) are ddexkit's, and only those
     assert not STEERING.search(drawn.replace("\r", "").replace("\x1b[K", ""))
+
+
+def test_the_html_report_shows_the_name_and_the_values_escaped(
+        hostile_folder: Path, tmp_path: Path) -> None:
+    page_path = tmp_path / "report.html"
+    cli.main(["validate", "--no-config", "--ignore", "ERN007", "--format", "html", "--output",
+              str(page_path), str(hostile_folder)])
+    page = page_path.read_text(encoding="utf-8")
+    assert not STEERING.search(page.replace("\n", ""))  # the page's own line breaks aside
+    assert "a\\x1b[2Kb.xml" in page and "Sam\\x9b2K\\u202eX" in page

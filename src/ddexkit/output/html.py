@@ -7,7 +7,8 @@ the cover, the tracks (ERN duration beside the audio file's) and the issues in o
 The page needs nothing else: inline CSS, the cover as a ``data:`` URI, no script, and a
 Content-Security-Policy that forbids scripts and every fetch, so even a message crafted to
 break out of its escaping could run nothing. Every text from the message goes through
-``html.escape`` (attribute values quoted too). The page is deterministic: no timestamps.
+``html.escape`` (attribute values quoted too) after ``printable``. The page is
+deterministic: no timestamps.
 
 Media are read again here, never validated: the cover and the audio files of each file's
 release come from its ZIP, or from the ``assets`` folder for an XML file, through the same
@@ -29,6 +30,7 @@ from pathlib import Path
 from ddexkit.inputs import AssetStore, FolderAssets, InputError, ZipAssets, read_package
 from ddexkit.issues import Issue, Severity
 from ddexkit.media import AudioFacts, image_thumbnail, probe_audio
+from ddexkit.printable import printable
 from ddexkit.profiles import ProfileVerdict
 from ddexkit.regularfile import read_bytes
 from ddexkit.report import FileReport, Report
@@ -61,8 +63,10 @@ class _Media:
 
 
 def _e(value: object) -> str:
-    """Escaped for text and for double-quoted attribute values alike."""
-    return html.escape(str(value), quote=True)
+    """Escaped for text and for double-quoted attribute values alike; control characters
+    and bidi overrides shown as escapes (``printable``): HTML has no place for the first, and
+    the second would reorder what the reader sees."""
+    return html.escape(printable(str(value)), quote=True)
 
 
 def _plural(count: int, word: str) -> str:
