@@ -33,6 +33,7 @@ from ddexkit.engine import Settings, resolve_settings
 from ddexkit.report import FileReport
 from ddexkit.safexml import MAX_MESSAGE_BYTES
 from tests.conftest import GOOD_ALBUM
+from tests.test_fix import FAULTS as ALL_FAULTS
 
 ALBUM = GOOD_ALBUM.read_bytes()
 FAULTY = ALBUM.replace(b"<ISRC>GBAYE2400002</ISRC>", b"<ISRC>GB-AYE-24-00002</ISRC>")
@@ -218,18 +219,9 @@ STYLES: dict[str, Callable[[bytes], bytes]] = {
     "quotes": lambda raw: raw.replace(b'"', b"'"),
     "no declaration": lambda raw: re.sub(rb"\A<\?xml[^>]*\?>\s*", b"", raw),
 }
-FAULTS = [
-    (b"<ISRC>GBAYE2400001</ISRC>", b"<ISRC>GB-AYE-24-00001</ISRC>"),
-    (b"<ISRC>GBAYE2400003</ISRC>", b"<ISRC>gbaye2400003</ISRC>"),
-    (b'<ICPN IsEan="false">', b'<ICPN IsEan="true">'),
-    (b"<Duration>PT12M48S</Duration>", b"<Duration>12:48</Duration>"),
-    (b"<ArtistRole>MainArtist</ArtistRole>", b"<ArtistRole>mainartist</ArtistRole>"),
-    (b"<TerritoryCode>Worldwide</TerritoryCode>\n          <Validity",
-     b"<TerritoryCode>2136</TerritoryCode>\n          <Validity"),
-    (b"<TerritoryCode>Worldwide</TerritoryCode>\n        <TechnicalImage",
-     b"<TerritoryCode>WW</TerritoryCode>\n        <TechnicalImage"),
-    (b"2024-04-02T09:30:00Z<", b"2024-04-02T09:30:00<"),
-]
+# test_fix.py's faults but 4:05, which its fix writes PT4M5S where the album has PT4M05S (the
+# same duration, other bytes: this test compares bytes).
+FAULTS = [fault for fault in ALL_FAULTS if fault[0] != b"<Duration>PT4M05S</Duration>"]
 
 
 @settings(max_examples=25, deadline=None,
