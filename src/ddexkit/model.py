@@ -135,24 +135,35 @@ class Text(_Read):
 
 
 
+def _title_text(title: Title | None) -> str | None:
+    return title.text.stripped or None if title is not None and title.text else None
+
+
 def _display_title(reference: Title | None, titles: tuple[Title, ...]) -> str | None:
     """The title a store shows: the ReferenceTitle, else a DisplayTitle, else any Title."""
-    preferred = [t for t in titles if t.title_type == "DisplayTitle"] + list(titles)
-    if reference is not None:
-        preferred.insert(0, reference)
-    return next((value for t in preferred if t.text and (value := t.text.stripped)), None)
+    # Nearly every resource has a ReferenceTitle: it is read before any list is made.
+    return _title_text(reference) or next(
+        (value for t in titles if t.title_type == "DisplayTitle" and (value := _title_text(t))),
+        None) or next((value for t in titles if (value := _title_text(t))), None)
 
 
 def _main_artists(artists: tuple[Contributor, ...], names: tuple[Text, ...]) -> tuple[str, ...]:
     """The MainArtists' names, else the DisplayArtistName: the artists the ingest echoes."""
-    found = tuple(a.name for a in artists if a.has_role("MainArtist") and a.name)
-    return found or next(((n.stripped,) for n in names if n.stripped), ())
+    found = tuple(name for a in artists if a.has_role("MainArtist") and (name := a.name))
+    if found:
+        return found
+    for text in names:
+        if name := text.stripped:
+            return (name,)
+    return ()
 
 
 def _explicit(warnings: tuple[Text, ...]) -> bool | None:
     """The first ParentalWarningType that says whether the content is explicit."""
-    return next((EXPLICIT_FLAGS[w.stripped] for w in warnings if w.stripped in EXPLICIT_FLAGS),
-                None)
+    for warning in warnings:
+        if (value := warning.stripped) in EXPLICIT_FLAGS:
+            return EXPLICIT_FLAGS[value]
+    return None
 
 
 class _Displayed(_Read):
@@ -233,7 +244,10 @@ class Contributor(_Read):
         return self.names[0].stripped if self.names else ""
 
     def has_role(self, role: str) -> bool:
-        return any(r.stripped == role for r in self.roles)
+        for text in self.roles:  # a loop, not any(): the summary asks it of every artist
+            if text.stripped == role:
+                return True
+        return False
 
 
 @dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
@@ -276,10 +290,11 @@ class FileRef(_Read):
     @property
     def package_path(self) -> str | None:
         """FilePath + FileName as a '/'-separated relative path, or None without a name."""
-        if self.name is None or not self.name.stripped:
+        name = self.name.stripped if self.name is not None else ""
+        if not name:
             return None
         folder = self.path.stripped.replace("\\", "/").strip("/") if self.path else ""
-        return f"{folder}/{self.name.stripped}" if folder else self.name.stripped
+        return f"{folder}/{name}" if folder else name
 
 
 @dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
@@ -340,7 +355,10 @@ class Resource(_Displayed):
 
     @property
     def isrc(self) -> str | None:
-        return next((t.stripped for t in self.isrcs if t.stripped), None)
+        for text in self.isrcs:
+            if value := text.stripped:
+                return value
+        return None
 
     @property
     def ref(self) -> str:
@@ -362,7 +380,12 @@ class Resource(_Displayed):
     @property
     def file(self) -> str | None:
         """The package path of its first named file."""
-        return next((path for f in self.iter_files() if (path := f.package_path)), None)
+        for details in self.details:  # loops, not iter_files(): read of every track
+            for technical in details.technical_details:
+                for file in technical.files:
+                    if path := file.package_path:
+                        return path
+        return None
 
 
 @dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
