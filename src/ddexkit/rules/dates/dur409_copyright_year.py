@@ -32,6 +32,15 @@ _EARLIEST_YEAR = 1900
 _Fault = tuple[int, str, str]
 
 
+def _latest(years: Iterable[int | None]) -> int | None:
+    """The latest of the years that are known; None when none is."""
+    latest: int | None = None
+    for year in years:
+        if year is not None and (latest is None or year > latest):
+            latest = year
+    return latest
+
+
 class _Years:
     """The years of the message's dates and the faults of its PLine and CLine Years, each
     worked out once per distinct value (and bound): the thousands of tracks of an album
@@ -44,18 +53,15 @@ class _Years:
 
     def latest(self, texts: Iterable[Text | None]) -> int | None:
         """The latest year of the dates among ``texts``, None when none has one."""
-        latest: int | None = None
-        for text in texts:
-            if text is None:
-                continue
-            try:
-                year = self._of_date[text.value]
-            except KeyError:
-                date = comparable_date(text.value)
-                year = self._of_date[text.value] = date.year if date is not None else None
-            if year is not None and (latest is None or year > latest):
-                latest = year
-        return latest
+        return _latest(self._year(text.value) for text in texts if text is not None)
+
+    def _year(self, date: str) -> int | None:
+        try:
+            return self._of_date[date]
+        except KeyError:
+            found = comparable_date(date)
+            year = self._of_date[date] = found.year if found is not None else None
+            return year
 
     def findings(self, lines: Iterable[CopyrightLine], release_year: int | None
                  ) -> Iterator[Finding]:
@@ -106,15 +112,15 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         release_years.setdefault(release.ref, year)
         yield from years.findings(release.iter_all_p_lines(), year)
         yield from years.findings(release.iter_all_c_lines(), year)
+    delivering = context.releases_by_resource_reference
     for resource in message.resources:
-        delivering = context.releases_by_resource_reference.get(resource.ref, [])
-        known = max((y for r in delivering if (y := release_years.get(r.ref)) is not None),
-                    default=None)
+        known = _latest(release_years.get(r.ref) for r in delivering.get(resource.ref, ()))
         for details in resource.details:
-            own = years.latest(details.resource_release_dates)
-            year = own if known is None else known if own is None else max(known, own)
-            yield from years.findings(details.p_lines, year)
-            yield from years.findings(details.c_lines, year)
+            year = _latest((known, years.latest(details.resource_release_dates)))
+            if details.p_lines:  # most resources have no CLine: no generator made for none
+                yield from years.findings(details.p_lines, year)
+            if details.c_lines:
+                yield from years.findings(details.c_lines, year)
 
 
 RULE = Rule(
