@@ -550,11 +550,12 @@ class Release(_Displayed):
     def _ordered(self) -> Iterator[tuple[GroupItem | None, str]]:
         """(content item or None, reference) in track order, empty references left out."""
         for item in self.iter_group_items():
-            if item.resource_reference is not None and item.resource_reference.stripped:
-                yield item, item.resource_reference.stripped
+            if item.resource_reference is not None and (
+                    reference := item.resource_reference.stripped):
+                yield item, reference
         for text in self.resource_references:
-            if text.stripped:
-                yield None, text.stripped
+            if reference := text.stripped:
+                yield None, reference
 
     def iter_all_p_lines(self) -> Iterator[CopyrightLine]:
         yield from self.p_lines
