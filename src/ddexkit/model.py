@@ -141,7 +141,7 @@ def _title_text(title: Title | None) -> str | None:
 
 def _display_title(reference: Title | None, titles: tuple[Title, ...]) -> str | None:
     """The title a store shows: the ReferenceTitle, else a DisplayTitle, else any Title."""
-    # Nearly every resource has a ReferenceTitle: it is read before any list is made.
+    # Nearly every resource has a ReferenceTitle: it is tried first, and no list is made.
     return _title_text(reference) or next(
         (value for t in titles if t.title_type == "DisplayTitle" and (value := _title_text(t))),
         None) or next((value for t in titles if (value := _title_text(t))), None)
@@ -379,7 +379,8 @@ class Resource(_Displayed):
     @property
     def file(self) -> str | None:
         """The package path of its first named file."""
-        for details in self.details:  # loops, not iter_files(): read of every track
+        # Loops, not iter_files()'s nested generators: the summary reads it of every track.
+        for details in self.details:
             for technical in details.technical_details:
                 for file in technical.files:
                     if path := file.package_path:

@@ -155,6 +155,7 @@ def _track(track: m.Track, seconds_of: dict[str, int | None]) -> Track:
 
 
 def _tracks(tracks: tuple[m.Track, ...]) -> tuple[Track, ...]:
+    """The summary's tracks, in the order given."""
     seconds_of: dict[str, int | None] = {}
     return tuple(_track(track, seconds_of) for track in tracks)
 
