@@ -31,6 +31,7 @@ from ddexkit.domain.identifiers import (
     isrc_key,
     iswc_check_digit,
     iswc_display_form_only,
+    iswcs_with_wrong_check_digit,
     mod11_2_check_char,
     mod37_36_check_char,
 )
@@ -200,6 +201,18 @@ def test_generated_iswcs_pass(body: str) -> None:
     assert check_iswc(iswc).ok
     weighted = 1 + sum(i * int(d) for i, d in enumerate(iswc[1:10], start=1))
     assert (weighted + int(iswc[10])) % 10 == 0
+
+
+@given(iswcs=st.lists(_digits(10).map(lambda digits: "T" + digits), max_size=40))
+def test_check_digits_of_many_iswcs_at_once_are_checked_as_one_by_one(iswcs: list[str]) -> None:
+    assert iswcs_with_wrong_check_digit(iswcs) == [
+        at for at, iswc in enumerate(iswcs) if check_iswc(iswc).status is Status.CHECK]
+
+
+def test_check_digits_of_many_iswcs_name_only_the_wrong_ones() -> None:
+    assert iswcs_with_wrong_check_digit([]) == []
+    assert iswcs_with_wrong_check_digit(["T0345246801", "T0702371829", "T0702371821",
+                                         "T0702371830"]) == [1, 3]
 
 
 @given(body=_digits(9), data=st.data())

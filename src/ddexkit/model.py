@@ -135,24 +135,35 @@ class Text(_Read):
 
 
 
+def _title_text(title: Title | None) -> str | None:
+    return title.text.stripped or None if title is not None and title.text else None
+
+
 def _display_title(reference: Title | None, titles: tuple[Title, ...]) -> str | None:
     """The title a store shows: the ReferenceTitle, else a DisplayTitle, else any Title."""
-    preferred = [t for t in titles if t.title_type == "DisplayTitle"] + list(titles)
-    if reference is not None:
-        preferred.insert(0, reference)
-    return next((value for t in preferred if t.text and (value := t.text.stripped)), None)
+    # Nearly every resource has a ReferenceTitle: it is tried first, and no list is made.
+    return _title_text(reference) or next(
+        (value for t in titles if t.title_type == "DisplayTitle" and (value := _title_text(t))),
+        None) or next((value for t in titles if (value := _title_text(t))), None)
 
 
 def _main_artists(artists: tuple[Contributor, ...], names: tuple[Text, ...]) -> tuple[str, ...]:
     """The MainArtists' names, else the DisplayArtistName: the artists the ingest echoes."""
-    found = tuple(a.name for a in artists if a.has_role("MainArtist") and a.name)
-    return found or next(((n.stripped,) for n in names if n.stripped), ())
+    found = tuple(name for a in artists if a.has_role("MainArtist") and (name := a.name))
+    if found:
+        return found
+    for text in names:
+        if name := text.stripped:
+            return (name,)
+    return ()
 
 
 def _explicit(warnings: tuple[Text, ...]) -> bool | None:
     """The first ParentalWarningType that says whether the content is explicit."""
-    return next((EXPLICIT_FLAGS[w.stripped] for w in warnings if w.stripped in EXPLICIT_FLAGS),
-                None)
+    for warning in warnings:
+        if (value := warning.stripped) in EXPLICIT_FLAGS:
+            return EXPLICIT_FLAGS[value]
+    return None
 
 
 class _Displayed(_Read):
@@ -233,7 +244,9 @@ class Contributor(_Read):
         return self.names[0].stripped if self.names else ""
 
     def has_role(self, role: str) -> bool:
-        return any(r.stripped == role for r in self.roles)
+        # A list, not any() over a generator: cheaper for the one or two roles an artist has,
+        # and the summary asks it of every track's artists.
+        return role in [text.stripped for text in self.roles]
 
 
 @dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
@@ -276,10 +289,11 @@ class FileRef(_Read):
     @property
     def package_path(self) -> str | None:
         """FilePath + FileName as a '/'-separated relative path, or None without a name."""
-        if self.name is None or not self.name.stripped:
+        name = self.name.stripped if self.name is not None else ""
+        if not name:
             return None
         folder = self.path.stripped.replace("\\", "/").strip("/") if self.path else ""
-        return f"{folder}/{self.name.stripped}" if folder else self.name.stripped
+        return f"{folder}/{name}" if folder else name
 
 
 @dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
@@ -340,7 +354,10 @@ class Resource(_Displayed):
 
     @property
     def isrc(self) -> str | None:
-        return next((t.stripped for t in self.isrcs if t.stripped), None)
+        for text in self.isrcs:
+            if value := text.stripped:
+                return value
+        return None
 
     @property
     def ref(self) -> str:
@@ -362,7 +379,13 @@ class Resource(_Displayed):
     @property
     def file(self) -> str | None:
         """The package path of its first named file."""
-        return next((path for f in self.iter_files() if (path := f.package_path)), None)
+        # Loops, not iter_files()'s nested generators: the summary reads it of every track.
+        for details in self.details:
+            for technical in details.technical_details:
+                for file in technical.files:
+                    if path := file.package_path:
+                        return path
+        return None
 
 
 @dataclass(slots=True, kw_only=True, unsafe_hash=True)  # a hot record: not frozen
@@ -528,11 +551,12 @@ class Release(_Displayed):
     def _ordered(self) -> Iterator[tuple[GroupItem | None, str]]:
         """(content item or None, reference) in track order, empty references left out."""
         for item in self.iter_group_items():
-            if item.resource_reference is not None and item.resource_reference.stripped:
-                yield item, item.resource_reference.stripped
+            if item.resource_reference is not None and (
+                    reference := item.resource_reference.stripped):
+                yield item, reference
         for text in self.resource_references:
-            if text.stripped:
-                yield None, text.stripped
+            if reference := text.stripped:
+                yield None, reference
 
     def iter_all_p_lines(self) -> Iterator[CopyrightLine]:
         yield from self.p_lines

@@ -129,19 +129,35 @@ def _int(text: m.Text | None) -> int | None:
     return text.as_int() if text is not None else None
 
 
-def _track(track: m.Track) -> Track:
-    seconds = track.duration_seconds
+def _track(track: m.Track, seconds_of: dict[str, int | None]) -> Track:
+    """The track as the ingest echoes it; ``seconds_of`` holds the length of each Duration
+    already read in this summary (an album's tracks share a few hundred lengths)."""
+    resource = track.resource
+    duration = resource.duration
+    seconds: int | None = None
+    if duration is not None:
+        try:
+            seconds = seconds_of[duration.value]
+        except KeyError:
+            exact = duration.as_seconds()
+            seconds = seconds_of[duration.value] = round(exact) if exact is not None else None
     return Track(
         sequence=track.number,
-        resource_reference=track.reference,
-        title=track.title,
-        isrc=track.isrc,
-        duration=track.duration,
-        duration_seconds=round(seconds) if seconds is not None else None,
-        primary_artists=list(track.display_artists),
-        explicit=track.explicit,
-        file=track.file,
+        resource_reference=resource.ref,
+        title=resource.display_title,
+        isrc=resource.isrc,
+        duration=duration.stripped or None if duration is not None else None,
+        duration_seconds=seconds,
+        primary_artists=list(resource.main_artists),
+        explicit=resource.explicit,
+        file=resource.file,
     )
+
+
+def _tracks(tracks: tuple[m.Track, ...]) -> tuple[Track, ...]:
+    """The summary's tracks, in the order given."""
+    seconds_of: dict[str, int | None] = {}
+    return tuple(_track(track, seconds_of) for track in tracks)
 
 
 def _artwork(release: m.Release, resources: dict[str, m.Resource]) -> Artwork | None:
@@ -211,8 +227,8 @@ def summarize(message: m.Message,
         ) if details else None,
         p_line=p_line,
         c_line=c_line,
-        tracks=tuple(map(_track, tracks_of(release) if tracks_of is not None
-                         else release.tracks(resources))),
+        tracks=_tracks(tracks_of(release) if tracks_of is not None
+                       else release.tracks(resources)),
         artwork=_artwork(release, resources),
         deals=_deals(message),
     )

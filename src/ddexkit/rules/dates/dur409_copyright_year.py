@@ -28,68 +28,99 @@ from ddexkit.rules.base import Rule, RuleContext, Stage
 
 _EARLIEST_YEAR = 1900
 
-
-def _latest_year(texts: Iterable[Text | None]) -> int | None:
-    years = []
-    for text in texts:
-        date = comparable_date(text.value) if text is not None else None
-        if date is not None:
-            years.append(date.year)
-    return max(years, default=None)
+# A Year's fault: the year as read, what is wrong with it, what to write instead.
+_Fault = tuple[int, str, str]
 
 
-def _release_year(release: Release) -> int | None:
+def _latest(years: Iterable[int | None]) -> int | None:
+    """The latest of the years that are known; None when none is."""
+    latest: int | None = None
+    for year in years:
+        if year is not None and (latest is None or year > latest):
+            latest = year
+    return latest
+
+
+class _Years:
+    """The years of the message's dates and the faults of its PLine and CLine Years, each
+    worked out once per distinct value (and bound): the thousands of tracks of an album
+    repeat a handful of them."""
+
+    def __init__(self, today_year: int) -> None:
+        self.today_year = today_year
+        self._of_date: dict[str, int | None] = {}
+        self._faults: dict[tuple[str, int | None], _Fault | None] = {}
+
+    def latest(self, texts: Iterable[Text | None]) -> int | None:
+        """The latest year of the dates among ``texts``, None when none has one."""
+        return _latest(self._year(text.value) for text in texts if text is not None)
+
+    def _year(self, date: str) -> int | None:
+        try:
+            return self._of_date[date]
+        except KeyError:
+            found = comparable_date(date)
+            year = self._of_date[date] = found.year if found is not None else None
+            return year
+
+    def findings(self, lines: Iterable[CopyrightLine], release_year: int | None
+                 ) -> Iterator[Finding]:
+        for line in lines:
+            if line.year is None:
+                continue
+            key = (line.year.value, release_year)
+            try:
+                fault = self._faults[key]
+            except KeyError:
+                fault = self._faults[key] = self._fault(line.year.value, release_year)
+            if fault is not None:
+                year, problem, fix = fault
+                yield Finding(
+                    at=line.year.loc,
+                    message=f"{line.kind} Year {year} {problem}",
+                    hint=f"Set the {line.kind} Year to {fix}",
+                )
+
+    def _fault(self, value: str, release_year: int | None) -> _Fault | None:
+        year = parse_year(value)
+        if year is None:
+            return None
+        if year > self.today_year:
+            return (year, f"is in the future (this is {self.today_year})",
+                    "the year of first publication")
+        if release_year is not None and year > release_year:
+            return (year, f"is after the release date's year {release_year}",
+                    f"{release_year} or earlier")
+        if year < _EARLIEST_YEAR:
+            return year, f"is before {_EARLIEST_YEAR}", "the year of first publication"
+        return None
+
+
+def _release_year(release: Release, years: _Years) -> int | None:
     """The latest year the release comes out in (territories may differ: the kindest bound)."""
     texts: list[Text | None] = [release.global_release_date]
     for details in release.details:
         texts.extend(details.release_dates)
-    return _latest_year(texts)
-
-
-def _judge(line: CopyrightLine, release_year: int | None, today_year: int) -> Finding | None:
-    if line.year is None:
-        return None
-    year = parse_year(line.year.value)
-    if year is None:
-        return None
-    if year > today_year:
-        problem, fix = f"is in the future (this is {today_year})", "the year of first publication"
-    elif release_year is not None and year > release_year:
-        problem, fix = (
-            f"is after the release date's year {release_year}",
-            f"{release_year} or earlier",
-        )
-    elif year < _EARLIEST_YEAR:
-        problem, fix = f"is before {_EARLIEST_YEAR}", "the year of first publication"
-    else:
-        return None
-    return Finding(
-        at=line.year.loc,
-        message=f"{line.kind} Year {year} {problem}",
-        hint=f"Set the {line.kind} Year to {fix}",
-    )
+    return years.latest(texts)
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    today_year = context.today.year
+    years = _Years(context.today.year)
     release_years: dict[str, int | None] = {}
     for release in message.releases:
-        year = _release_year(release)
+        year = _release_year(release, years)
         release_years.setdefault(release.ref, year)
-        for line in (*release.iter_all_p_lines(), *release.iter_all_c_lines()):
-            finding = _judge(line, year, today_year)
-            if finding is not None:
-                yield finding
+        yield from years.findings(release.iter_all_p_lines(), year)
+        yield from years.findings(release.iter_all_c_lines(), year)
+    delivering = context.releases_by_resource_reference
     for resource in message.resources:
-        delivering = context.releases_by_resource_reference.get(resource.ref, [])
-        known = [y for r in delivering if (y := release_years.get(r.ref)) is not None]
+        known = _latest(release_years.get(r.ref) for r in delivering.get(resource.ref, ()))
         for details in resource.details:
-            own = _latest_year(details.resource_release_dates)
-            year = max([*known, *([own] if own is not None else [])], default=None)
-            for line in (*details.p_lines, *details.c_lines):
-                finding = _judge(line, year, today_year)
-                if finding is not None:
-                    yield finding
+            year = _latest((known, years.latest(details.resource_release_dates)))
+            if details.p_lines:  # most resources have no CLine: no generator made for none
+                yield from years.findings(details.p_lines, year)
+            if details.c_lines:
+                yield from years.findings(details.c_lines, year)
 
 
 RULE = Rule(

@@ -20,16 +20,40 @@ Source:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 
-from ddexkit.domain.identifiers import Status, check_iswc, iswc_display_form_only
+from ddexkit.domain.identifiers import (
+    Status,
+    check_iswc,
+    iswc_display_form_only,
+    iswcs_with_wrong_check_digit,
+)
+from ddexkit.domain.joined import VALUE_END, VALUE_START, values_with_match
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
+# The start of every value that is not written exactly as T and ten digits: check_iswc judges
+# those one by one; the check digits of all the others are checked at once.
+_NOT_COMPACT = re.compile(VALUE_START + r"(?!T[0-9]{10}" + VALUE_END + ")")
+
+
+def _suspects(values: Sequence[str]) -> list[int]:
+    """The indices, ascending, of the values that may not be valid ISWCs."""
+    odd = values_with_match(_NOT_COMPACT, values)
+    if not odd:
+        return iswcs_with_wrong_check_digit(values)
+    skipped = set(odd)
+    compact = [at for at in range(len(values)) if at not in skipped]
+    wrong = iswcs_with_wrong_check_digit([values[at] for at in compact])
+    return sorted(skipped.union(compact[k] for k in wrong))
+
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    for iswc in message.indexed("ISWC"):
+    iswcs = message.indexed("ISWC")
+    for at in _suspects([iswc.value for iswc in iswcs]):
+        iswc = iswcs[at]
         verdict = check_iswc(iswc.value)
         if verdict.ok:
             continue

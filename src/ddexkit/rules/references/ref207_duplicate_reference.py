@@ -39,13 +39,15 @@ def _repeats(
     first: dict[str, tuple[str, Text]] = {}
     repeated: list[tuple[str, Text, str, Text]] = []
     for owner, reference in owned:
-        if reference is None or not reference.stripped:
+        if reference is None or not (value := reference.stripped):
             continue
-        seen = first.get(reference.stripped)
+        seen = first.get(value)
         if seen is None:
-            first[reference.stripped] = (owner, reference)
+            first[value] = (owner, reference)
         else:
             repeated.append((owner, reference, *seen))
+    if not repeated:
+        return  # the free references for the hints are worked out only when one is given
     free = FreeReferences(prefix, first)
     for owner, reference, first_owner, first_reference in repeated:
         line = f" on line {first_reference.loc.line}" if first_reference.loc.line else ""
@@ -75,7 +77,8 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
         "TechnicalResourceDetailsReference",
         "",
         "T",
-        ((t.kind, t.reference) for r in message.resources for t in r.iter_technical_details()),
+        ((t.kind, t.reference) for r in message.resources for details in r.details
+         for t in details.technical_details),
     )
 
 

@@ -47,28 +47,33 @@ WRITER_WORDS = frozenset(
 
 
 def _is_writer_role(role: Text) -> bool:
-    if role.stripped in WRITER_ROLES:
+    value = role.stripped
+    if value in WRITER_ROLES:
         return True
-    if role.stripped != "UserDefined":
+    if value != "UserDefined":
         return False
     return role.attrs.get("UserDefinedValue", "").strip().casefold() in WRITER_WORDS
 
 
-def _is_writer(contributor: Contributor) -> bool:
-    if contributor.kind == "DisplayArtist":
-        return contributor.has_role("Composer")
-    return any(_is_writer_role(role) for role in contributor.roles)
+def _names_writer(contributors: tuple[Contributor, ...]) -> bool:
+    """Whether one of them is a writer. Loops, not any() over generators: every recording's
+    credits are read, and its first IndirectResourceContributor is nearly always the one."""
+    for contributor in contributors:
+        if contributor.kind == "DisplayArtist":
+            if contributor.has_role("Composer"):
+                return True
+            continue
+        for role in contributor.roles:
+            if _is_writer_role(role):
+                return True
+    return False
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for recording in message.sound_recordings:
-        credited = (
-            c
-            for details in recording.details
-            for c in (*details.indirect_contributors, *details.contributors,
-                      *details.display_artists)
-        )
-        if any(_is_writer(c) for c in credited):
+        if any(_names_writer(details.indirect_contributors)
+               or _names_writer(details.contributors)
+               or _names_writer(details.display_artists) for details in recording.details):
             continue
         yield Finding(
             at=recording.details[0].loc if recording.details else recording.loc,
