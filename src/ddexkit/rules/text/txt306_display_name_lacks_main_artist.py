@@ -59,6 +59,16 @@ def _blocks(
 _VALUE = attrgetter("value")
 
 
+def _is_main(artist: Contributor) -> bool:
+    """``artist.has_role("MainArtist")`` and a name, as a plain loop: called for every
+    DisplayArtist of the message, the generator has_role builds was a sixth of the rule's
+    time."""
+    for role in artist.roles:
+        if role.value.strip() == "MainArtist":
+            return bool(artist.name)
+    return False
+
+
 def _order(artist: Contributor) -> int:
     value = artist.sequence.as_int() if artist.sequence is not None else None
     return value if value is not None else 1_000_000
@@ -104,7 +114,7 @@ def _suggestion(artists: tuple[Contributor, ...]) -> str:
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     missing_of = _Missing()
     for owner, is_product, display_names, artists in _blocks(message):
-        mains = [a for a in artists if a.has_role("MainArtist") and a.name]
+        mains = [a for a in artists if _is_main(a)]
         if not mains:
             continue  # no MainArtist to compare with (ROL601/ROL602 say so)
         for display_name in display_names:
