@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from operator import attrgetter
 
-from ddexkit.domain.text import is_placeholder, is_various_artists
+from ddexkit.domain.joined import values_with_match
+from ddexkit.domain.text import MAYBE_PLACEHOLDER, is_placeholder, is_various_artists
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -71,15 +72,17 @@ def _track_names(message: Message) -> Iterator[tuple[str, str, Text]]:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    # Names repeat on every track: each distinct value is judged once, and the values are
-    # walked again only when one of them is a placeholder (nearly never).
+    # Names repeat on every track: each distinct value is looked at once (the few that could
+    # be placeholders judged), and the values are walked again only when one of them is a
+    # placeholder (nearly never).
     various_anywhere = False
     for element, hint in _HINTS.items():
         texts = message.indexed(element)
-        distinct = set(map(_VALUE, texts))
+        distinct = list(set(map(_VALUE, texts)))
         if element in _TRACK_NAME_ELEMENTS:
             various_anywhere = various_anywhere or any(map(is_various_artists, distinct))
-        placeholders = set(filter(is_placeholder, distinct))
+        maybe = [distinct[at] for at in values_with_match(MAYBE_PLACEHOLDER, distinct)]
+        placeholders = set(filter(is_placeholder, maybe))
         if not placeholders:
             continue
         for text in texts:
