@@ -1,5 +1,5 @@
 """values_with_match finds exactly the values a per-value search finds; the rules' fast paths
-(ID105, TXT303, TXT304) only pass over values their per-value judgement would pass too."""
+(ID105, TXT303, TXT304, TXT305) only pass over values their per-value judgement would pass too."""
 
 from __future__ import annotations
 
@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from ddexkit.domain.identifiers import check_isrc
 from ddexkit.domain.joined import VALUE_END, VALUE_START, values_with_match
-from ddexkit.domain.text import featured_credit, is_shouted, whitespace_faults
+from ddexkit.domain.text import (
+    MAYBE_PLACEHOLDER,
+    featured_credit,
+    is_placeholder,
+    is_shouted,
+    whitespace_faults,
+)
 from ddexkit.rules.identifiers import id105_isrc_syntax
 from ddexkit.rules.text import (
     txt302_whitespace,
@@ -80,3 +86,23 @@ SPACED = st.text(st.sampled_from([" ", "\t", "\n", "\u00a0", "\u2003", "\x85", "
 def test_txt302_passes_over_only_values_without_a_spacing_fault(value: str) -> None:
     if not values_with_match(txt302_whitespace._MAYBE_FAULTY, [value]):
         assert whitespace_faults(value) == ()
+
+
+# Placeholders as a form may hold them, in any case and spacing, and some whose case folding
+# IGNORECASE does not follow ("ﬆ" folds to "st", the Kelvin sign to "k").
+PLACEHOLDER_LIKE = st.one_of(
+    st.from_regex(r"\A\s{0,2}(?i:unknown|n/a|untitled|tbd|test|track\s{0,2}[0-9\u0663]{1,3})"
+                  r"\s{0,2}\Z"),
+    st.sampled_from(["te\ufb06", "Un\u212anown", "\u1e9eT", "TRACK\x1c7", "N/A\x85"]),
+)
+
+
+@given(st.one_of(xml_text, PLACEHOLDER_LIKE.filter(lambda value: "\x00" not in value)))
+def test_txt305_passes_over_only_values_that_are_no_placeholder(value: str) -> None:
+    if not values_with_match(MAYBE_PLACEHOLDER, [value]):
+        assert not is_placeholder(value)
+
+
+def test_txt305_finds_the_placeholders_among_other_values() -> None:
+    values = ["Harbour Walls", " Track  3 ", "te\ufb06", "Unknown Pleasures", "N/A"]
+    assert values_with_match(MAYBE_PLACEHOLDER, values) == [1, 2, 4]

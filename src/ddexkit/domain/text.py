@@ -10,6 +10,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ddexkit.domain.joined import VALUE_END, VALUE_START
+
 _SPACE_RUN = re.compile(r"\s+")
 # A featured-artist credit in round or square brackets: "(feat. X)", "[ft X]", "(with X)";
 # "(With You)", "(with Me)", "(With Love)" are parts of titles, not credits: a pronoun (or
@@ -163,6 +165,18 @@ def is_placeholder(value: str) -> bool:
     """
     folded = _folded(value)
     return folded in PLACEHOLDERS or _NUMBERED_TRACK.fullmatch(folded) is not None
+
+
+# Every value is_placeholder holds a placeholder, found among many by one search
+# (ddexkit.domain.joined.values_with_match), with a few more: an ASCII value that is, spaces
+# and case aside, a placeholder, and any value with another character (whose case folding,
+# "ﬆ" to "st", is more than IGNORECASE follows).
+MAYBE_PLACEHOLDER = re.compile(
+    VALUE_START + r"(?:[^\x00]*[^\x00-\x7f]|\s*(?:"
+    + "|".join(map(re.escape, sorted(PLACEHOLDERS))) + "|" + _NUMBERED_TRACK.pattern
+    + r")\s*" + VALUE_END + ")",
+    re.IGNORECASE,
+)
 
 
 def is_various_artists(value: str) -> bool:

@@ -34,7 +34,7 @@ from ddexkit.domain.text import (
     without_featured_credit,
 )
 from ddexkit.issues import Finding, Severity
-from ddexkit.model import Contributor, Message, ResourceGroup, Text, Title
+from ddexkit.model import Contributor, Message, Release, Resource, ResourceGroup, Text, Title
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 
@@ -44,22 +44,27 @@ def _group_titles(groups: Iterable[ResourceGroup]) -> Iterator[Title]:
         yield from _group_titles(group.groups)
 
 
-def _titles_with_artists(message: Message) -> Iterator[tuple[Text, tuple[Contributor, ...]]]:
-    """Every TitleText the model knows, with the DisplayArtists of the release or resource."""
+def _titles(message: Message) -> Iterator[tuple[Text, Release | Resource | None]]:
+    """Every TitleText the model knows, with the release or resource whose DisplayArtists
+    stand beside it."""
     for release in message.releases:
-        artists = tuple(a for d in release.details for a in d.display_artists)
         titles = [release.reference_title]
         for details in release.details:
             titles += [*details.titles, *_group_titles(details.resource_groups)]
         for title in titles:
             if title is not None and title.text is not None:
-                yield title.text, artists
+                yield title.text, release
     for resource in message.resources:
-        artists = tuple(a for d in resource.details for a in d.display_artists)
         titles = [resource.reference_title, *(t for d in resource.details for t in d.titles)]
         for title in titles:
             if title is not None and title.text is not None:
-                yield title.text, artists
+                yield title.text, resource
+
+
+def _artists(owner: Release | Resource | None) -> tuple[Contributor, ...]:
+    if owner is None:
+        return ()
+    return tuple(a for d in owner.details for a in d.display_artists)
 
 
 def _finding(text: Text, artists: tuple[Contributor, ...]) -> Finding | None:
@@ -97,14 +102,23 @@ _CREDIT_WORDS = re.compile(r"[fFwW](?:(?<=[fF])(?i:eat|t)|(?<=[wW])(?i:ith))")
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    titles = list(_titles_with_artists(message))
+    # The index holds every TitleText of the file, the model's among them: one search over
+    # them all finds the few with a credit word, and when there is none (nearly always) the
+    # model is not walked at all.
+    indexed = message.indexed("TitleText")
+    matched = {id(indexed[at].element)
+               for at in values_with_match(_CREDIT_WORDS, [text.value for text in indexed])}
+    if not matched:
+        return
+    titles: list[tuple[Text, Release | Resource | None]] = list(_titles(message))
     seen = {id(text.element) for text, _ in titles}
     # titles elsewhere (works, collections…), after the model's own
-    titles += [(text, ()) for text in message.indexed("TitleText") if id(text.element) not in seen]
-    for at in values_with_match(_CREDIT_WORDS, [text.value for text, _ in titles]):
-        found = _finding(*titles[at])
-        if found is not None:
-            yield found
+    titles += [(text, None) for text in indexed if id(text.element) not in seen]
+    for text, owner in titles:
+        if id(text.element) in matched:
+            found = _finding(text, _artists(owner))
+            if found is not None:
+                yield found
 
 
 RULE = Rule(

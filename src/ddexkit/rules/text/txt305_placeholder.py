@@ -23,8 +23,10 @@ Source:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
-from ddexkit.domain.text import is_placeholder, is_various_artists
+from ddexkit.domain.joined import values_with_match
+from ddexkit.domain.text import MAYBE_PLACEHOLDER, is_placeholder, is_various_artists
 from ddexkit.issues import Finding, Severity
 from ddexkit.model import Message, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
@@ -35,6 +37,11 @@ _HINTS = {
     "DisplayArtistName": "Write the artist's name as the store should show it",
     "LabelName": "Write the label's real name",
 }
+
+
+_VALUE = attrgetter("value")
+# The elements _track_names reads: any "Various Artists" on a track is one of these.
+_TRACK_NAME_ELEMENTS = frozenset({"FullName", "DisplayArtistName"})
 
 
 def _track_names(message: Message) -> Iterator[tuple[str, str, Text]]:
@@ -65,20 +72,31 @@ def _track_names(message: Message) -> Iterator[tuple[str, str, Text]]:
 
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
-    # Names repeat on every track: each distinct value is judged once.
-    placeholder: dict[str, bool] = {}
+    # Names repeat on every track: each distinct value is looked at once (the few that could
+    # be placeholders judged), and the values are walked again only when one of them is a
+    # placeholder (nearly never).
+    various_anywhere = False
     for element, hint in _HINTS.items():
-        for text in message.indexed(element):
-            found = placeholder.get(text.value)
-            if found is None:
-                found = placeholder[text.value] = is_placeholder(text.value)
-            if found:
+        texts = message.indexed(element)
+        distinct = list(set(map(_VALUE, texts)))
+        if element in _TRACK_NAME_ELEMENTS:
+            various_anywhere = various_anywhere or any(map(is_various_artists, distinct))
+        maybe = [distinct[at] for at in values_with_match(MAYBE_PLACEHOLDER, distinct)]
+        placeholders = set(filter(is_placeholder, maybe))
+        if not placeholders:
+            continue
+        for text in texts:
+            if text.value in placeholders:
                 yield Finding(
                     at=text.loc,
                     message=f"{element} {text.stripped!r} is a placeholder, not a real "
                     f"{'title' if element == 'TitleText' else 'name'}",
                     hint=hint,
                 )
+    # The index holds every FullName and DisplayArtistName of the file, the tracks' among
+    # them: when none says "Various Artists", no track needs walking.
+    if not various_anywhere:
+        return
     various: dict[str, bool] = {}
     for where, element, text in _track_names(message):
         found = various.get(text.value)

@@ -44,21 +44,24 @@ def _recordings_label(release: Release, context: RuleContext) -> str | None:
     return labels.pop() if len(labels) == 1 else None
 
 
+def _hint(release: Release, context: RuleContext) -> str:
+    """Worked out for a finding only: the tracks it reads are the rule's whole cost, and a
+    release nearly always has its LabelName."""
+    label = _recordings_label(release, context)
+    if label:
+        return (f"Add <LabelName>{label}</LabelName> (the label its sound recordings name) to "
+                "ReleaseDetailsByTerritory")
+    return "Add <LabelName> with the label's name to ReleaseDetailsByTerritory"
+
+
 def _check_release(
     release: Release, message: Message, context: RuleContext
 ) -> Iterator[Finding]:
-    label = _recordings_label(release, context)
-    hint = (
-        f"Add <LabelName>{label}</LabelName> (the label its sound recordings name) to "
-        "ReleaseDetailsByTerritory"
-        if label
-        else "Add <LabelName> with the label's name to ReleaseDetailsByTerritory"
-    )
     if not release.details:
         yield Finding(
             at=release.loc,
             message=f"{context.main_release_name(release)} has no ReleaseDetailsByTerritory, so no LabelName",
-            hint=hint,
+            hint=_hint(release, context),
         )
     for details in release.details:
         if any(label.stripped for label in details.label_names):
@@ -68,7 +71,7 @@ def _check_release(
             at=details.loc,
             message=f"{context.main_release_name(release)} has no LabelName in ReleaseDetailsByTerritory "
             f"({territories})",
-            hint=hint,
+            hint=_hint(release, context),
         )
 
 

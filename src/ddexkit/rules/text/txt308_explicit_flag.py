@@ -26,24 +26,31 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ddexkit.issues import Finding, Location, Severity
-from ddexkit.model import Message, Release, Text
+from ddexkit.model import Message, Release, ReleaseDetails, Resource, ResourceDetails, Text
 from ddexkit.rules.base import Rule, RuleContext, Stage
 
 _NO_ADVICE = frozenset({"Unknown", "NoAdviceAvailable"})
+_SAYS_NOTHING = _NO_ADVICE | {""}  # a blank value is as good as none
+# What a flag is read from: a details block, or the release or recording that has none.
+_Block = Release | ReleaseDetails | Resource | ResourceDetails
 _HINT = (
     "Add <ParentalWarningType>Explicit</ParentalWarningType>, NotExplicit, or "
     "ExplicitContentEdited for a clean version"
 )
 
 
-def _fault(warnings: tuple[Text, ...], block: Location) -> tuple[Location, str] | None:
-    """Where the flag is lacking and what was found, or None when the block has a real one."""
+def _fault(warnings: tuple[Text, ...], block: _Block) -> tuple[Location, str] | None:
+    """Where the flag is lacking and what was found, or None when the block has a real one.
+
+    Nearly every block has a real flag: it is passed at its first such value, with no list
+    built and no Location worked out (those are only for the few blocks reported)."""
+    for warning in warnings:
+        if warning.value.strip() not in _SAYS_NOTHING:
+            return None
     given = [w for w in warnings if w.stripped]
     if not given:
-        return block, "no ParentalWarningType"
-    if all(w.stripped in _NO_ADVICE for w in given):
-        return given[0].loc, f"ParentalWarningType {given[0].stripped}"
-    return None
+        return block.loc, "no ParentalWarningType"
+    return given[0].loc, f"ParentalWarningType {given[0].stripped}"
 
 
 def _release_hint(release: Release, context: RuleContext) -> str:
@@ -63,9 +70,10 @@ def _release_hint(release: Release, context: RuleContext) -> str:
 
 def check(message: Message, context: RuleContext) -> Iterator[Finding]:
     for release in context.main_release_candidates:
-        blocks = [(d.parental_warnings, d.loc) for d in release.details] or [((), release.loc)]
-        for warnings, loc in blocks:
-            fault = _fault(warnings, loc)
+        release_blocks: list[tuple[tuple[Text, ...], _Block]] = [
+            (d.parental_warnings, d) for d in release.details]
+        for warnings, block in release_blocks or [((), release)]:
+            fault = _fault(warnings, block)
             if fault is not None:
                 yield Finding(
                     at=fault[0],
@@ -73,14 +81,15 @@ def check(message: Message, context: RuleContext) -> Iterator[Finding]:
                     hint=_release_hint(release, context),
                 )
     for recording in message.sound_recordings:
-        name = recording.ref or "(no reference)"
-        blocks = [(d.parental_warnings, d.loc) for d in recording.details]
-        for warnings, loc in blocks or [((), recording.loc)]:
-            fault = _fault(warnings, loc)
+        blocks: list[tuple[tuple[Text, ...], _Block]] = [
+            (d.parental_warnings, d) for d in recording.details]
+        for warnings, block in blocks or [((), recording)]:
+            fault = _fault(warnings, block)
             if fault is not None:
                 yield Finding(
                     at=fault[0],
-                    message=f"Sound recording {name} has {fault[1]}: no explicit flag",
+                    message=f"Sound recording {recording.ref or '(no reference)'} has "
+                    f"{fault[1]}: no explicit flag",
                     hint=_HINT,
                 )
 
