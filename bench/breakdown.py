@@ -34,7 +34,7 @@ import ddexkit
 import ddexkit.engine as engine
 
 # A rule below this many milliseconds at 10,000 tracks is too small to judge its growth.
-NOISE_MS = 2.0
+NOISE_MS = 5.0
 SUPERLINEAR = 1.2 * 2
 STAGES = ("parse", "XSD", "model build", "rules", "summary", "locations", "report to_dict",
           "free", "other")
