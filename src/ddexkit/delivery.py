@@ -35,7 +35,7 @@ from ddexkit.packager import (
     PackageResult,
     Release,
     WrittenFile,
-    changed_since_validated,
+    check_as_validated,
     digest_file,
     hashed_when_validated,
     refuse_overwriting,
@@ -216,8 +216,7 @@ def _audio_steps(release: Release, audio: Member, *, icpn: str | None,
                 raise PackageError(f"{release.assets / audio.name}: changed while it was being "
                                    "planned; plan again once it is complete")
             ranges.append((offset, length, sums))
-    if "sha256" in before and whole.hexdigest() != before["sha256"]:
-        raise changed_since_validated(path)
+    check_as_validated(path, before, whole.hexdigest())
     seed = "\n".join((icpn or "", audio.name, whole.hexdigest(), track_id or ""))
     upload_id = hashlib.sha256(seed.encode("utf-8")).hexdigest()[:32]
     return [Step(method="POST", endpoint=UPLOAD_ENDPOINT, field="file", payload="audio",

@@ -135,6 +135,13 @@ def hashed_when_validated(source: Path, validated: DigestMemo | None) -> dict[st
     return digests
 
 
+def check_as_validated(source: Path, before: dict[str, str], sha256: str) -> None:
+    """PackageError unless ``sha256``, read now, is the one the asset checks read (when they
+    read one: ``before`` is ``hashed_when_validated``'s)."""
+    if "sha256" in before and sha256 != before["sha256"]:
+        raise changed_since_validated(source)
+
+
 def changed_since_validated(source: Path) -> PackageError:
     return PackageError(f"{source}: changed after it was validated; package again once it is "
                         "complete (the HashSum and technical details were checked on the file "
@@ -152,8 +159,7 @@ def _copy(archive: zipfile.ZipFile, name: str, source: Path, compress: int,
     wanted = ("sha256",) if "md5" in before and "sha256" in before else _DIGESTS
     with source.open("rb") as reader, archive.open(info, "w") as writer:
         sums = hash_stream(reader, wanted, sink=writer.write)
-    if "sha256" in before and sums["sha256"] != before["sha256"]:
-        raise changed_since_validated(source)
+    check_as_validated(source, before, sums["sha256"])
     return WrittenFile(name=name, size=info.file_size, md5=sums.get("md5") or before["md5"],
                        sha256=sums["sha256"])
 
@@ -165,8 +171,7 @@ def digest_file(path: Path, name: str | None = None, *,
     before = hashed_when_validated(path, validated)
     with path.open("rb") as reader:
         sums = hash_stream(reader, _DIGESTS)
-    if "sha256" in before and sums["sha256"] != before["sha256"]:
-        raise changed_since_validated(path)
+    check_as_validated(path, before, sums["sha256"])
     return WrittenFile(name=path.name if name is None else name, size=path.stat().st_size,
                        md5=sums["md5"], sha256=sums["sha256"])
 

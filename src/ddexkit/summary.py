@@ -130,10 +130,10 @@ def _int(text: m.Text | None) -> int | None:
 
 
 def _track(track: m.Track, seconds_of: dict[str, int | None]) -> Track:
-    """The track as the ingest echoes it; ``seconds_of`` holds the length of each Duration
-    already read in this summary (an album's tracks share a few hundred lengths)."""
-    resource = track.resource
-    duration = resource.duration
+    """The track as the ingest echoes it, from the model's Track view; ``seconds_of`` holds
+    the length of each Duration already read in this summary (an album's tracks share a few
+    hundred lengths)."""
+    duration = track.resource.duration
     seconds: int | None = None
     if duration is not None:
         try:
@@ -143,14 +143,14 @@ def _track(track: m.Track, seconds_of: dict[str, int | None]) -> Track:
             seconds = seconds_of[duration.value] = round(exact) if exact is not None else None
     return Track(
         sequence=track.number,
-        resource_reference=resource.ref,
-        title=resource.display_title,
-        isrc=resource.isrc,
-        duration=duration.stripped or None if duration is not None else None,
+        resource_reference=track.reference,
+        title=track.title,
+        isrc=track.isrc,
+        duration=track.duration,
         duration_seconds=seconds,
-        primary_artists=list(resource.main_artists),
-        explicit=resource.explicit,
-        file=resource.file,
+        primary_artists=list(track.display_artists),
+        explicit=track.explicit,
+        file=track.file,
     )
 
 
